@@ -1,0 +1,38 @@
+// Bundles each entry point into one file. One options object per target, as the VS Code
+// extension samples do; `--watch` rebuilds on change, `--production` minifies.
+const esbuild = require("esbuild");
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+
+/** @type {import("esbuild").BuildOptions[]} */
+const targets = [
+  {
+    entryPoints: ["src/cli/bin.ts"],
+    outfile: "dist/cli.js",
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    sourcemap: !production,
+    minify: production,
+    legalComments: "none",
+    // ESM dependencies (fdir, via tinyglobby) read import.meta.url, which a CJS bundle lacks.
+    define: { "import.meta.url": "importMetaUrl" },
+    banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    logLevel: "warning",
+  },
+];
+
+async function build() {
+  if (watch) {
+    for (const options of targets) await (await esbuild.context(options)).watch();
+    return;
+  }
+  await Promise.all(targets.map((options) => esbuild.build(options)));
+}
+
+build().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});

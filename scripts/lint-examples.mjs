@@ -1,0 +1,12 @@
+// `npm run examples`: lints examples/ with the built CLI, exactly as a user would run it.
+// The examples hold problems on purpose, so exit code 1 (findings) is the expected outcome
+// here; 2 (a usage or I/O error) or a crash still fails the script.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const args = ["bin/jointspec.js", "lint", "examples", ...process.argv.slice(2)];
+console.log(`$ jointspec ${args.slice(1).join(" ")}`);
+const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit" });
+console.log(`(exit code ${run.status}: ${run.status === 1 ? "the examples show their problems, as intended" : run.status === 0 ? "no problems" : "error"})`);
+process.exit(run.status === 0 || run.status === 1 ? 0 : 1);

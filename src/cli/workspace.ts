@@ -1,0 +1,113 @@
+// Reads what the core needs from disk: the config that applies to a file (nearest
+// .jointspec.yaml walking up, or --config), and the glossary files it names. Each config
+// and glossary is read and compiled once per run, however many specs share it.
+
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import picomatch from "picomatch";
+import { ALWAYS_IGNORED, configCandidates, DEFAULT_CONFIG, parseConfig, parseGlossaryFile, type JointspecConfig } from "../core/config.js";
+import { Glossary } from "../core/glossary/glossary.js";
+import type { SeveritySetting } from "../core/types.js";
+
+/** A usage or I/O problem: reported as one line, exit code 2. */
+export class CliError extends Error {}
+
+export interface EffectiveConfig {
+  /** The config file in force, or undefined for the defaults. */
+  file: string | undefined;
+  config: JointspecConfig;
+  severities: Readonly<Record<string, SeveritySetting>>;
+  glossary: Glossary;
+  /** Whether a path (absolute) is a spec by the config's name patterns. */
+  isSpecByName(path: string): boolean;
+  isIgnored(path: string): boolean;
+}
+
+export class Workspace {
+  private readonly byConfigFile = new Map<string, EffectiveConfig>();
+  private readonly byFolder = new Map<string, EffectiveConfig>();
+
+  constructor(private readonly explicitConfig: string | undefined) {}
+
+  /** The config in force for the file at `path` (absolute). */
+  configFor(path: string): EffectiveConfig {
+    if (this.explicitConfig) return this.load(this.explicitConfig);
+    const folder = dirname(path);
+    let found = this.byFolder.get(folder);
+    if (!found) {
+      const file = configCandidates(path).find((candidate) => existsSync(candidate));
+      found = file ? this.load(file) : this.defaults(folder);
+      this.byFolder.set(folder, found);
+    }
+    return found;
+  }
+
+  private defaults(folder: string): EffectiveConfig {
+    return effective(undefined, DEFAULT_CONFIG, Glossary.bundled(), folder);
+  }
+
+  private load(file: string): EffectiveConfig {
+    const cached = this.byConfigFile.get(file);
+    if (cached) return cached;
+    const config = parseConfig(readText(file, "config file"));
+    if (!config.ok) throw new CliError(problemLine(file, config.problems));
+    const entries = config.value.glossary.flatMap((glossaryPath) => {
+      const glossaryFile = resolve(dirname(file), glossaryPath);
+      const parsed = parseGlossaryFile(readText(glossaryFile, `glossary file (named in ${file})`), glossaryFile);
+      if (!parsed.ok) throw new CliError(problemLine(glossaryFile, parsed.problems));
+      return parsed.value;
+    });
+    const result = effective(file, config.value, Glossary.bundled().extend(entries), dirname(file));
+    this.byConfigFile.set(file, result);
+    return result;
+  }
+}
+
+function effective(file: string | undefined, config: JointspecConfig, glossary: Glossary, base: string): EffectiveConfig {
+  const specMatcher = picomatch([...config.specs], { dot: true });
+  const ignoreMatcher = picomatch([...config.ignore, ...ALWAYS_IGNORED], { dot: true });
+  const relativeTo = (path: string): string => relative(base, path).split("\\").join("/");
+  return {
+    file,
+    config,
+    severities: config.rules,
+    glossary,
+    isSpecByName: (path) => {
+      const rel = relativeTo(path);
+      return !rel.startsWith("../") && specMatcher(rel);
+    },
+    isIgnored: (path) => {
+      const rel = relativeTo(path);
+      return !rel.startsWith("../") && ignoreMatcher(rel);
+    },
+  };
+}
+
+function readText(file: string, what: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new CliError(`cannot read ${what} ${file}: ${reason(error)}`);
+  }
+}
+
+function problemLine(file: string, problems: readonly { message: string; range: { start: { line: number; character: number } } }[]): string {
+  const [first] = problems;
+  if (!first) return `${file}: invalid`;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
+  return `${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}${more}`;
+}
+
+/** A short reason for a Node error, without the stack: "no such file", "permission denied". */
+export function reason(error: unknown): string {
+  const code = (error as { code?: string } | undefined)?.code;
+  const words: Record<string, string> = {
+    ENOENT: "no such file or directory",
+    EACCES: "permission denied",
+    EISDIR: "it is a directory",
+    ENOTDIR: "a part of the path is not a directory",
+    EMFILE: "too many open files",
+  };
+  if (code && words[code]) return words[code];
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,22 @@
+// Lints a file's raw bytes: a host that reads files hands them over as they are, and the
+// core says, with a position, when they are not UTF-8 text.
+
+import { lintSpec, type LintOptions, type LintResult } from "./lint.js";
+import { ruleById } from "./rules/index.js";
+import { decodeUtf8 } from "./text.js";
+import type { Finding, Severity } from "./types.js";
+
+export type BytesLintResult = (LintResult & { text: string }) | { findings: Finding[]; analysis: undefined; text: undefined };
+
+/** Decodes and lints; undecodable bytes give one yaml-syntax finding (unless that rule is off). */
+export function lintBytes(bytes: Uint8Array, options: LintOptions = {}): BytesLintResult {
+  const decoded = decodeUtf8(bytes);
+  if (decoded.ok) return { ...lintSpec(decoded.text, options), text: decoded.text };
+  const rule = ruleById("yaml-syntax")!;
+  const severity = options.severities?.[rule.id] ?? rule.defaultSeverity;
+  const findings: Finding[] =
+    severity === "off"
+      ? []
+      : [{ ruleId: rule.id, severity: severity as Severity, message: decoded.message, range: { start: decoded.position, end: decoded.position } }];
+  return { findings, analysis: undefined, text: undefined };
+}

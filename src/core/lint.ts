@@ -1,0 +1,147 @@
+// Lints one spec's text: parse, check the shape against the compiled schema, run the rules,
+// and turn what they report into findings with ranges and fixes. Pure: text in, data out.
+
+import validateSpec from "./generated/validate-spec.js";
+import { EditBuilder } from "./fixes/yaml-edits.js";
+import { Glossary, type GlossaryEntry } from "./glossary/glossary.js";
+import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from "./glossary/terms.js";
+import { parseYaml, type ParsedYaml } from "./parse.js";
+import { offsetsForPath } from "./paths.js";
+import type { Report, Rule, RuleContext } from "./rule.js";
+import { RULES } from "./rules/index.js";
+import type { SchemaError } from "./schema/compiled.js";
+import type { Finding, Fix, Severity, SeveritySetting } from "./types.js";
+
+export interface LintOptions {
+  /** Severity per rule id; rules not named keep their default. */
+  severities?: Readonly<Record<string, SeveritySetting | undefined>>;
+  /** The glossary in force: bundled plus workspace files. Defaults to the bundled one. */
+  glossary?: Glossary;
+}
+
+/** Everything learnt about a spec while linting it, for hovers and the preview to reuse. */
+export interface SpecAnalysis {
+  parsed: ParsedYaml;
+  /** The top-level map as data, when the text is one YAML document holding a map. */
+  spec: Record<string, unknown> | undefined;
+  glossary: Glossary;
+  terms: readonly TermOccurrence[];
+  pins: ReadonlyMap<GlossaryEntry, TermPin>;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  analysis: SpecAnalysis;
+}
+
+/** Lints a spec's text. Never throws: a failing rule becomes one finding. */
+export function lintSpec(text: string, options: LintOptions = {}): LintResult {
+  const glossary = options.glossary ?? Glossary.bundled();
+  const parsed = parseYaml(text);
+  const analysis: SpecAnalysis = { parsed, spec: undefined, glossary, terms: [], pins: new Map() };
+  const findings: Finding[] = [];
+  const document = parsed.document;
+
+  const severityOf = (rule: Rule): SeveritySetting => options.severities?.[rule.id] ?? rule.defaultSeverity;
+  const active = RULES.filter((rule) => severityOf(rule) !== "off");
+
+  let schemaErrors: SchemaError[] = [];
+  const data = parsed.data;
+  const isMapRoot = typeof data === "object" && data !== null && !Array.isArray(data);
+  if (parsed.problems.length === 0) {
+    if (!validateSpec(data)) schemaErrors = validateSpec.errors ?? [];
+    if (isMapRoot && document) {
+      analysis.spec = data as Record<string, unknown>;
+      analysis.terms = findTermOccurrences(document, text, glossary);
+      analysis.pins = readPins(document, glossary);
+    }
+  }
+
+  const context: RuleContext | undefined = document
+    ? {
+        spec: analysis.spec ?? {},
+        text,
+        lines: parsed.lines,
+        document,
+        glossary,
+        terms: analysis.terms,
+        pins: analysis.pins,
+        syntaxProblems: parsed.problems,
+        schemaErrors,
+        edits: new EditBuilder(document, parsed.lines),
+      }
+    : undefined;
+
+  for (const rule of active) {
+    // Syntax problems make the rest meaningless; a root that is not a map leaves only the schema's word.
+    const runs = rule.id === "yaml-syntax" || (parsed.problems.length === 0 && (rule.id === "schema" || isMapRoot));
+    if (!runs) continue;
+    const severity = severityOf(rule) as Severity;
+    const report = (r: Report): void => {
+      findings.push(toFinding(rule, severity, r, parsed));
+    };
+    try {
+      rule.check(context ?? emptyContext(parsed, glossary), report);
+    } catch (error) {
+      findings.push({
+        ruleId: rule.id,
+        severity: "error",
+        message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this.`,
+        range: parsed.lines.rangeOf(0, 0),
+      });
+    }
+  }
+
+  findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
+  );
+  return { findings, analysis };
+}
+
+// An empty file has no document; the rules that still run (syntax, schema) need a context.
+function emptyContext(parsed: ParsedYaml, glossary: Glossary): RuleContext {
+  const document = parseYaml("{}").document!;
+  return {
+    spec: {},
+    text: parsed.text,
+    lines: parsed.lines,
+    document,
+    glossary,
+    terms: [],
+    pins: new Map(),
+    syntaxProblems: parsed.problems,
+    schemaErrors: [],
+    edits: new EditBuilder(document, parsed.lines),
+  };
+}
+
+function toFinding(rule: Rule, severity: Severity, report: Report, parsed: ParsedYaml): Finding {
+  const { lines, document } = parsed;
+  const offsets =
+    report.offsets ?? (document ? offsetsForPath(document, lines, report.path ?? [], report.at === "key" ? "key" : "value") : [0, 0]);
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity,
+    message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
+    range: lines.rangeOf(offsets[0], offsets[1]),
+  };
+  const fixes = (report.fixes ?? [])
+    .filter((fix) => fix.edits.length > 0)
+    .map(
+      (fix): Fix => ({
+        title: fix.title,
+        ...(fix.preferred ? { preferred: true } : {}),
+        edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), offsets: [edit.start, edit.end], newText: edit.newText })),
+      }),
+    );
+  if (fixes.length > 0) finding.fixes = fixes;
+  if (report.related?.length) {
+    finding.related = report.related.map((r) => ({ range: lines.rangeOf(r.offsets[0], r.offsets[1]), message: r.message }));
+  }
+  return finding;
+}
+
+/** Fills a message template's {{placeholders}}. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+}

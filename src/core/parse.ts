@@ -1,0 +1,204 @@
+// Parses a spec's text into a YAML document with exact source offsets, and says, with a
+// position, everything that keeps the text from being one well-formed YAML document.
+
+import { isAlias, isCollection, isMap, isScalar, parseAllDocuments, visit, type Document, type Node } from "yaml";
+import { LineIndex } from "./text.js";
+
+/** A reason the text is not one usable YAML document, at offsets into the original text. */
+export interface SyntaxProblem {
+  message: string;
+  offsets: [start: number, end: number];
+}
+
+export interface ParsedYaml {
+  text: string;
+  lines: LineIndex;
+  /** The first YAML document; undefined when the text holds none or could not be parsed. */
+  document: Document.Parsed | undefined;
+  /** The first document as plain data; undefined for an empty file. */
+  data: unknown;
+  problems: SyntaxProblem[];
+}
+
+// Specs nest five or six levels deep. Far deeper input is hostile or broken, and the yaml
+// library recurses per level (a 5,000-deep flow sequence aborts the whole process), so such
+// text is refused before it reaches the parser.
+export const MAX_NESTING = 100;
+
+// "Billion laughs": each alias expands to a copy of its anchor; past this many, refuse.
+const MAX_ALIAS_COUNT = 100;
+
+/** Parses YAML text with positions; never throws. */
+export function parseYaml(text: string): ParsedYaml {
+  const lines = new LineIndex(text);
+  const result: ParsedYaml = { text, lines, document: undefined, data: undefined, problems: [] };
+
+  // yaml reads a lone CR as part of the line; swapping it for LF keeps every offset the same.
+  const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+
+  const tooDeepAt = findExcessiveNesting(source, MAX_NESTING);
+  if (tooDeepAt !== undefined) {
+    result.problems.push({
+      message: `The YAML nests more than ${MAX_NESTING} levels deep here; a spec needs a handful. Flatten the structure.`,
+      offsets: [tooDeepAt, tooDeepAt + 1],
+    });
+    return result;
+  }
+
+  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const documents = Array.isArray(parsed) ? parsed : [];
+  const [document, second] = documents;
+  if (!document) {
+    for (const error of "errors" in parsed ? parsed.errors : []) result.problems.push(problemOf(error.message, error.pos));
+    return result;
+  }
+  result.document = document;
+
+  for (const issue of [...document.errors, ...document.warnings]) result.problems.push(problemOf(issue.message, issue.pos));
+  if (second) {
+    const start = second.range[0];
+    result.problems.push({
+      message: `This file holds ${documents.length} YAML documents; a spec is exactly one. Move each further document into a file of its own.`,
+      offsets: [start, Math.max(start + 1, lines.lineEnd(lines.positionAt(start).line))],
+    });
+  }
+  if (result.problems.length > 0) return result;
+
+  const cycle = findSelfReferencingAlias(document);
+  if (cycle) {
+    result.problems.push({
+      message: `The alias *${cycle.source} refers to the node that contains it, so its value would never end. Replace the alias with the value it should have.`,
+      offsets: [cycle.range[0], cycle.range[1]],
+    });
+    return result;
+  }
+
+  try {
+    result.data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const firstAlias = findFirstAlias(document);
+    result.problems.push({
+      message:
+        error instanceof ReferenceError
+          ? `Aliases here expand to more than ${MAX_ALIAS_COUNT} copies, as in a "billion laughs" attack; write the values out instead.`
+          : `The YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      offsets: firstAlias?.range ? [firstAlias.range[0], firstAlias.range[1]] : [0, 0],
+    });
+  }
+  return result;
+}
+
+/** Whether the first document's top level is a map with a `jointspec` key. */
+export function hasJointspecKey(parsed: ParsedYaml): boolean {
+  const contents = parsed.document?.contents;
+  return isMap(contents) && contents.items.some((pair) => isScalar(pair.key) && pair.key.value === "jointspec");
+}
+
+/** A cheap look at the text, before parsing, for a top-level `jointspec:` key. */
+export function mentionsJointspecKey(text: string): boolean {
+  return /^(?:\uFEFF)?["']?jointspec["']?[ \t]*:/m.test(text);
+}
+
+function problemOf(message: string, pos: [number, number]): SyntaxProblem {
+  const clean = message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
+  const sentence = clean.endsWith(".") ? clean : `${clean}.`;
+  return { message: sentence, offsets: [pos[0], Math.max(pos[1], pos[0])] };
+}
+
+function findFirstAlias(document: Document.Parsed): Node | undefined {
+  let found: Node | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+// An alias inside the very node its anchor names makes a cycle that no consumer can walk.
+function findSelfReferencingAlias(document: Document.Parsed): { source: string; range: [number, number, number] } | undefined {
+  let found: { source: string; range: [number, number, number] } | undefined;
+  visit(document, {
+    Alias(_key, alias) {
+      const target = alias.resolve(document);
+      const aliasRange = alias.range;
+      if (isCollection(target) && target.range && aliasRange && aliasRange[0] >= target.range[0] && aliasRange[1] <= target.range[2]) {
+        found = { source: alias.source, range: aliasRange };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * Returns the offset where flow brackets plus block indentation levels first nest deeper than
+ * `limit`, or undefined. It is a guard, not a parser: quotes and comments are skipped roughly,
+ * which is plenty to tell a spec from an attack.
+ */
+export function findExcessiveNesting(text: string, limit: number): number | undefined {
+  let flowDepth = 0;
+  const indents: number[] = [];
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    // At the start of a line: measure indentation and the block levels it implies.
+    let indent = 0;
+    while (text.charCodeAt(i + indent) === 32) indent++;
+    const first = text[i + indent];
+    if (flowDepth === 0 && first !== undefined && first !== "\n" && first !== "\r" && first !== "#") {
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      // "- - - x" opens one level per dash on a single line.
+      let j = i + indent;
+      while (text[j] === "-" && text[j + 1] === " ") {
+        indents.push(j - i + 1);
+        j += 2;
+      }
+      if (indents.length > limit) return i + indent;
+    }
+    i += indent;
+    let previous = " ";
+    while (i < length) {
+      const ch = text[i]!;
+      if (ch === "\n" || ch === "\r") {
+        i++;
+        break;
+      }
+      if (ch === "#" && (previous === " " || previous === "\t")) {
+        while (i < length && text[i] !== "\n" && text[i] !== "\r") i++;
+        continue;
+      }
+      if ((ch === '"' || ch === "'") && /[\s:[{,-]/.test(previous)) {
+        i = skipQuoted(text, i);
+        previous = ch;
+        continue;
+      }
+      if (ch === "[" || ch === "{") {
+        flowDepth++;
+        if (flowDepth + indents.length > limit) return i;
+      } else if ((ch === "]" || ch === "}") && flowDepth > 0) {
+        flowDepth--;
+      }
+      previous = ch;
+      i++;
+    }
+  }
+  return undefined;
+}
+
+function skipQuoted(text: string, start: number): number {
+  const quote = text[start];
+  let i = start + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (quote === '"' && ch === "\\") i += 2;
+    else if (ch === quote) {
+      if (quote === "'" && text[i + 1] === "'") i += 2;
+      else return i + 1;
+    } else i++;
+  }
+  return i;
+}

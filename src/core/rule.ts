@@ -1,0 +1,69 @@
+// What a rule is: data (id, severity, description, messages) and one small check function
+// that reports paths into the spec. The core turns paths into ranges and edits into fixes.
+
+import type { Document } from "yaml";
+import type { Glossary, GlossaryEntry } from "./glossary/glossary.js";
+import type { TermOccurrence, TermPin } from "./glossary/terms.js";
+import type { SyntaxProblem } from "./parse.js";
+import type { SchemaError } from "./schema/compiled.js";
+import type { LineIndex } from "./text.js";
+import type { Severity, SpecPath } from "./types.js";
+import type { EditBuilder, RawEdit } from "./fixes/yaml-edits.js";
+
+/** A fix as a rule proposes it: edits at offsets, before the core adds ranges. */
+export interface FixDraft {
+  title: string;
+  edits: RawEdit[];
+  preferred?: boolean;
+}
+
+export interface Report {
+  messageId: string;
+  /** Values for the message template's {{placeholders}}. */
+  data?: Record<string, string | number>;
+  /** Where the finding points; the core maps it to a range. */
+  path?: SpecPath;
+  /** Point at the key rather than the value at `path`. */
+  at?: "key";
+  /** Exact offsets, for findings inside a value (a word in free text). Wins over `path`. */
+  offsets?: [number, number];
+  fixes?: FixDraft[];
+  related?: { offsets: [number, number]; message: string }[];
+}
+
+export interface RuleContext {
+  /** The spec's top-level map as plain data (already known to be an object). */
+  spec: Readonly<Record<string, unknown>>;
+  text: string;
+  lines: LineIndex;
+  document: Document.Parsed;
+  glossary: Glossary;
+  /** Glossary terms in free text, in document order. */
+  terms: readonly TermOccurrence[];
+  /** Meanings pinned under the spec's `glossary:` key. */
+  pins: ReadonlyMap<GlossaryEntry, TermPin>;
+  syntaxProblems: readonly SyntaxProblem[];
+  schemaErrors: readonly SchemaError[];
+  /** Builds minimal text edits for fixes. */
+  edits: EditBuilder;
+}
+
+export interface Rule {
+  /** Permanent: users configure it, CI systems key results on it. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One line, for `jointspec rules`, SARIF and the docs index. */
+  description: string;
+  /** Message templates by id, with {{placeholders}}. */
+  messages: Record<string, string>;
+  /** Whether some of its findings carry fixes. */
+  fixable: boolean;
+  check(context: RuleContext, report: (report: Report) => void): void;
+}
+
+/** The docs page of a rule, for links from every surface. */
+export const DOCS_BASE_URL = "https://github.com/jointspec/jointspec/blob/main/docs/rules/";
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE_URL}${ruleId}.md`;
+}

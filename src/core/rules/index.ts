@@ -1,0 +1,31 @@
+// The rules, in the order they run and are listed. Ids are permanent: a retired rule's id
+// stays here as a comment so that it is never reused for something else.
+import type { Rule } from "../rule.js";
+import { ambiguousTerm } from "./ambiguous-term.js";
+import { jointSignOff } from "./joint-sign-off.js";
+import { kpiMeasurable } from "./kpi-measurable.js";
+import { ownersBothFunctions } from "./owners-both-functions.js";
+import { schema } from "./schema.js";
+import { securityReviewGate } from "./security-review-gate.js";
+import { securityReview } from "./security-review.js";
+import { sharedKpi } from "./shared-kpi.js";
+import { yamlSyntax } from "./yaml-syntax.js";
+
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  ownersBothFunctions,
+  sharedKpi,
+  kpiMeasurable,
+  securityReview,
+  securityReviewGate,
+  jointSignOff,
+  ambiguousTerm,
+];
+
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
+
+/** The rule with this id, if there is one. */
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((rule) => rule.id === id);
+}

@@ -1,0 +1,27 @@
+// Reports a spec marked approved or live without a named sign-off from each function:
+// "approved" means both sides agreed, so both sides say so.
+import type { Rule } from "../rule.js";
+import { asMap, asText, isNamed, listWords, SIGN_OFF_STATUSES } from "../spec-data.js";
+import { FUNCTIONS } from "../types.js";
+
+export const jointSignOff: Rule = {
+  id: "joint-sign-off",
+  defaultSeverity: "warning",
+  description: "An approved or live spec carries sign-off from both functions",
+  fixable: false,
+  messages: {
+    missing: "The spec is {{status}} without sign-off from {{sides}}; add approvals.{{first}} with the name of the person who signed off and the date.",
+  },
+  check({ spec }, report) {
+    const status = asText(spec.status);
+    if (!status || !SIGN_OFF_STATUSES.has(status)) return;
+    const approvals = asMap(spec.approvals);
+    const unsigned = FUNCTIONS.filter((side) => !isNamed(asMap(approvals?.[side])?.name));
+    if (unsigned.length === 0) return;
+    report({
+      messageId: "missing",
+      data: { status, sides: listWords(unsigned), first: unsigned[0]! },
+      ...(approvals ? { path: ["approvals"], at: "key" as const } : { path: ["status"] }),
+    });
+  },
+};

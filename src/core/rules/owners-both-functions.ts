@@ -1,0 +1,35 @@
+// Reports a spec without a named owner on the marketing side or on the technology side.
+import type { Rule } from "../rule.js";
+import { asList, asMap, isNamed } from "../spec-data.js";
+import { FUNCTIONS } from "../types.js";
+
+export const ownersBothFunctions: Rule = {
+  id: "owners-both-functions",
+  defaultSeverity: "warning",
+  description: "Both marketing and technology name at least one owner",
+  fixable: true,
+  messages: {
+    missing: "No {{side}} owner: name at least one person under owners.{{side}}, so {{other}} knows whom to ask.",
+    placeholder: "owners.{{side}} names no one yet ({{written}}); replace the placeholder with a person's name.",
+  },
+  check({ spec, edits }, report) {
+    const owners = asMap(spec.owners);
+    for (const side of FUNCTIONS) {
+      const other = side === "marketing" ? "technology" : "marketing";
+      const people = asList(owners?.[side]);
+      if (people.some((person) => isNamed(asMap(person)?.name))) continue;
+      if (owners && side in owners) {
+        const written = people.map((person) => JSON.stringify(asMap(person)?.name ?? "")).join(", ") || "an empty list";
+        report({ messageId: "placeholder", data: { side, written }, path: ["owners", side], at: "key" });
+      } else {
+        report({
+          messageId: "missing",
+          data: { side, other },
+          path: ["owners"],
+          at: "key",
+          fixes: [{ title: `Add a ${side} owner to fill in`, edits: edits.insertEntry(["owners"], side, [{ name: "TBD", role: "TBD" }]) }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,36 @@
+// Reports a spec whose security and privacy review is missing or not yet real: it needs a
+// status, a named reviewer and a date, so that security is looked at before launch, not after.
+import type { Rule } from "../rule.js";
+import { asMap, asText, isNamed, listWords } from "../spec-data.js";
+
+export const securityReview: Rule = {
+  id: "security-review",
+  defaultSeverity: "warning",
+  description: "The spec has a security review with a status, a named reviewer and a date",
+  fixable: true,
+  messages: {
+    missing: "The spec has no security_review; add one with a status, a named reviewer and a date before the campaign is approved.",
+    incomplete: "The security review has no {{missing}}; a review counts once it has a status, a named reviewer and a date.",
+  },
+  check({ spec, edits }, report) {
+    const review = asMap(spec.security_review);
+    if (!review) {
+      const fixes = "security_review" in spec ? [] : [{ title: "Add a security_review block to fill in", edits: edits.insertEntry([], "security_review", { status: "not-started", reviewer: "TBD" }) }];
+      report({ messageId: "missing", path: ["security_review"], at: "key", fixes });
+      return;
+    }
+    const missing: string[] = [];
+    if (!asText(review.status)) missing.push("status");
+    if (!isNamed(review.reviewer)) missing.push("named reviewer");
+    if (!asText(review.date)) missing.push("date");
+    if (missing.length === 0) return;
+    const fixes = review.status === undefined ? [{ title: "Add status: not-started", edits: edits.insertEntry(["security_review"], "status", "not-started") }] : [];
+    report({
+      messageId: "incomplete",
+      data: { missing: listWords(missing) },
+      path: ["security_review"],
+      at: "key",
+      fixes,
+    });
+  },
+};

@@ -1,0 +1,54 @@
+// Defensive readers for the spec's plain data. Rules run even when the schema has found
+// shape errors, so every reader accepts any value and returns a safe default.
+
+import { FUNCTIONS, type BusinessFunction } from "./types.js";
+
+export type Data = Readonly<Record<string, unknown>>;
+
+export function asMap(value: unknown): Data | undefined {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Data) : undefined;
+}
+
+export function asList(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asText(value: unknown): string | undefined {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
+}
+
+// Words people write instead of a name when they do not know it yet.
+const PLACEHOLDERS = new Set(["", "tbd", "tbc", "tba", "?", "??", "???", "n/a", "na", "none", "someone", "somebody", "todo", "unknown", "-", "--", "x", "xx", "xxx"]);
+
+/** Whether `value` names a person, rather than being empty or a placeholder such as "TBD". */
+export function isNamed(value: unknown): boolean {
+  const text = asText(value);
+  return text !== undefined && !PLACEHOLDERS.has(text.trim().toLowerCase().replace(/[.!]+$/, ""));
+}
+
+/** The functions a KPI's `owners` names. */
+export function kpiOwners(kpi: Data): Set<BusinessFunction> {
+  const owners = new Set<BusinessFunction>();
+  for (const owner of asList(kpi.owners)) {
+    if (FUNCTIONS.includes(owner as BusinessFunction)) owners.add(owner as BusinessFunction);
+  }
+  return owners;
+}
+
+export const SIGN_OFF_STATUSES = new Set(["approved", "live"]);
+
+/** Whether the spec says the campaign handles personal data anywhere. */
+export function handlesPersonalData(spec: Data): boolean {
+  if (asMap(spec.security_review)?.data_classification === "pii") return true;
+  return asList(spec.data).some((item) => asMap(item)?.classification === "pii");
+}
+
+/** The other function. */
+export function otherFunction(side: BusinessFunction): BusinessFunction {
+  return side === "marketing" ? "technology" : "marketing";
+}
+
+/** "a", "a or b", "a, b or c": for messages that list what is missing. */
+export function listWords(words: readonly string[]): string {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+}

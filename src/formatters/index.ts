@@ -1,0 +1,7 @@
+// The formatters by name, as `--format` accepts them.
+import { json } from "./json.js";
+import { sarif } from "./sarif.js";
+import { stylish } from "./stylish.js";
+import type { Formatter } from "./types.js";
+
+export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, json, sarif };

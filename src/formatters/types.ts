@@ -1,0 +1,37 @@
+// What every formatter receives: the findings per file, and a little context. Formatters
+// are pure functions of this data to text; they never read files or the environment.
+
+import type { Finding } from "../core/types.js";
+
+export interface FileReport {
+  /** The path as shown to people and CI: relative to the working folder, with forward slashes. */
+  path: string;
+  findings: Finding[];
+  /** The file's text, when it could be read as text (for snippets and fingerprints). */
+  text?: string;
+}
+
+export interface RuleSummary {
+  id: string;
+  defaultSeverity: "error" | "warning" | "info";
+  description: string;
+  fixable: boolean;
+  docsUrl: string;
+}
+
+export interface FormatContext {
+  /** Absolute working folder, the base of every report's path. */
+  cwd: string;
+  color: boolean;
+  toolVersion: string;
+  rules: readonly RuleSummary[];
+}
+
+export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
+
+/** Counts by severity, for summaries. */
+export function countBySeverity(reports: readonly FileReport[]): { error: number; warning: number; info: number } {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const report of reports) for (const finding of report.findings) counts[finding.severity]++;
+  return counts;
+}

@@ -1,0 +1,5 @@
+import { describeRuleFixtures } from "../helpers/rule-fixtures.js";
+
+describe("rule kpi-measurable", () => {
+  describeRuleFixtures("kpi-measurable");
+});

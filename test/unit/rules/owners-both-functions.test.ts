@@ -1,0 +1,5 @@
+import { describeRuleFixtures } from "../helpers/rule-fixtures.js";
+
+describe("rule owners-both-functions", () => {
+  describeRuleFixtures("owners-both-functions");
+});
