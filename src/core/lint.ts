@@ -81,7 +81,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
       findings.push(toFinding(rule, severity, r, parsed));
     };
     try {
-      rule.check(context ?? emptyContext(parsed, glossary), report);
+      rule.check(context ?? emptyContext(parsed, glossary, schemaErrors), report);
     } catch (error) {
       findings.push({
         ruleId: rule.id,
@@ -99,7 +99,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
 }
 
 // An empty file has no document; the rules that still run (syntax, schema) need a context.
-function emptyContext(parsed: ParsedYaml, glossary: Glossary): RuleContext {
+function emptyContext(parsed: ParsedYaml, glossary: Glossary, schemaErrors: SchemaError[]): RuleContext {
   const document = parseYaml("{}").document!;
   return {
     spec: {},
@@ -110,7 +110,7 @@ function emptyContext(parsed: ParsedYaml, glossary: Glossary): RuleContext {
     terms: [],
     pins: new Map(),
     syntaxProblems: parsed.problems,
-    schemaErrors: [],
+    schemaErrors,
     edits: new EditBuilder(document, parsed.lines),
   };
 }

@@ -1,7 +1,7 @@
 // Parses a spec's text into a YAML document with exact source offsets, and says, with a
 // position, everything that keeps the text from being one well-formed YAML document.
 
-import { isAlias, isCollection, isMap, isScalar, parseAllDocuments, visit, type Document, type Node } from "yaml";
+import { isCollection, isMap, isScalar, parseAllDocuments, visit, type Document, type Node, type YAMLError } from "yaml";
 import { LineIndex } from "./text.js";
 
 /** A reason the text is not one usable YAML document, at offsets into the original text. */
@@ -49,12 +49,12 @@ export function parseYaml(text: string): ParsedYaml {
   const documents = Array.isArray(parsed) ? parsed : [];
   const [document, second] = documents;
   if (!document) {
-    for (const error of "errors" in parsed ? parsed.errors : []) result.problems.push(problemOf(error.message, error.pos));
+    result.problems.push(...problemsOf("errors" in parsed ? parsed.errors : [], source));
     return result;
   }
   result.document = document;
 
-  for (const issue of [...document.errors, ...document.warnings]) result.problems.push(problemOf(issue.message, issue.pos));
+  result.problems.push(...problemsOf([...document.errors, ...document.warnings], source));
   if (second) {
     const start = second.range[0];
     result.problems.push({
@@ -99,10 +99,42 @@ export function mentionsJointspecKey(text: string): boolean {
   return /^(?:\uFEFF)?["']?jointspec["']?[ \t]*:/m.test(text);
 }
 
-function problemOf(message: string, pos: [number, number]): SyntaxProblem {
-  const clean = message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
-  const sentence = clean.endsWith(".") ? clean : `${clean}.`;
-  return { message: sentence, offsets: [pos[0], Math.max(pos[1], pos[0])] };
+// The yaml library reports what it meets, so one slip can yield a run of follow-on errors.
+// One problem gives one finding: a tab in the indentation explains everything around it, and
+// otherwise the first error on each line stands for the rest of that line.
+function problemsOf(errors: readonly YAMLError[], source: string): SyntaxProblem[] {
+  const tabs = errors.filter((error) => error.code === "TAB_AS_INDENT");
+  const chosen = [...(tabs.length > 0 ? tabs : errors)].sort((a, b) => a.pos[0] - b.pos[0]);
+  const seenLines = new Set<number>();
+  const problems: SyntaxProblem[] = [];
+  for (const error of chosen) {
+    const line = lineNumberAt(source, error.pos[0]);
+    if (seenLines.has(line)) continue;
+    seenLines.add(line);
+    problems.push({ message: messageOf(error, source), offsets: [error.pos[0], Math.max(error.pos[1], error.pos[0])] });
+  }
+  return problems;
+}
+
+function messageOf(error: YAMLError, source: string): string {
+  switch (error.code) {
+    case "TAB_AS_INDENT":
+      return "Tabs are not allowed as indentation in YAML; indent with spaces.";
+    case "DUPLICATE_KEY": {
+      const key = /^\s*(?:- )?["']?([^:"'\r\n]*)/.exec(source.slice(error.pos[0]))?.[1]?.trim();
+      return `The key ${key ? `"${key}" ` : ""}appears twice in the same map; keep one.`;
+    }
+    default: {
+      const clean = error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, "");
+      return clean.endsWith(".") ? clean : `${clean}.`;
+    }
+  }
+}
+
+function lineNumberAt(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
 }
 
 function findFirstAlias(document: Document.Parsed): Node | undefined {

@@ -92,22 +92,23 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
       // fall through to find the offending byte
     }
   }
-  const badAt = firstInvalidUtf8(bytes, nul >= 0 ? nul : bytes.length);
+  // Text files never hold NUL, so one NUL anywhere means binary, whatever comes before it.
+  const badAt = nul >= 0 ? undefined : firstInvalidUtf8(bytes);
   const stopAt = badAt ?? nul;
   const before = new TextDecoder("utf-8").decode(bytes.subarray(0, stopAt));
   const position = new LineIndex(before).positionAt(before.length);
   const where = `line ${position.line + 1}, column ${position.character + 1}`;
   const message =
     badAt === undefined
-      ? `This is a binary file, not YAML text: it holds a NUL byte at ${where}.`
+      ? `This is a binary file, not YAML text: it holds a NUL byte at ${where}. Lint only YAML specs.`
       : `This file is not UTF-8 text: byte 0x${bytes[badAt]!.toString(16).padStart(2, "0").toUpperCase()} at ${where} is invalid. Save the file as UTF-8.`;
   return { ok: false, message, offset: before.length, position };
 }
 
 // Returns the index of the first byte that does not belong to a well-formed UTF-8 sequence.
-function firstInvalidUtf8(bytes: Uint8Array, limit: number): number | undefined {
+function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   let i = 0;
-  while (i < limit) {
+  while (i < bytes.length) {
     const b = bytes[i]!;
     if (b < 0x80) {
       i++;
@@ -121,7 +122,6 @@ function firstInvalidUtf8(bytes: Uint8Array, limit: number): number | undefined 
     else return i;
     let codePoint = b & (0x3f >> needed);
     for (let k = 1; k <= needed; k++) {
-      // A NUL or the end of the bytes is never a continuation byte, so the loop stops at `limit`.
       const next = bytes[i + k];
       if (next === undefined || (next & 0xc0) !== 0x80) return i;
       codePoint = (codePoint << 6) | (next & 0x3f);
