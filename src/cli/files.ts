@@ -43,7 +43,8 @@ export async function findCandidates(patterns: readonly string[], cwd: string, e
       for (const file of files) add(resolve(file), false);
       continue;
     }
-    if (kind instanceof Error) throw new CliError(`cannot read ${pattern}: ${reason(kind)}`);
+    if (kind === "other") throw new CliError(`cannot lint ${pattern}: it is neither a file nor a folder`);
+    throw new CliError(`cannot read ${pattern}: ${reason(kind)}`);
   }
   return [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -112,7 +112,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   const formatter = FORMATTERS[formatName];
   if (!formatter) throw new CliError(`unknown format "${formatName}"; use one of ${Object.keys(FORMATTERS).join(", ")}`);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]);
-  const workspace = new Workspace(values.config ? resolve(io.cwd, values.config) : undefined);
+  const workspace = new Workspace(values.config ? resolve(io.cwd, values.config) : undefined, io.cwd);
   const candidates = await findCandidates(patterns, io.cwd, values["error-on-unmatched-pattern"] !== false);
 
   const reports: FileReport[] = [];

@@ -27,7 +27,11 @@ export class Workspace {
   private readonly byConfigFile = new Map<string, EffectiveConfig>();
   private readonly byFolder = new Map<string, EffectiveConfig>();
 
-  constructor(private readonly explicitConfig: string | undefined) {}
+  constructor(
+    private readonly explicitConfig: string | undefined,
+    /** Paths in messages are shown relative to this folder. */
+    private readonly cwd: string,
+  ) {}
 
   /** The config in force for the file at `path` (absolute). */
   configFor(path: string): EffectiveConfig {
@@ -49,12 +53,13 @@ export class Workspace {
   private load(file: string): EffectiveConfig {
     const cached = this.byConfigFile.get(file);
     if (cached) return cached;
-    const config = parseConfig(readText(file, "config file"));
-    if (!config.ok) throw new CliError(problemLine(file, config.problems));
+    const shown = (path: string): string => relative(this.cwd, path).split("\\").join("/") || path;
+    const config = parseConfig(readText(file, `config file ${shown(file)}`));
+    if (!config.ok) throw new CliError(problemLine(shown(file), config.problems));
     const entries = config.value.glossary.flatMap((glossaryPath) => {
       const glossaryFile = resolve(dirname(file), glossaryPath);
-      const parsed = parseGlossaryFile(readText(glossaryFile, `glossary file (named in ${file})`), glossaryFile);
-      if (!parsed.ok) throw new CliError(problemLine(glossaryFile, parsed.problems));
+      const parsed = parseGlossaryFile(readText(glossaryFile, `glossary file ${shown(glossaryFile)} (named in ${shown(file)})`), glossaryFile);
+      if (!parsed.ok) throw new CliError(problemLine(shown(glossaryFile), parsed.problems));
       return parsed.value;
     });
     const result = effective(file, config.value, Glossary.bundled().extend(entries), dirname(file));
@@ -87,7 +92,7 @@ function readText(file: string, what: string): string {
   try {
     return readFileSync(file, "utf8");
   } catch (error) {
-    throw new CliError(`cannot read ${what} ${file}: ${reason(error)}`);
+    throw new CliError(`cannot read ${what}: ${reason(error)}`);
   }
 }
 
@@ -107,6 +112,7 @@ export function reason(error: unknown): string {
     EISDIR: "it is a directory",
     ENOTDIR: "a part of the path is not a directory",
     EMFILE: "too many open files",
+    ELOOP: "too many levels of symbolic links",
   };
   if (code && words[code]) return words[code];
   return error instanceof Error ? error.message : String(error);

@@ -9,10 +9,9 @@ const LEVELS = { error: "error", warning: "warning", info: "note" } as const;
 
 export const sarif: Formatter = (reports, context) => {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]));
-  const artifacts = reports.map((report) => ({ location: { uri: encodeUriPath(report.path), uriBaseId: "%SRCROOT%" } }));
-  const results = reports.flatMap((report, artifactIndex) => {
+  const results = reports.flatMap((report) => {
     const seen = new Map<string, number>();
-    return report.findings.map((finding) => toResult(finding, report, artifactIndex, ruleIndex, seen));
+    return report.findings.map((finding) => toResult(finding, report, ruleIndex, seen));
   });
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -27,7 +26,8 @@ export const sarif: Formatter = (reports, context) => {
             semanticVersion: context.toolVersion,
             rules: context.rules.map((rule) => ({
               id: rule.id,
-              name: pascalCase(rule.id),
+              // SARIF wants a name that differs from the id; a one-word id has none to give.
+              ...(pascalCase(rule.id).toLowerCase() !== rule.id ? { name: pascalCase(rule.id) } : {}),
               shortDescription: { text: sentence(rule.description) },
               fullDescription: { text: sentence(rule.description) },
               helpUri: rule.docsUrl,
@@ -38,7 +38,6 @@ export const sarif: Formatter = (reports, context) => {
           },
         },
         originalUriBaseIds: { "%SRCROOT%": { uri: directoryUri(context.cwd) } },
-        artifacts,
         columnKind: "utf16CodeUnits",
         results,
       },
@@ -47,7 +46,7 @@ export const sarif: Formatter = (reports, context) => {
   return `${JSON.stringify(log, null, 2)}\n`;
 };
 
-function toResult(finding: Finding, report: FileReport, artifactIndex: number, ruleIndex: Map<string, number>, seen: Map<string, number>) {
+function toResult(finding: Finding, report: FileReport, ruleIndex: Map<string, number>, seen: Map<string, number>) {
   const { start, end } = finding.range;
   const region = {
     startLine: start.line + 1,
@@ -66,7 +65,7 @@ function toResult(finding: Finding, report: FileReport, artifactIndex: number, r
     ...(index !== undefined ? { ruleIndex: index } : {}),
     level: LEVELS[finding.severity],
     message: { text: sentence(finding.message) },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(report.path), uriBaseId: "%SRCROOT%", index: artifactIndex }, region } }],
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(report.path), uriBaseId: "%SRCROOT%" }, region } }],
     partialFingerprints: { "jointspecFinding/v1": `${hash(anchor)}:${occurrence}` },
   };
 }

@@ -7,7 +7,8 @@ import { countBySeverity, type Formatter } from "./types.js";
 type Style = Parameters<typeof styleText>[0];
 
 export const stylish: Formatter = (reports, context) => {
-  const paint = (style: Style, text: string): string => (context.color ? styleText(style, text) : text);
+  // The caller has decided about colour (TTY, NO_COLOR, --color), so styleText must not second-guess it.
+  const paint = (style: Style, text: string): string => (context.color ? styleText(style, text, { validateStream: false }) : text);
   const severityStyle = { error: "red", warning: "yellow", info: "cyan" } as const;
   const out: string[] = [];
   for (const report of reports) {
