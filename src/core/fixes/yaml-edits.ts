@@ -139,14 +139,6 @@ function lastNodeEnd(node: Node & { value?: Node | null; key?: Node }): number {
   return inner?.range?.[1] ?? 0;
 }
 
-/** Applies edits (which must not overlap) to `text`. */
-export function applyEdits(text: string, edits: readonly RawEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start);
-  let result = text;
-  for (const edit of sorted) result = result.slice(0, edit.start) + edit.newText + result.slice(edit.end);
-  return result;
-}
-
 function renderBlockEntry(key: string, value: Plain, indent: number, eol: string): string {
   const pad = " ".repeat(indent);
   if (isPlainObject(value)) {

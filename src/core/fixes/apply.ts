@@ -1,0 +1,41 @@
+// Applies fixes to text: one chosen fix (a quick fix), or every preferred fix until none is
+// left (Fix all, --fix), as ESLint does, in passes that never apply overlapping edits.
+
+import { lintSpec, type LintOptions } from "../lint.js";
+import type { TextEdit } from "../types.js";
+
+/** Applies non-overlapping edits, given as offsets into `text`. */
+export function applyTextEdits(text: string, edits: readonly Pick<TextEdit, "offsets" | "newText">[]): string {
+  const sorted = [...edits].sort((a, b) => b.offsets[0] - a.offsets[0] || b.offsets[1] - a.offsets[1]);
+  let result = text;
+  for (const edit of sorted) result = result.slice(0, edit.offsets[0]) + edit.newText + result.slice(edit.offsets[1]);
+  return result;
+}
+
+// Ten passes: a fix can enable another (ESLint stops at ten too).
+const MAX_PASSES = 10;
+
+/** Applies every preferred fix, re-linting between passes. */
+export function fixAll(text: string, options: LintOptions = {}): { text: string; applied: number } {
+  let current = text;
+  let applied = 0;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const taken: [number, number][] = [];
+    const edits: TextEdit[] = [];
+    for (const finding of lintSpec(current, options).findings) {
+      const fix = finding.fixes?.find((candidate) => candidate.preferred);
+      if (!fix || fix.edits.some((edit) => taken.some((span) => overlaps(span, edit.offsets)))) continue;
+      for (const edit of fix.edits) taken.push(edit.offsets);
+      edits.push(...fix.edits);
+      applied++;
+    }
+    if (edits.length === 0) break;
+    current = applyTextEdits(current, edits);
+  }
+  return { text: current, applied };
+}
+
+// Two insertions at one point also count as overlapping: their order would be a guess.
+function overlaps(a: readonly [number, number], b: readonly [number, number]): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
+}

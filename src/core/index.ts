@@ -1,0 +1,21 @@
+// The core's public surface, for the CLI, the extension and the preview.
+export { lintSpec, type LintOptions, type LintResult, type SpecAnalysis } from "./lint.js";
+export { lintBytes, type BytesLintResult } from "./lint-bytes.js";
+export { termAt, type TermAtPosition } from "./glossary/lookup.js";
+export { Glossary, BUNDLED_ORIGIN, type GlossaryEntry, type GlossaryMeaning, type GlossaryTerm } from "./glossary/glossary.js";
+export { FREE_TEXT_PATHS } from "./glossary/terms.js";
+export {
+  parseConfig,
+  parseGlossaryFile,
+  configCandidates,
+  CONFIG_FILE_NAMES,
+  DEFAULT_CONFIG,
+  DEFAULT_SPEC_PATTERNS,
+  type JointspecConfig,
+} from "./config.js";
+export { hasJointspecKey, mentionsJointspecKey, parseYaml } from "./parse.js";
+export { applyTextEdits, fixAll } from "./fixes/apply.js";
+export { RULES, RULE_IDS, ruleById } from "./rules/index.js";
+export { docsUrl, type Rule } from "./rule.js";
+export { schemaAt, specSchema, type SchemaNode } from "./schema/spec-schema.js";
+export * from "./types.js";
