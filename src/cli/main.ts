@@ -3,14 +3,14 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, styleText } from "node:util";
 import { version } from "../core/generated/version.json";
 import { lintBytes } from "../core/lint-bytes.js";
 import { mentionsJointspecKey } from "../core/parse.js";
 import { docsUrl } from "../core/rule.js";
 import { RULES } from "../core/rules/index.js";
 import { FORMATTERS } from "../formatters/index.js";
-import type { FileReport, FormatContext, RuleSummary } from "../formatters/types.js";
+import type { FileReport, FormatContext, Paint, RuleSummary } from "../formatters/types.js";
 import { findCandidates } from "./files.js";
 import { CliError, reason, Workspace } from "./workspace.js";
 
@@ -134,7 +134,9 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
     throw new CliError(`no specs found in ${patterns.length > 0 ? patterns.join(", ") : "the current folder"} (specs are *.campaign.yaml files, or YAML files with a top-level jointspec key)`);
   }
 
-  const context: FormatContext = { cwd: io.cwd, color, toolVersion: version, rules: ruleSummaries() };
+  // styleText must not second-guess the decision about colour made above.
+  const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
+  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries() };
   const output = formatter(reports, context);
   if (values.output) {
     const target = resolve(io.cwd, values.output);

@@ -84,9 +84,12 @@ function parseDataFile(text: string, validate: typeof validateConfig): { ok: tru
   if (validate(data)) return { ok: true, value: data };
   const problems = (validate.errors ?? []).map((error) => {
     const path = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const keyPath = error.keyword === "additionalProperties" ? [...path, String(error.params.additionalProperty)] : error.keyword === "propertyNames" ? [...path, String(error.params.propertyName)] : path;
-    const offsets = document ? offsetsForPath(document, lines, keyPath, error.keyword === "additionalProperties" || error.keyword === "propertyNames" ? "key" : "value") : [0, 0];
-    return { message: dataFileMessage(error, keyPath), range: lines.rangeOf(offsets[0]!, offsets[1]!) };
+    // A bad key is reported at the key: Ajv names it in params, or (inside propertyNames) on the error.
+    const badKey = error.keyword === "additionalProperties" ? error.params.additionalProperty : (error.propertyName ?? error.params.propertyName);
+    const keyPath = badKey === undefined ? path : [...path, String(badKey)];
+    const offsets = document ? offsetsForPath(document, lines, keyPath, badKey === undefined ? "value" : "key") : [0, 0];
+    const message = badKey !== undefined && error.keyword !== "additionalProperties" ? `"${String(badKey)}" is not a JointSpec rule id.` : dataFileMessage(error, keyPath);
+    return { message, range: lines.rangeOf(offsets[0]!, offsets[1]!) };
   });
   return { ok: false, problems: dedupe(problems) };
 }
@@ -96,8 +99,6 @@ function dataFileMessage(error: SchemaError, path: (string | number)[]): string 
   switch (error.keyword) {
     case "additionalProperties":
       return `Unknown key "${String(error.params.additionalProperty)}" in ${path.length <= 1 ? "this file" : label(path.slice(0, -1))}.`;
-    case "propertyNames":
-      return `"${String(error.params.propertyName)}" is not a JointSpec rule id.`;
     case "enum":
       return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(", ")}, not ${JSON.stringify(error.data)}.`;
     case "required":

@@ -1,14 +1,9 @@
 // The default, for people at a terminal: findings grouped by file, aligned, with a summary.
-// Colour is decided by the caller (TTY, NO_COLOR, --no-color) and only applied here.
 
-import { styleText } from "node:util";
 import { countBySeverity, type Formatter } from "./types.js";
 
-type Style = Parameters<typeof styleText>[0];
-
 export const stylish: Formatter = (reports, context) => {
-  // The caller has decided about colour (TTY, NO_COLOR, --color), so styleText must not second-guess it.
-  const paint = (style: Style, text: string): string => (context.color ? styleText(style, text, { validateStream: false }) : text);
+  const { paint } = context;
   const severityStyle = { error: "red", warning: "yellow", info: "cyan" } as const;
   const out: string[] = [];
   for (const report of reports) {
@@ -34,6 +29,6 @@ export const stylish: Formatter = (reports, context) => {
   if (total === 0) return "";
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
   const summary = `✖ ${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")}) in ${plural(reports.filter((r) => r.findings.length > 0).length, "file")}`;
-  out.push(paint(["bold", counts.error > 0 ? "red" : counts.warning > 0 ? "yellow" : "cyan"], summary));
+  out.push(paint("bold", paint(counts.error > 0 ? "red" : counts.warning > 0 ? "yellow" : "cyan", summary)));
   return `${out.join("\n")}\n`;
 };

@@ -19,10 +19,14 @@ export interface RuleSummary {
   docsUrl: string;
 }
 
+/** Styles a piece of text for a terminal; the identity when colour is off. */
+export type Paint = (style: "red" | "yellow" | "cyan" | "dim" | "underline" | "bold", text: string) => string;
+
 export interface FormatContext {
   /** Absolute working folder, the base of every report's path. */
   cwd: string;
-  color: boolean;
+  /** The host decides about colour (TTY, NO_COLOR, --color); formatters only apply it. */
+  paint: Paint;
   toolVersion: string;
   rules: readonly RuleSummary[];
 }

@@ -1,0 +1,55 @@
+import { deepStrictEqual, ok } from "node:assert";
+import { configCandidates, DEFAULT_SPEC_PATTERNS, parseConfig } from "../../src/core/config.js";
+import { lintSpec } from "../../src/core/lint.js";
+
+describe("config", () => {
+  it("reads severities, glossary files, spec patterns and ignores", () => {
+    const parsed = parseConfig("rules:\n  ambiguous-term: warning\n  joint-sign-off: off\nglossary: [g.yaml]\nspecs: ['campaigns/**/*.yaml']\nignore: ['drafts/**']\n");
+    deepStrictEqual(parsed, {
+      ok: true,
+      value: { rules: { "ambiguous-term": "warning", "joint-sign-off": "off" }, glossary: ["g.yaml"], specs: ["campaigns/**/*.yaml"], ignore: ["drafts/**"] },
+    });
+  });
+
+  it("an empty config means all defaults", () => {
+    deepStrictEqual(parseConfig("# nothing yet\n"), { ok: true, value: { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [] } });
+  });
+
+  const PROBLEMS: [name: string, text: string, expected: [line: number, character: number, message: RegExp]][] = [
+    ["an unknown rule id", "rules:\n  shared-kpis: error\n", [1, 2, /"shared-kpis" is not a JointSpec rule id/]],
+    ["an unknown severity", "rules:\n  shared-kpi: warn\n", [1, 14, /must be one of off, info, warning, error, not "warn"/]],
+    ["an unknown key", "rule:\n  shared-kpi: error\n", [0, 0, /Unknown key "rule"/]],
+    ["broken YAML", "rules: [\n", [1, 0, /./]],
+  ];
+  for (const [name, text, [line, character, message]] of PROBLEMS) {
+    it(`reports ${name} with its position`, () => {
+      const parsed = parseConfig(text);
+      ok(!parsed.ok);
+      const [first] = parsed.problems;
+      deepStrictEqual([first!.range.start.line, first!.range.start.character], [line, character]);
+      ok(message.test(first!.message), first!.message);
+    });
+  }
+
+  it("lists the config files to look for, nearest folder first", () => {
+    deepStrictEqual(configCandidates("/work/repo/specs/a.campaign.yaml"), [
+      "/work/repo/specs/.jointspec.yaml",
+      "/work/repo/specs/.jointspec.yml",
+      "/work/repo/.jointspec.yaml",
+      "/work/repo/.jointspec.yml",
+      "/work/.jointspec.yaml",
+      "/work/.jointspec.yml",
+      "/.jointspec.yaml",
+      "/.jointspec.yml",
+    ]);
+    deepStrictEqual(configCandidates("C:\\repo\\a.yaml"), ["C:\\repo\\.jointspec.yaml", "C:\\repo\\.jointspec.yml", "C:\\.jointspec.yaml", "C:\\.jointspec.yml"]);
+  });
+
+  it("severities change what the core reports", () => {
+    const text = "jointspec: 1\nid: x\ntitle: X\nstatus: draft\n";
+    const ids = (severities: Record<string, "off" | "info" | "warning" | "error">) =>
+      lintSpec(text, { severities }).findings.map((f) => `${f.ruleId}:${f.severity}`);
+    deepStrictEqual(ids({}), ["owners-both-functions:warning", "owners-both-functions:warning", "security-review:warning", "shared-kpi:warning"]);
+    deepStrictEqual(ids({ "owners-both-functions": "off", "shared-kpi": "error" }), ["security-review:warning", "shared-kpi:error"]);
+  });
+});

@@ -1,0 +1,105 @@
+import { deepStrictEqual, ok, strictEqual } from "node:assert";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseGlossaryFile } from "../../src/core/config.js";
+import { BUNDLED_ORIGIN, Glossary } from "../../src/core/glossary/glossary.js";
+import { termAt } from "../../src/core/glossary/lookup.js";
+import { lintSpec } from "../../src/core/lint.js";
+import { REPO } from "./helpers/fixtures.js";
+
+const bundled = Glossary.bundled();
+const words = (text: string, glossary = bundled): string[] => glossary.findTerms(text).map((m) => `${m.entry.term}=${text.slice(m.start, m.end)}`);
+
+describe("glossary", () => {
+  it("bundles at least 20 ambiguous and 20 jargon entries, DR and customer among them", () => {
+    const ambiguous = bundled.entries.filter((e) => e.kind === "ambiguous");
+    const jargon = bundled.entries.filter((e) => e.kind === "jargon");
+    ok(ambiguous.length >= 20, `${ambiguous.length} ambiguous`);
+    ok(jargon.length >= 20, `${jargon.length} jargon`);
+    ok(bundled.entries.length >= 40);
+    for (const term of ["DR", "customer", "conversion", "pipeline", "segment", "retention", "real time", "SQL", "SLA"]) {
+      const entry = bundled.lookup(term);
+      strictEqual(entry?.kind, "ambiguous", term);
+      strictEqual(entry.report, true, `${term} is reported`);
+      ok(entry.marketing?.meaning && entry.technology?.meaning, `${term} has both meanings`);
+    }
+    for (const everyday of ["lead", "event", "launch"]) strictEqual(bundled.lookup(everyday)?.report ?? false, false, `${everyday} is hover-only`);
+    ok(bundled.entries.every((e) => e.origin === BUNDLED_ORIGIN));
+  });
+
+  it("no two entries share a spelling", () => {
+    const seen = new Map<string, string>();
+    for (const entry of bundled.entries) {
+      for (const spelling of [entry.term, ...(entry.aliases ?? [])]) {
+        const key = spelling.toLowerCase();
+        ok(!seen.has(key), `"${spelling}" in ${entry.term} and ${seen.get(key)}`);
+        seen.set(key, entry.term);
+      }
+    }
+  });
+
+  const MATCHES: [text: string, expected: string[]][] = [
+    ["Personalised DR emails", ["DR=DR"]],
+    ["Dr Reyes will drive the DRM work", []],
+    ["Our customers and their customer's data", ["customer=customers", "customer=customer"]],
+    ["near real-time and realtime feeds, or real\ntime", ["real time=real-time", "real time=realtime", "real time=real\ntime"]],
+    ["SQL counts, sql typed in lower case", ["SQL=SQL"]],
+    ["SLAs for the API", ["SLA=SLAs", "API=API"]],
+    ["pipelined work", []],
+  ];
+  for (const [text, expected] of MATCHES) {
+    it(`finds ${JSON.stringify(expected)} in ${JSON.stringify(text)}`, () => deepStrictEqual(words(text), expected));
+  }
+
+  it("a workspace glossary adds terms and replaces bundled entries", () => {
+    const file = join(REPO, "examples/glossary/acme.glossary.yaml");
+    const parsed = parseGlossaryFile(readFileSync(file, "utf8"), file);
+    ok(parsed.ok);
+    const glossary = bundled.extend(parsed.value);
+    strictEqual(glossary.lookup("Northstar")?.origin, file);
+    strictEqual(glossary.lookup("lead")?.origin, file, "Acme's lead replaces the bundled one");
+    strictEqual(glossary.entries.filter((e) => e.term.toLowerCase() === "lead").length, 1);
+    strictEqual(bundled.lookup("Northstar"), undefined, "the bundled glossary is unchanged");
+  });
+
+  it("reports a broken glossary file with a position", () => {
+    const parsed = parseGlossaryFile("jointspec-glossary: 1\nterms:\n  - term: DR\n    kind: vague\n    example: x\n", "g.yaml");
+    ok(!parsed.ok);
+    deepStrictEqual(parsed.problems.map((p) => [p.range.start.line, p.range.start.character]), [[3, 10]]);
+  });
+});
+
+describe("termAt (hover look-up)", () => {
+  const text = readFileSync(join(REPO, "test/fixtures/design-example.campaign.yaml"), "utf8");
+  const { analysis } = lintSpec(text);
+  const at = (needle: string, occurrence = 0) => {
+    let index = -1;
+    for (let i = 0; i <= occurrence; i++) index = text.indexOf(needle, index + 1);
+    return analysis.parsed.lines.positionAt(index + 1);
+  };
+
+  it("explains DR in the summary, with the meaning the spec pinned", () => {
+    const found = termAt(analysis, at("DR emails"));
+    strictEqual(found?.entry.term, "DR");
+    strictEqual(found.written, "DR");
+    deepStrictEqual(found.pinned, { value: "direct response", side: "marketing" });
+    strictEqual(found.onPin, false);
+    deepStrictEqual(found.range, { start: { line: 4, character: 58 }, end: { line: 4, character: 60 } });
+  });
+
+  it("explains the pin itself under glossary:", () => {
+    const found = termAt(analysis, at("DR: direct"));
+    strictEqual(found?.entry.term, "DR");
+    strictEqual(found.onPin, true);
+  });
+
+  it("says nothing in ids, keys and enum values", () => {
+    strictEqual(termAt(analysis, at("id: spring")), undefined);
+    strictEqual(termAt(analysis, at("approved")), undefined);
+    strictEqual(termAt(analysis, at("source: warehouse")), undefined);
+  });
+
+  it("finds jargon in lists of systems", () => {
+    strictEqual(termAt(analysis, at("CDP, ESP, data"))?.entry.term, "CDP");
+  });
+});
