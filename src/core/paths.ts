@@ -55,7 +55,8 @@ export function offsetsForPath(document: Document, lines: LineIndex, path: SpecP
   const { node, key } = resolved;
   const complete = resolved.depth === path.length;
   // A scalar or a one-line flow collection ([a, b], {a: 1}) is itself the most specific place.
-  const pointable = isScalar(node) || ((isMap(node) || isSeq(node)) && node.flow === true);
+  // An empty value (`key:` and nothing) has no text of its own to point at: its key does.
+  const pointable = (isScalar(node) && node.range?.[0] !== node.range?.[1]) || ((isMap(node) || isSeq(node)) && node.flow === true);
   if (complete && prefer === "value" && node?.range && pointable) return [node.range[0], node.range[1]];
   if (key?.range) return [key.range[0], key.range[1]];
   if (node?.range && resolved.depth > 0) return firstLineOf(lines, node.range);

@@ -23,7 +23,7 @@ const PLACEHOLDERS = new Set(["", "tbd", "tbc", "tba", "?", "??", "???", "n/a", 
 /** Whether `value` names a person, rather than being empty or a placeholder such as "TBD". */
 export function isNamed(value: unknown): boolean {
   const text = asText(value);
-  return text !== undefined && !PLACEHOLDERS.has(text.trim().toLowerCase().replace(/[.!]+$/, ""));
+  return text !== undefined && !PLACEHOLDERS.has(text.trim().toLowerCase().replace(/[.!?]+$/, ""));
 }
 
 /** The functions a KPI's `owners` names. */
@@ -48,7 +48,7 @@ export function otherFunction(side: BusinessFunction): BusinessFunction {
   return side === "marketing" ? "technology" : "marketing";
 }
 
-/** "a", "a or b", "a, b or c": for messages that list what is missing. */
-export function listWords(words: readonly string[]): string {
-  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words[words.length - 1]}`;
+/** "a", "a or b", "a, b or c" (or with "and"): for messages that list what is missing. */
+export function listWords(words: readonly string[], conjunction: "or" | "and" = "or"): string {
+  return words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} ${conjunction} ${words[words.length - 1]}`;
 }

@@ -87,6 +87,12 @@ export class Glossary {
     return undefined;
   }
 
+  /** Like lookup, but ignoring case even for acronyms: for keys a person typed on purpose. */
+  lookupAnyCase(written: string): GlossaryEntry | undefined {
+    const wanted = normalizeSpaces(written).toLowerCase();
+    return this.entries.find((entry) => [entry.term, ...(entry.aliases ?? [])].some((spelling) => normalizeSpaces(spelling).toLowerCase() === wanted));
+  }
+
   /** Every whole-word occurrence of a glossary term in `text`, in order. */
   findTerms(text: string, offset = 0): TermMatch[] {
     if (!this.matcher) return [];

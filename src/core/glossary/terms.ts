@@ -2,6 +2,7 @@
 // the spec's own pins, once per analysis, so hovers and rules only look things up.
 
 import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import { isNamed } from "../spec-data.js";
 import type { BusinessFunction, SpecPath } from "../types.js";
 import { pinnedFunction, type Glossary, type GlossaryEntry } from "./glossary.js";
 
@@ -70,9 +71,11 @@ export function readPins(document: Document, glossary: Glossary): Map<GlossaryEn
   if (!isMap(section)) return pins;
   for (const pair of section.items) {
     if (!isScalar(pair.key) || !pair.key.range) continue;
-    const entry = glossary.lookup(String(pair.key.value));
+    // A pin names its term in any case ("dr: direct response" pins DR); a placeholder pins nothing.
+    const entry = glossary.lookup(String(pair.key.value)) ?? glossary.lookupAnyCase(String(pair.key.value));
     if (!entry) continue;
     const value = isScalar(pair.value) && pair.value.value != null ? String(pair.value.value) : "";
+    if (!isNamed(value)) continue;
     pins.set(entry, { entry, value, side: pinnedFunction(entry, value), keyOffsets: [pair.key.range[0], pair.key.range[1]] });
   }
   return pins;

@@ -20,7 +20,7 @@ export const jointSignOff: Rule = {
     if (unsigned.length === 0) return;
     report({
       messageId: "missing",
-      data: { status, sides: listWords(unsigned), first: unsigned[0]! },
+      data: { status, sides: listWords(unsigned, "and"), first: unsigned[0]! },
       ...(approvals ? { path: ["approvals"], at: "key" as const } : { path: ["status"] }),
     });
   },

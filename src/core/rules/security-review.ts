@@ -13,9 +13,11 @@ export const securityReview: Rule = {
     incomplete: "The security review has no {{missing}}; a review counts once it has a status, a named reviewer and a date.",
   },
   check({ spec, edits }, report) {
+    // A security_review key of the wrong type (or left empty) is the schema's finding.
+    if ("security_review" in spec && !asMap(spec.security_review)) return;
     const review = asMap(spec.security_review);
     if (!review) {
-      const fixes = "security_review" in spec ? [] : [{ title: "Add a security_review block to fill in", edits: edits.insertEntry([], "security_review", { status: "not-started", reviewer: "TBD" }) }];
+      const fixes = [{ title: "Add a security_review block to fill in", edits: edits.insertEntry([], "security_review", { status: "not-started", reviewer: "TBD" }) }];
       report({ messageId: "missing", path: ["security_review"], at: "key", fixes });
       return;
     }

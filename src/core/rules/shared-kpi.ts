@@ -15,6 +15,8 @@ export const sharedKpi: Rule = {
     noKpis: "The spec has no KPIs; add one under kpis: and give it owners: [marketing, technology].",
   },
   check({ spec, edits }, report) {
+    // kpis: of the wrong type is the schema's finding; one problem, one finding.
+    if (spec.kpis != null && !Array.isArray(spec.kpis)) return;
     const kpis = asList(spec.kpis);
     if (kpis.length === 0) {
       report({ messageId: "noKpis", path: ["kpis"], at: "key" });
@@ -28,8 +30,8 @@ export const sharedKpi: Rule = {
       const fix = completeOwners(edits, index, asMap(kpi) ?? {}, owned[index]!);
       if (fix) fixes.push(fix);
     });
-    // The fix is safe to apply unasked only when there is exactly one KPI to choose.
-    if (fixes.length === 1) fixes[0]!.preferred = true;
+    // The fix is safe to apply unasked only when the spec has exactly one KPI to choose.
+    if (kpis.length === 1 && fixes.length === 1) fixes[0]!.preferred = true;
     report({ messageId: "none", path: ["kpis"], at: "key", fixes });
   },
 };

@@ -1,0 +1,52 @@
+import { deepStrictEqual, ok, strictEqual } from "node:assert";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { lintSpec } from "../../src/core/lint.js";
+import { RULES, RULE_IDS } from "../../src/core/rules/index.js";
+import { REPO } from "./helpers/fixtures.js";
+
+// Keeps docs/rules true to the code: a page per rule (and no page without one), the rule's
+// own description and severity, and examples that fail and pass as the page says.
+
+function exampleUnder(page: string, heading: string): string {
+  const section = page.split(/^## /m).find((part) => part.startsWith(heading));
+  const block = section && /```jointspec\n([\s\S]*?)```/.exec(section);
+  ok(block, `a jointspec block under "## ${heading}"`);
+  return block[1]!;
+}
+
+describe("docs/rules", () => {
+  it("has a page for every rule and for nothing else", () => {
+    const pages = readdirSync(join(REPO, "docs/rules")).filter((name) => name !== "README.md").sort();
+    deepStrictEqual(pages, RULE_IDS.map((id) => `${id}.md`).sort());
+  });
+
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      const file = join(REPO, "docs/rules", `${rule.id}.md`);
+      const page = existsSync(file) ? readFileSync(file, "utf8") : "";
+
+      it("states the rule's id, description and default severity", () => {
+        const [title, , description, , severity] = page.split("\n");
+        strictEqual(title, `# ${rule.id}`);
+        strictEqual(description, rule.description);
+        ok(severity?.startsWith(`Default severity: **${rule.defaultSeverity}**.`), severity);
+      });
+
+      it("its failing example is reported by the rule", () => {
+        ok(lintSpec(exampleUnder(page, "Failing example")).findings.some((f) => f.ruleId === rule.id));
+      });
+
+      it("its passing example is not", () => {
+        deepStrictEqual(lintSpec(exampleUnder(page, "Passing example")).findings.filter((f) => f.ruleId === rule.id), []);
+      });
+    });
+  }
+
+  it("the index and the README list the rules in registry order with their severities", () => {
+    for (const file of ["docs/rules/README.md", "README.md"]) {
+      const rows = [...readFileSync(join(REPO, file), "utf8").matchAll(/^\| \[`([a-z-]+)`\]\([^)]*\) \| (\w+) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+      deepStrictEqual(rows, RULES.map((rule) => `${rule.id} ${rule.defaultSeverity}`), file);
+    }
+  });
+});
