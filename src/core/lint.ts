@@ -1,6 +1,7 @@
 // Lints one spec's text: parse, check the shape against the compiled schema, run the rules,
 // and turn what they report into findings with ranges and fixes. Pure: text in, data out.
 
+import type { Document } from "yaml";
 import validateSpec from "./generated/validate-spec.js";
 import { EditBuilder } from "./fixes/yaml-edits.js";
 import { Glossary, type GlossaryEntry } from "./glossary/glossary.js";
@@ -57,20 +58,20 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
-  const context: RuleContext | undefined = document
-    ? {
-        spec: analysis.spec ?? {},
-        text,
-        lines: parsed.lines,
-        document,
-        glossary,
-        terms: analysis.terms,
-        pins: analysis.pins,
-        syntaxProblems: parsed.problems,
-        schemaErrors,
-        edits: new EditBuilder(document, parsed.lines),
-      }
-    : undefined;
+  // An empty file has no document; the rules that still run on it (syntax, schema) get an empty one.
+  const ruleDocument = document ?? (emptyDocument ??= parseYaml("{}").document!);
+  const context: RuleContext = {
+    spec: analysis.spec ?? {},
+    text,
+    lines: parsed.lines,
+    document: ruleDocument,
+    glossary,
+    terms: analysis.terms,
+    pins: analysis.pins,
+    syntaxProblems: parsed.problems,
+    schemaErrors,
+    edits: new EditBuilder(ruleDocument, parsed.lines),
+  };
 
   for (const rule of active) {
     // Syntax problems make the rest meaningless; a root that is not a map leaves only the schema's word.
@@ -81,7 +82,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
       findings.push(toFinding(rule, severity, r, parsed));
     };
     try {
-      rule.check(context ?? emptyContext(parsed, glossary, schemaErrors), report);
+      rule.check(context, report);
     } catch (error) {
       findings.push({
         ruleId: rule.id,
@@ -98,22 +99,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
   return { findings, analysis };
 }
 
-// An empty file has no document; the rules that still run (syntax, schema) need a context.
-function emptyContext(parsed: ParsedYaml, glossary: Glossary, schemaErrors: SchemaError[]): RuleContext {
-  const document = parseYaml("{}").document!;
-  return {
-    spec: {},
-    text: parsed.text,
-    lines: parsed.lines,
-    document,
-    glossary,
-    terms: [],
-    pins: new Map(),
-    syntaxProblems: parsed.problems,
-    schemaErrors,
-    edits: new EditBuilder(document, parsed.lines),
-  };
-}
+let emptyDocument: Document.Parsed | undefined;
 
 function toFinding(rule: Rule, severity: Severity, report: Report, parsed: ParsedYaml): Finding {
   const { lines, document } = parsed;
