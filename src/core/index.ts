@@ -15,6 +15,7 @@ export {
 } from "./config.js";
 export { hasJointspecKey, mentionsJointspecKey, parseYaml } from "./parse.js";
 export { applyTextEdits, fixAll } from "./fixes/apply.js";
+export { disableNextLineEdit, findDirectives, type SuppressedFinding, type SuppressionDirective } from "./suppressions.js";
 export { RULES, RULE_IDS, ruleById } from "./rules/index.js";
 export { docsUrl, type Rule } from "./rule.js";
 export { schemaAt, specSchema, type SchemaNode } from "./schema/spec-schema.js";

@@ -6,7 +6,7 @@ import { ruleById } from "./rules/index.js";
 import { decodeUtf8 } from "./text.js";
 import type { Finding, Severity } from "./types.js";
 
-export type BytesLintResult = (LintResult & { text: string }) | { findings: Finding[]; analysis: undefined; text: undefined };
+export type BytesLintResult = (LintResult & { text: string }) | { findings: Finding[]; suppressed: []; analysis: undefined; text: undefined };
 
 /** Decodes and lints; undecodable bytes give one yaml-syntax finding (unless that rule is off). */
 export function lintBytes(bytes: Uint8Array, options: LintOptions = {}): BytesLintResult {
@@ -18,5 +18,5 @@ export function lintBytes(bytes: Uint8Array, options: LintOptions = {}): BytesLi
     severity === "off"
       ? []
       : [{ ruleId: rule.id, severity: severity as Severity, message: decoded.message, range: { start: decoded.position, end: decoded.position } }];
-  return { findings, analysis: undefined, text: undefined };
+  return { findings, suppressed: [], analysis: undefined, text: undefined };
 }

@@ -10,6 +10,7 @@ import { parseYaml, type ParsedYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
 import type { Report, Rule, RuleContext } from "./rule.js";
 import { RULES } from "./rules/index.js";
+import { applySuppressions, findDirectives, type SuppressedFinding } from "./suppressions.js";
 import type { SchemaError } from "./schema/compiled.js";
 import type { Finding, Fix, Severity, SeveritySetting } from "./types.js";
 
@@ -32,6 +33,8 @@ export interface SpecAnalysis {
 
 export interface LintResult {
   findings: Finding[];
+  /** Findings silenced by a jointspec-disable comment, with the comment that did it. */
+  suppressed: SuppressedFinding[];
   analysis: SpecAnalysis;
 }
 
@@ -96,7 +99,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
   findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
   );
-  return { findings, analysis };
+  return { ...applySuppressions(findings, findDirectives(parsed.lines)), analysis };
 }
 
 let emptyDocument: Document.Parsed | undefined;
