@@ -22,6 +22,19 @@ const targets = [
     banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     logLevel: "warning",
   },
+  {
+    entryPoints: ["src/extension/extension.ts"],
+    outfile: "dist/extension.js",
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    external: ["vscode"],
+    sourcemap: !production,
+    minify: production,
+    legalComments: "none",
+    logLevel: "warning",
+  },
 ];
 
 async function build() {

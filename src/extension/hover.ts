@@ -1,0 +1,67 @@
+// Hovers in spec files: on a glossary term, both functions' meanings and the one this spec
+// pinned; on a key, its description from the schema, unless Red Hat's YAML extension is
+// there to show the same text (it reads our yamlValidation schemas). Plain Markdown that
+// cannot run commands.
+
+import * as vscode from "vscode";
+import { termAt, type TermAtPosition } from "../core/glossary/lookup.js";
+import { BUNDLED_ORIGIN } from "../core/glossary/glossary.js";
+import { pathAtOffset } from "../core/paths.js";
+import { schemaAt } from "../core/schema/spec-schema.js";
+import { toRange } from "./convert.js";
+import type { SpecDiagnostics } from "./diagnostics.js";
+
+export const RED_HAT_YAML = "redhat.vscode-yaml";
+
+export class SpecHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly diagnostics: SpecDiagnostics) {}
+
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const lint = await this.diagnostics.ensure(document);
+    if (!lint) return undefined;
+    const { analysis } = lint.result;
+    const term = termAt(analysis, position);
+    if (term) return new vscode.Hover(termMarkdown(term), toRange(term.range));
+
+    if (vscode.extensions.getExtension(RED_HAT_YAML)) return undefined;
+    const document_ = analysis.parsed.document;
+    if (!document_) return undefined;
+    const at = pathAtOffset(document_, document.offsetAt(position));
+    if (!at?.onKey || !at.node.range) return undefined;
+    const schema = schemaAt(at.path);
+    const text = schema?.markdownDescription ?? schema?.description;
+    if (!text) return undefined;
+    const markdown = new vscode.MarkdownString(`**${schema?.title ?? at.path[at.path.length - 1]}**\n\n${text}`);
+    markdown.isTrusted = false;
+    return new vscode.Hover(markdown, new vscode.Range(document.positionAt(at.node.range[0]), document.positionAt(at.node.range[1])));
+  }
+}
+
+/** A glossary entry as a hover: what it means to each side, and what this spec says. */
+export function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
+  const { entry, pinned } = term;
+  const md = new vscode.MarkdownString();
+  md.isTrusted = false;
+  md.supportHtml = false;
+  const kind = entry.kind === "ambiguous" ? "read differently by marketing and technology" : `${entry.marketing ? "marketing" : "technology"} jargon`;
+  md.appendMarkdown(`**${escape(entry.term)}** — ${kind}\n\n`);
+  for (const side of ["marketing", "technology"] as const) {
+    const meaning = entry[side];
+    if (!meaning) continue;
+    const mark = pinned?.side === side ? " ✓ *pinned in this spec*" : "";
+    md.appendMarkdown(`- **${side === "marketing" ? "Marketing" : "Technology"}:** *${escape(meaning.label)}* — ${escape(meaning.meaning)}${mark}\n`);
+  }
+  if (entry.kind === "ambiguous") {
+    if (!pinned) md.appendMarkdown(`\nNot pinned in this spec: add \`${entry.term}: ${entry.marketing?.label ?? ""}\` (or the technology meaning) under \`glossary:\`.\n`);
+    else if (!pinned.side) md.appendMarkdown(`\nThis spec pins its own meaning: *${escape(pinned.value)}*.\n`);
+  }
+  md.appendMarkdown(`\n*Example:* ${escape(entry.example)}\n`);
+  const origin = entry.origin === BUNDLED_ORIGIN ? "the bundled JointSpec glossary" : `the workspace glossary \`${entry.origin}\``;
+  md.appendMarkdown(`\n*From ${origin}${entry.source ? `; source: ${escape(entry.source)}` : ""}.*`);
+  return md;
+}
+
+// Glossary text is data from files: keep Markdown syntax in it from becoming markup.
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, "\\$&");
+}
