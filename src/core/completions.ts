@@ -137,17 +137,19 @@ export function pathAbove(lines: readonly string[], lineNumber: number, column: 
   return path;
 }
 
-// Keys already written in the same map, above and below the cursor, at the same indentation.
+// Keys already written in the same map, above and below the cursor, at the same column;
+// a list item's first key (`- id: a`) belongs to the map too, and starts it.
 function siblingKeys(lines: readonly string[], lineNumber: number, column: number): string[] {
   const keys: string[] = [];
   for (const step of [-1, 1]) {
     for (let i = lineNumber + step; i >= 0 && i < lines.length; i += step) {
       const line = lines[i]!;
       if (line.trim() === "" || line.trim().startsWith("#")) continue;
-      const indent = /^\s*/.exec(line)![0].length;
-      if (indent < column || (indent === column && line.trimStart().startsWith("- "))) break;
-      const key = indent === column ? /^\s*([\w-]+):/.exec(line)?.[1] : undefined;
-      if (key) keys.push(key);
+      const match = /^(\s*)(- )?([\w-]+:)?/.exec(line)!;
+      const indent = match[1]!.length;
+      const keyColumn = indent + (match[2] ? 2 : 0);
+      if (keyColumn === column && match[3]) keys.push(match[3].slice(0, -1));
+      if (indent < column || (match[2] && keyColumn <= column)) break;
     }
   }
   return keys;
