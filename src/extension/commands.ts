@@ -16,9 +16,11 @@ export function registerCommands(context: vscode.ExtensionContext, diagnostics: 
     context.subscriptions.push(vscode.commands.registerCommand(id, run));
   };
   register("jointspec.showOutput", () => log.show());
-  register("jointspec.newSpec", () => newSpec(log));
+  register("jointspec.newSpec", (id?: string, title?: string) => newSpec(log, id, title));
   register("jointspec.lintWorkspace", () => lintWorkspace(diagnostics, config, log));
-  register("jointspec.disableRuleForLine", (uri: vscode.Uri, ruleId: string, line: number) => disableRuleForLine(uri, ruleId, line, diagnostics));
+  register("jointspec.disableRuleForLine", (uri: vscode.Uri, ruleId: string, line: number, reason?: string) =>
+    disableRuleForLine(uri, ruleId, line, diagnostics, reason),
+  );
   register("jointspec.showRuleDocs", (ruleId: string) => showRuleDocs(context, ruleId));
 }
 
@@ -45,39 +47,41 @@ security_review:
   status: not-started
 `;
 
-async function newSpec(log: Log): Promise<void> {
-  const id = await vscode.window.showInputBox({
+// The id and title can come as arguments (keybindings, tests); otherwise they are asked for.
+async function newSpec(log: Log, givenId?: string, givenTitle?: string): Promise<vscode.Uri | undefined> {
+  const id = givenId ?? await vscode.window.showInputBox({
     title: "New campaign spec (1/2)",
     prompt: "The spec's id, in kebab-case",
     placeHolder: "spring-loyalty-relaunch",
     validateInput: (value) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? undefined : "Use lowercase words joined by hyphens, such as spring-loyalty-relaunch"),
   });
-  if (!id) return;
-  const title = await vscode.window.showInputBox({
+  if (!id) return undefined;
+  const title = givenTitle ?? await vscode.window.showInputBox({
     title: "New campaign spec (2/2)",
     prompt: "The campaign's title, as people say it",
     value: id.split("-").map((word, i) => (i === 0 ? word[0]!.toUpperCase() + word.slice(1) : word)).join(" "),
     validateInput: (value) => (value.trim() ? undefined : "A title is needed"),
   });
-  if (!title) return;
+  if (!title) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0];
   const content = NEW_SPEC(id, title.trim());
   if (!folder) {
     const document = await vscode.workspace.openTextDocument({ language: "yaml", content });
     await vscode.window.showTextDocument(document);
-    return;
+    return document.uri;
   }
   const uri = vscode.Uri.joinPath(folder.uri, `${id}.campaign.yaml`);
   try {
     await vscode.workspace.fs.stat(uri);
     void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(uri)} already exists.`);
-    return;
+    return undefined;
   } catch {
     // free: create it
   }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   log.info(`Created ${uri.fsPath}`);
   await vscode.window.showTextDocument(uri);
+  return uri;
 }
 
 /** Lints every spec in the workspace, open or not, and reports them in the Problems view. */
@@ -112,8 +116,8 @@ export async function lintWorkspace(diagnostics: SpecDiagnostics, config: Worksp
   });
 }
 
-async function disableRuleForLine(uri: vscode.Uri, ruleId: string, line: number, diagnostics: SpecDiagnostics): Promise<boolean> {
-  const reason = await vscode.window.showInputBox({
+async function disableRuleForLine(uri: vscode.Uri, ruleId: string, line: number, diagnostics: SpecDiagnostics, givenReason?: string): Promise<boolean> {
+  const reason = givenReason?.trim() || await vscode.window.showInputBox({
     title: `Disable ${ruleId} for this line`,
     prompt: "Why? The reason is written into the spec, for the other function's reviewers.",
     placeHolder: "e.g. technology owner is named at kickoff on 12 March",

@@ -5,23 +5,11 @@ import { applyTextEdits, fixAll } from "../../src/core/fixes/apply.js";
 import { lintSpec } from "../../src/core/lint.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
-// Each case: a spec, the quick fix a person picks, and the file as it must read afterwards.
+// Each case (fixes/cases.json, shared with the integration tests): a spec, the quick fix a
+// person picks, and the file as it must read afterwards.
 // The expected file is the whole truth: every byte outside the edit, comments included, is
 // compared, and the edit itself must be the only difference.
-const CASES: { name: string; ruleId: string; fix: string; gone: boolean }[] = [
-  { name: "add-technology-owner", ruleId: "owners-both-functions", fix: "Add a technology owner to fill in", gone: false },
-  { name: "add-owner-flow-map", ruleId: "owners-both-functions", fix: "Add a technology owner to fill in", gone: false },
-  { name: "add-security-review", ruleId: "security-review", fix: "Add a security_review block to fill in", gone: false },
-  { name: "add-security-review-crlf", ruleId: "security-review", fix: "Add a security_review block to fill in", gone: false },
-  { name: "shared-kpi-flow-owners", ruleId: "shared-kpi", fix: "Add technology to the owners of KPI repeat-purchase-rate", gone: true },
-  { name: "shared-kpi-block-owners", ruleId: "shared-kpi", fix: "Add marketing to the owners of KPI repeat-purchase-rate", gone: true },
-  { name: "shared-kpi-no-owners", ruleId: "shared-kpi", fix: "Make KPI repeat-purchase-rate owned by both functions", gone: true },
-  { name: "pin-term-new-glossary", ruleId: "ambiguous-term", fix: 'Pin "DR" as direct response (the marketing meaning)', gone: true },
-  { name: "pin-term-existing-glossary", ruleId: "ambiguous-term", fix: 'Pin "customer" as internal consumer (the technology meaning)', gone: true },
-  { name: "schema-enum-typo", ruleId: "schema", fix: "Change to in-review", gone: true },
-  { name: "schema-unknown-key", ruleId: "schema", fix: "Rename to systems", gone: true },
-  { name: "gate-status-back", ruleId: "security-review-gate", fix: "Set status back to in-review", gone: true },
-];
+const CASES = JSON.parse(readFileSync(join(FIXTURES, "fixes", "cases.json"), "utf8")) as { name: string; ruleId: string; fix: string; gone: boolean }[];
 
 describe("fixes", () => {
   for (const { name, ruleId, fix: title, gone } of CASES) {

@@ -1,0 +1,80 @@
+// Diagnostics in a real VS Code: every example spec shows its marked findings at the right
+// ranges, linked to the rules' pages; non-spec YAML gets nothing; edits re-lint (timed).
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import { expectedFindings } from "../../unit/helpers/fixtures";
+import { closeAll, diagnosticsWhen, jointspecDiagnostics, openUntitledSpec, summary, timeToDiagnostics } from "../diagnostics-helpers";
+import { api } from "../diagnostics-helpers";
+import { openInEditor, waitFor, workspaceFolder } from "../helpers";
+
+const EXAMPLES = [
+  "spring-loyalty-relaunch.campaign.yaml",
+  "partner-webinar.yaml",
+  "black-friday-flash-sale.campaign.yaml",
+  "back-to-school-bundles.campaign.yaml",
+  "summer-referral-programme.campaign.yaml",
+  "holiday-gift-guide.campaign.yaml",
+  "new-year-sweepstakes.campaign.yaml",
+  "mothers-day-gifting.campaign.yaml",
+  "lapsed-member-winback.campaign.yaml",
+  "student-discount-verification.campaign.yaml",
+];
+
+describe("diagnostics", () => {
+  afterEach(closeAll);
+
+  for (const name of EXAMPLES) {
+    it(`${name}: the marked findings, at their ranges`, async () => {
+      const document = await openInEditor(name);
+      const expected = expectedFindings(document.getText());
+      const found = await diagnosticsWhen(document.uri, `${name}'s diagnostics`, (d) => summary(d).join() === expected.join(), 10_000).catch(() => jointspecDiagnostics(document.uri));
+      assert.deepEqual(summary(found), expected);
+      for (const diagnostic of found) {
+        assert.equal(diagnostic.source, "jointspec");
+        assert.ok(typeof diagnostic.code === "object" && diagnostic.code.target.toString().endsWith(`/docs/rules/${String(diagnostic.code.value)}.md`));
+      }
+    });
+  }
+
+  it("the workspace config makes ambiguous-term a warning, with the workspace glossary's Northstar", async () => {
+    const document = await openInEditor("lapsed-member-winback.campaign.yaml");
+    const found = await diagnosticsWhen(document.uri, "two ambiguous-term warnings", (d) => d.length === 2);
+    assert.deepEqual(found.map((d) => d.severity), [vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Warning]);
+    assert.ok(found.some((d) => d.message.startsWith('"Northstar" means')));
+  });
+
+  it("a non-spec YAML file gets no diagnostics", async () => {
+    const document = await openInEditor("docker-compose.yaml");
+    // Ask the extension directly: it answers undefined for a document that is not a spec.
+    assert.equal(await api().diagnostics.lint(document), undefined);
+    assert.deepEqual(jointspecDiagnostics(document.uri), []);
+    assert.equal(document.languageId, "yaml");
+  });
+
+  it("re-lints as you type, and times it (examples spec and a 5,000-line spec)", async () => {
+    const document = await openInEditor("black-friday-flash-sale.campaign.yaml");
+    const editor = vscode.window.activeTextEditor!;
+    await diagnosticsWhen(document.uri, "the first lint", (d) => d.length === 1);
+    const line = document.lineAt(document.getText().split("\n").findIndex((l) => l.startsWith("status:")));
+    const small = await timeToDiagnostics(
+      document.uri,
+      () => editor.edit((edit) => edit.replace(line.range, "status: aproved")),
+      (d) => d.some((x) => x.message.includes('"aproved"')),
+    );
+
+    const kpi = (i: number) => `  - id: kpi-${i}\n    name: KPI ${i}\n    definition: Orders a week\n    target: 10\n    owners: [marketing, technology]\n    source: warehouse.orders\n    cadence: weekly\n`;
+    const big = `jointspec: 1\nid: big\ntitle: Big\nstatus: draft\nowners:\n  marketing: [{ name: Ann }]\n  technology: [{ name: Bo }]\nsecurity_review: { status: approved, reviewer: Cy, date: 2027-01-01 }\nkpis:\n${Array.from({ length: 713 }, (_, i) => kpi(i)).join("")}`;
+    const bigEditor = await openUntitledSpec(big);
+    assert.ok(bigEditor.document.lineCount >= 5000, `${bigEditor.document.lineCount} lines`);
+    await diagnosticsWhen(bigEditor.document.uri, "the big spec's first lint", (d) => d.length === 0, 20_000).catch(() => undefined);
+    await waitFor("the big spec to be linted", () => vscode.languages.getDiagnostics(bigEditor.document.uri) !== undefined);
+    const large = await timeToDiagnostics(
+      bigEditor.document.uri,
+      () => bigEditor.edit((edit) => edit.replace(new vscode.Range(3, 0, 3, 13), "status: aproved")),
+      (d) => d.some((x) => x.message.includes('"aproved"')),
+    );
+    const delay = vscode.workspace.getConfiguration("jointspec").get<number>("lint.delay");
+    console.log(`edit → updated diagnostics: examples spec ${small.toFixed(0)} ms, ${bigEditor.document.lineCount}-line spec ${large.toFixed(0)} ms (both include the ${delay} ms typing pause)`);
+    assert.ok(workspaceFolder());
+  });
+});
