@@ -113,6 +113,7 @@ function toFinding(rule: Rule, severity: Severity, report: Report, parsed: Parse
     severity,
     message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
     range: lines.rangeOf(offsets[0], offsets[1]),
+    ...(report.path ? { path: report.path } : {}),
   };
   const fixes = (report.fixes ?? [])
     .filter((fix) => fix.edits.length > 0)

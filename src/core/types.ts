@@ -41,6 +41,8 @@ export interface Finding {
   severity: Severity;
   message: string;
   range: Range;
+  /** The part of the spec the finding concerns, as the rule reported it (for the preview). */
+  path?: SpecPath;
   /** Fixes a user can pick; at most one is `preferred`. */
   fixes?: Fix[];
   related?: RelatedLocation[];

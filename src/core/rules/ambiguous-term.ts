@@ -30,6 +30,7 @@ export const ambiguousTerm: Rule = {
         messageId: "unpinned",
         data: { term: entry.term, marketing: entry.marketing?.label ?? "", technology: entry.technology?.label ?? "" },
         offsets: [first.start, first.end],
+        path: first.path,
         fixes: pinFixes(edits, entry),
         related: others.map((o) => ({ offsets: [o.start, o.end], message: `"${entry.term}" is used here too.` })),
       });
