@@ -9,7 +9,7 @@ import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from
 import { parseYaml, type ParsedYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
 import type { Report, Rule, RuleContext } from "./rule.js";
-import { RULES } from "./rules/index.js";
+import { RULES, RULE_IDS } from "./rules/index.js";
 import { applySuppressions, findDirectives, type SuppressedFinding } from "./suppressions.js";
 import type { SchemaError } from "./schema/compiled.js";
 import type { Finding, Fix, Severity, SeveritySetting } from "./types.js";
@@ -63,6 +63,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
 
   // An empty file has no document; the rules that still run on it (syntax, schema) get an empty one.
   const ruleDocument = document ?? (emptyDocument ??= parseYaml("{}").document!);
+  const directives = findDirectives(parsed.lines);
   const context: RuleContext = {
     spec: analysis.spec ?? {},
     text,
@@ -74,32 +75,37 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     syntaxProblems: parsed.problems,
     schemaErrors,
     edits: new EditBuilder(ruleDocument, parsed.lines),
+    directives,
+    usedDirectives: new Set(),
+    knownRuleIds: RULE_IDS,
   };
 
-  for (const rule of active) {
+  const run = (rule: Rule, into: Finding[]): void => {
     // Syntax problems make the rest meaningless; a root that is not a map leaves only the schema's word.
     const runs = rule.id === "yaml-syntax" || (parsed.problems.length === 0 && (rule.id === "schema" || isMapRoot));
-    if (!runs) continue;
+    if (!runs) return;
     const severity = severityOf(rule) as Severity;
-    const report = (r: Report): void => {
-      findings.push(toFinding(rule, severity, r, parsed));
-    };
     try {
-      rule.check(context, report);
+      rule.check(context, (r: Report) => into.push(toFinding(rule, severity, r, parsed)));
     } catch (error) {
-      findings.push({
+      into.push({
         ruleId: rule.id,
         severity: "error",
         message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}. The other rules still ran; please report this.`,
         range: parsed.lines.rangeOf(0, 0),
       });
     }
-  }
+  };
+  for (const rule of active) if (!rule.runsLast) run(rule, findings);
+  const { findings: kept, suppressed } = applySuppressions(findings, directives);
+  // Rules about the suppressions themselves need to know which comments silenced something.
+  context.usedDirectives = new Set(suppressed.map((s) => s.directive));
+  for (const rule of active) if (rule.runsLast) run(rule, kept);
 
-  findings.sort(
+  kept.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
   );
-  return { ...applySuppressions(findings, findDirectives(parsed.lines)), analysis };
+  return { findings: kept, suppressed, analysis };
 }
 
 let emptyDocument: Document.Parsed | undefined;

@@ -9,6 +9,7 @@ import type { SchemaError } from "./schema/compiled.js";
 import type { LineIndex } from "./text.js";
 import type { Severity, SpecPath } from "./types.js";
 import type { EditBuilder, RawEdit } from "./fixes/yaml-edits.js";
+import type { SuppressionDirective } from "./suppressions.js";
 
 /** A fix as a rule proposes it: edits at offsets, before the core adds ranges. */
 export interface FixDraft {
@@ -46,6 +47,11 @@ export interface RuleContext {
   schemaErrors: readonly SchemaError[];
   /** Builds minimal text edits for fixes. */
   edits: EditBuilder;
+  /** The jointspec-disable comments, and which of them silenced a finding (known after the other rules ran). */
+  directives: readonly SuppressionDirective[];
+  usedDirectives: ReadonlySet<SuppressionDirective>;
+  /** Every rule id in the registry. */
+  knownRuleIds: readonly string[];
 }
 
 export interface Rule {
@@ -58,6 +64,8 @@ export interface Rule {
   messages: Record<string, string>;
   /** Whether some of its findings carry fixes. */
   fixable: boolean;
+  /** Runs after every other rule and after suppressions are applied; its findings cannot be suppressed. */
+  runsLast?: boolean;
   check(context: RuleContext, report: (report: Report) => void): void;
 }
 

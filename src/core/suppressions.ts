@@ -17,6 +17,8 @@ export interface SuppressionDirective {
   line: number;
   /** Offsets of the comment, from "#" to the end of the line. */
   offsets: [number, number];
+  /** What to delete to remove the comment: its whole line, or the comment and the spaces before it. */
+  removal: [number, number];
 }
 
 export interface SuppressedFinding {
@@ -43,19 +45,26 @@ export function findDirectives(lines: LineIndex): SuppressionDirective[] {
     const match = token.startsWith("#") ? DIRECTIVE.exec(token) : null;
     if (!match) continue;
     const [rulesPart = "", ...reasonParts] = match[2]!.split(/[ \t]--(?:[ \t]|$)/);
+    const line = lines.positionAt(start).line;
+    const lineStart = lines.lineStart(line);
+    const alone = text.slice(lineStart, start).trim() === "";
+    let before = start;
+    while (before > lineStart && /[ \t]/.test(text[before - 1]!)) before--;
     directives.push({
       kind: match[1] ? "next-line" : "file",
       ruleIds: rulesPart.split(/[\s,]+/).filter(Boolean),
       reason: reasonParts.join(" -- ").trim(),
-      line: lines.positionAt(start).line,
+      line,
       offsets: [start, start + token.length],
+      removal: alone ? [lineStart, line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length] : [before, start + token.length],
     });
   }
   return directives;
 }
 
-// Parse errors cannot be waived: the comment itself may be what the parser misread.
-const UNSUPPRESSIBLE = new Set(["yaml-syntax"]);
+// Parse errors cannot be waived (the comment itself may be what the parser misread), nor
+// can the findings about suppression comments (a comment could otherwise hide itself).
+const UNSUPPRESSIBLE = new Set(["yaml-syntax", "suppression"]);
 
 /** Splits findings into those that stand and those a directive suppresses. */
 export function applySuppressions(

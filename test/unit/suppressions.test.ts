@@ -20,7 +20,7 @@ const CASES: { name: string; text: string; findings: string[]; suppressed: strin
   {
     name: "next-line directive for another rule",
     text: withoutTechOwner.replace("owners:\n", "# jointspec-disable-next-line shared-kpi -- not this one\nowners:\n"),
-    findings: ["owners-both-functions"],
+    findings: ["suppression", "owners-both-functions"],
     suppressed: [],
   },
   {

@@ -9,6 +9,7 @@ import { schema } from "./schema.js";
 import { securityReviewGate } from "./security-review-gate.js";
 import { securityReview } from "./security-review.js";
 import { sharedKpi } from "./shared-kpi.js";
+import { suppression } from "./suppression.js";
 import { yamlSyntax } from "./yaml-syntax.js";
 
 export const RULES: readonly Rule[] = [
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   securityReviewGate,
   jointSignOff,
   ambiguousTerm,
+  suppression,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
