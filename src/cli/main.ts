@@ -7,10 +7,13 @@ import { parseArgs, styleText } from "node:util";
 import { version } from "../core/generated/version.json";
 import { lintBytes } from "../core/lint-bytes.js";
 import { mentionsJointspecKey } from "../core/parse.js";
+import { decodeUtf8 } from "../core/text.js";
+import type { Severity } from "../core/types.js";
 import { docsUrl } from "../core/rule.js";
 import { RULES } from "../core/rules/index.js";
 import { FORMATTERS } from "../formatters/index.js";
-import type { FileReport, FormatContext, Paint, RuleSummary } from "../formatters/types.js";
+import { countBySeverity, type FileReport, type FormatContext, type Formatter, type Paint, type RuleSummary } from "../formatters/types.js";
+import { LintCache, type CachedLint } from "./cache.js";
 import { findCandidates } from "./files.js";
 import { CliError, reason, Workspace } from "./workspace.js";
 
@@ -24,6 +27,7 @@ export interface CliIo {
 
 const USAGE = `Usage: jointspec lint [options] [paths or globs...]
        jointspec rules [--format stylish|json]
+       jointspec --print-config <file>
        jointspec --version | --help
 
 Lints joint campaign-tech specs. With no paths, lints every spec under the current folder:
@@ -31,19 +35,26 @@ files named *.campaign.yaml or *.campaign.yml (or as the config's "specs" says),
 YAML file whose top-level map has the "jointspec" key.
 
 Options:
-  -f, --format <name>       stylish (default), json or sarif
-  -o, --output <file>       write the report to a file instead of the terminal
-  -c, --config <file>       use this config instead of the nearest .jointspec.yaml
-      --max-warnings <n>    fail (exit 1) when there are more than n warnings
-      --quiet               report errors only
-      --no-color            no colours (also: NO_COLOR=1); --color forces them
+  -f, --format <name[:file]>  ${Object.keys(FORMATTERS).join(", ")} (default stylish); repeat it
+                              for several reports, e.g. -f stylish -f sarif:jointspec.sarif
+  -o, --output <file>         write the (single) report to a file instead of the terminal
+  -c, --config <file>         use this config instead of the nearest .jointspec.yaml
+      --fail-severity <level> fail (exit 1) on findings of this severity or worse:
+                              error (default), warning or info
+      --max-warnings <n>      fail when there are more than n warnings
+      --quiet                 report errors only
+      --cache                 skip specs unchanged since the last run (with the same
+                              config, glossary files and JointSpec version)
+      --cache-location <file> where the cache lives (default .jointspec-cache)
+      --print-config <file>   show the config that applies to a file, and stop
+      --no-color              no colours (also: NO_COLOR=1); --color forces them
       --no-error-on-unmatched-pattern
-                            a glob that matches nothing is not an error
-  -h, --help                show this help
-  -v, --version             show the version
+                              a glob that matches nothing is not an error
+  -h, --help                  show this help
+  -v, --version               show the version
 
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 lint failures,
-2 usage or I/O error.
+Exit codes: 0 nothing at or above --fail-severity (and warnings within --max-warnings),
+1 lint failures, 2 usage or I/O error.
 `;
 
 /** Runs the CLI; resolves to the exit code. Never throws. */
@@ -67,13 +78,14 @@ async function run(io: CliIo): Promise<number> {
     io.stdout.write(`${version}\n`);
     return 0;
   }
+  if (values["print-config"] !== undefined) return printConfig(io, values["print-config"], values.config);
   const [command, ...paths] = positionals;
   const color = values.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== "0" : io.stdout.isTTY === true && !values.output);
   switch (command) {
     case "lint":
       return lint(io, paths, values, color);
     case "rules":
-      return listRules(io, values.format ?? "stylish");
+      return listRules(io, values.format?.[0] ?? "stylish");
     case undefined:
       throw new CliError(`no command given; try "jointspec lint" (see --help)`);
     default:
@@ -90,10 +102,14 @@ function parseCommandLine(argv: readonly string[]) {
       allowPositionals: true,
       allowNegative: true,
       options: {
-        format: { type: "string", short: "f" },
+        format: { type: "string", short: "f", multiple: true },
         output: { type: "string", short: "o" },
         config: { type: "string", short: "c" },
         "max-warnings": { type: "string" },
+        "fail-severity": { type: "string" },
+        cache: { type: "boolean" },
+        "cache-location": { type: "string" },
+        "print-config": { type: "string" },
         quiet: { type: "boolean" },
         color: { type: "boolean" },
         "error-on-unmatched-pattern": { type: "boolean" },
@@ -108,11 +124,11 @@ function parseCommandLine(argv: readonly string[]) {
 }
 
 async function lint(io: CliIo, patterns: readonly string[], values: Options, color: boolean): Promise<number> {
-  const formatName = values.format ?? "stylish";
-  const formatter = FORMATTERS[formatName];
-  if (!formatter) throw new CliError(`unknown format "${formatName}"; use one of ${Object.keys(FORMATTERS).join(", ")}`);
+  const outputs = parseOutputs(values.format, values.output);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]);
+  const failAt = parseFailSeverity(values["fail-severity"]);
   const workspace = new Workspace(values.config ? resolve(io.cwd, values.config) : undefined, io.cwd);
+  const cache = values.cache ? LintCache.open(resolve(io.cwd, values["cache-location"] ?? DEFAULT_CACHE), version) : undefined;
   const candidates = await findCandidates(patterns, io.cwd, values["error-on-unmatched-pattern"] !== false);
 
   const reports: FileReport[] = [];
@@ -126,10 +142,29 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
       throw new CliError(`cannot read ${relativePath(io.cwd, candidate.path)}: ${reason(error)}`);
     }
     if (!candidate.explicit && !effective.isSpecByName(candidate.path) && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) continue;
-    const result = lintBytes(bytes, { severities: effective.severities, glossary: effective.glossary });
-    const findings = values.quiet ? result.findings.filter((finding) => finding.severity === "error") : result.findings;
-    reports.push({ path: relativePath(io.cwd, candidate.path), findings, ...(result.text !== undefined ? { text: result.text } : {}) });
+    const path = relativePath(io.cwd, candidate.path);
+    const key = cache?.key(bytes, effective.fingerprint);
+    let lint: CachedLint | undefined = key ? cache!.get(path, key) : undefined;
+    let text: string | undefined;
+    if (lint) {
+      const decoded = decodeUtf8(bytes);
+      if (decoded.ok) text = decoded.text;
+    } else {
+      const result = lintBytes(bytes, { severities: effective.severities, glossary: effective.glossary });
+      const title = result.analysis?.spec?.title;
+      lint = { findings: result.findings, suppressed: result.suppressed, ...(typeof title === "string" ? { title } : {}) };
+      text = result.text;
+      if (key) cache!.set(path, key, lint);
+    }
+    reports.push({
+      path,
+      findings: values.quiet ? lint.findings.filter((finding) => finding.severity === "error") : lint.findings,
+      suppressed: lint.suppressed,
+      ...(lint.title !== undefined ? { title: lint.title } : {}),
+      ...(text !== undefined ? { text } : {}),
+    });
   }
+  cache?.save();
   if (reports.length === 0 && values["error-on-unmatched-pattern"] !== false) {
     throw new CliError(`no specs found in ${patterns.length > 0 ? patterns.join(", ") : "the current folder"} (specs are *.campaign.yaml files, or YAML files with a top-level jointspec key)`);
   }
@@ -137,26 +172,90 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   // styleText must not second-guess the decision about colour made above.
   const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
   const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries() };
-  const output = formatter(reports, context);
-  if (values.output) {
-    const target = resolve(io.cwd, values.output);
+  for (const output of outputs) {
+    const text = output.formatter(reports, { ...context, paint: output.file ? (_style, t) => t : paint });
+    if (!output.file) {
+      io.stdout.write(text);
+      continue;
+    }
+    const target = resolve(io.cwd, output.file);
     try {
       mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, output);
+      writeFileSync(target, text);
     } catch (error) {
-      throw new CliError(`cannot write ${values.output}: ${reason(error)}`);
+      throw new CliError(`cannot write ${output.file}: ${reason(error)}`);
     }
-  } else {
-    io.stdout.write(output);
   }
 
-  const errors = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "error").length, 0);
-  const warnings = reports.reduce((n, r) => n + r.findings.filter((f) => f.severity === "warning").length, 0);
-  if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr.write(`jointspec: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  const counts = countBySeverity(reports);
+  const failing = SEVERITY_ORDER.slice(0, SEVERITY_ORDER.indexOf(failAt) + 1).reduce((n, severity) => n + counts[severity], 0);
+  // The stylish report on the terminal ends with its own summary; any other run gets one line.
+  if (!outputs.some((output) => output.name === "stylish" && !output.file)) {
+    const suppressed = reports.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
+    io.stderr.write(
+      `jointspec: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info(s) in ${reports.length} spec(s)${suppressed ? `, ${suppressed} suppressed` : ""}; failing on ${failAt}${failAt === "info" ? "" : " or worse"}\n`,
+    );
+  }
+  if (failing > 0) return 1;
+  if (maxWarnings >= 0 && counts.warning > maxWarnings) {
+    io.stderr.write(`jointspec: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
+  return 0;
+}
+
+const DEFAULT_CACHE = ".jointspec-cache";
+const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+interface Output {
+  name: string;
+  formatter: Formatter;
+  file: string | undefined;
+}
+
+// "-f stylish -f sarif:out.sarif": each format goes to the terminal or to its own file.
+function parseOutputs(formats: readonly string[] | undefined, output: string | undefined): Output[] {
+  const specs = formats && formats.length > 0 ? formats : ["stylish"];
+  const outputs = specs.map((spec): Output => {
+    const colon = spec.indexOf(":");
+    const name = colon < 0 ? spec : spec.slice(0, colon);
+    const file = colon < 0 ? undefined : spec.slice(colon + 1);
+    const formatter = FORMATTERS[name];
+    if (!formatter) throw new CliError(`unknown format "${name}"; use one of ${Object.keys(FORMATTERS).join(", ")}`);
+    if (file === "") throw new CliError(`--format ${name}: needs a file name after the colon`);
+    return { name, formatter, file };
+  });
+  if (output !== undefined) {
+    if (outputs.length !== 1 || outputs[0]!.file) throw new CliError("--output goes with a single --format; for several reports, write -f name:file");
+    outputs[0]!.file = output;
+  }
+  if (outputs.filter((o) => !o.file).length > 1) throw new CliError("only one --format can write to the terminal; give the others a file, as in -f sarif:jointspec.sarif");
+  return outputs;
+}
+
+function parseFailSeverity(value: string | undefined): Severity {
+  if (value === undefined) return "error";
+  if (!(SEVERITY_ORDER as readonly string[]).includes(value)) throw new CliError(`--fail-severity takes error, warning or info, not "${value}"`);
+  return value as Severity;
+}
+
+// The config that applies to one file, as data: "which config applies" should never be a guess.
+function printConfig(io: CliIo, file: string, explicitConfig: string | undefined): number {
+  const path = resolve(io.cwd, file);
+  const workspace = new Workspace(explicitConfig ? resolve(io.cwd, explicitConfig) : undefined, io.cwd);
+  const effective = workspace.configFor(path);
+  const shown = (p: string): string => relativePath(io.cwd, p);
+  const report = {
+    file: shown(path),
+    configFile: effective.file ? shown(effective.file) : null,
+    isSpecByName: effective.isSpecByName(path),
+    ignored: effective.isIgnored(path),
+    rules: Object.fromEntries(RULES.map((rule) => [rule.id, effective.severities[rule.id] ?? rule.defaultSeverity])),
+    glossaryFiles: effective.glossaryFiles.map(shown),
+    specs: effective.config.specs,
+    ignore: effective.config.ignore,
+  };
+  io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   return 0;
 }
 

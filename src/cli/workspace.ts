@@ -2,6 +2,7 @@
 // .jointspec.yaml walking up, or --config), and the glossary files it names. Each config
 // and glossary is read and compiled once per run, however many specs share it.
 
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import picomatch from "picomatch";
@@ -18,6 +19,10 @@ export interface EffectiveConfig {
   config: JointspecConfig;
   severities: Readonly<Record<string, SeveritySetting>>;
   glossary: Glossary;
+  /** The glossary files it adds (absolute). */
+  glossaryFiles: readonly string[];
+  /** Changes whenever the config or one of its glossary files changes: part of the cache key. */
+  fingerprint: string;
   /** Whether a path (absolute) is a spec by the config's name patterns. */
   isSpecByName(path: string): boolean;
   isIgnored(path: string): boolean;
@@ -47,28 +52,39 @@ export class Workspace {
   }
 
   private defaults(folder: string): EffectiveConfig {
-    return effective(undefined, DEFAULT_CONFIG, Glossary.bundled(), folder);
+    return effective(undefined, DEFAULT_CONFIG, Glossary.bundled(), folder, [], "defaults");
   }
 
   private load(file: string): EffectiveConfig {
     const cached = this.byConfigFile.get(file);
     if (cached) return cached;
     const shown = (path: string): string => relative(this.cwd, path).split("\\").join("/") || path;
-    const config = parseConfig(readText(file, `config file ${shown(file)}`));
+    const configText = readText(file, `config file ${shown(file)}`);
+    const config = parseConfig(configText);
     if (!config.ok) throw new CliError(problemLine(shown(file), config.problems));
-    const entries = config.value.glossary.flatMap((glossaryPath) => {
-      const glossaryFile = resolve(dirname(file), glossaryPath);
-      const parsed = parseGlossaryFile(readText(glossaryFile, `glossary file ${shown(glossaryFile)} (named in ${shown(file)})`), glossaryFile);
+    const fingerprint = createHash("sha256").update(configText);
+    const glossaryFiles = config.value.glossary.map((glossaryPath) => resolve(dirname(file), glossaryPath));
+    const entries = glossaryFiles.flatMap((glossaryFile) => {
+      const text = readText(glossaryFile, `glossary file ${shown(glossaryFile)} (named in ${shown(file)})`);
+      fingerprint.update("\0").update(text);
+      const parsed = parseGlossaryFile(text, glossaryFile);
       if (!parsed.ok) throw new CliError(problemLine(shown(glossaryFile), parsed.problems));
       return parsed.value;
     });
-    const result = effective(file, config.value, Glossary.bundled().extend(entries), dirname(file));
+    const result = effective(file, config.value, Glossary.bundled().extend(entries), dirname(file), glossaryFiles, fingerprint.digest("hex"));
     this.byConfigFile.set(file, result);
     return result;
   }
 }
 
-function effective(file: string | undefined, config: JointspecConfig, glossary: Glossary, base: string): EffectiveConfig {
+function effective(
+  file: string | undefined,
+  config: JointspecConfig,
+  glossary: Glossary,
+  base: string,
+  glossaryFiles: readonly string[],
+  fingerprint: string,
+): EffectiveConfig {
   const specMatcher = picomatch([...config.specs], { dot: true });
   const ignoreMatcher = picomatch([...config.ignore, ...ALWAYS_IGNORED], { dot: true });
   const relativeTo = (path: string): string => relative(base, path).split("\\").join("/");
@@ -77,6 +93,8 @@ function effective(file: string | undefined, config: JointspecConfig, glossary: 
     config,
     severities: config.rules,
     glossary,
+    glossaryFiles,
+    fingerprint,
     isSpecByName: (path) => {
       const rel = relativeTo(path);
       return !rel.startsWith("../") && specMatcher(rel);

@@ -1,7 +1,9 @@
 // The formatters by name, as `--format` accepts them.
+import { github } from "./github.js";
 import { json } from "./json.js";
+import { junit } from "./junit.js";
 import { sarif } from "./sarif.js";
 import { stylish } from "./stylish.js";
 import type { Formatter } from "./types.js";
 
-export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, json, sarif };
+export const FORMATTERS: Readonly<Record<string, Formatter>> = { stylish, json, sarif, junit, github };

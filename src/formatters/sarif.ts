@@ -11,7 +11,13 @@ export const sarif: Formatter = (reports, context) => {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]));
   const results = reports.flatMap((report) => {
     const seen = new Map<string, number>();
-    return report.findings.map((finding) => toResult(finding, report, ruleIndex, seen));
+    const active = report.findings.map((finding) => toResult(finding, report, ruleIndex, seen));
+    // Suppressed findings are recorded as such, with the comment's reason, not left out.
+    const suppressed = (report.suppressed ?? []).map(({ finding, directive }) => ({
+      ...toResult(finding, report, ruleIndex, seen),
+      suppressions: [{ kind: "inSource", ...(directive.reason ? { justification: directive.reason } : {}) }],
+    }));
+    return [...active, ...suppressed];
   });
   const log = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",

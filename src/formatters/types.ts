@@ -1,12 +1,17 @@
 // What every formatter receives: the findings per file, and a little context. Formatters
 // are pure functions of this data to text; they never read files or the environment.
 
+import type { SuppressedFinding } from "../core/suppressions.js";
 import type { Finding } from "../core/types.js";
 
 export interface FileReport {
   /** The path as shown to people and CI: relative to the working folder, with forward slashes. */
   path: string;
   findings: Finding[];
+  /** Findings silenced by a jointspec-disable comment, kept for formats that record them (SARIF, JSON). */
+  suppressed?: SuppressedFinding[];
+  /** The spec's title, when it has one: reports name specs the way people do. */
+  title?: string;
   /** The file's text, when it could be read as text (for snippets and fingerprints). */
   text?: string;
 }

@@ -127,7 +127,7 @@ const CASES: CliCase[] = [
   { name: "--no-error-on-unmatched-pattern", args: ["lint", "nothing/**/*.yaml", "--no-error-on-unmatched-pattern"], code: 0, stdout: "", stderr: "" },
   { name: "a folder without specs", args: ["lint", "docs"], code: 2, stderr: /^jointspec: no specs found in docs/ },
   { name: "an unreadable file", args: ["lint", loop], code: 2, stderr: /^jointspec: cannot read .*loop\.campaign\.yaml: too many levels of symbolic links\n$/ },
-  { name: "an unknown format", args: ["lint", "examples", "--format", "xml"], code: 2, stderr: 'jointspec: unknown format "xml"; use one of stylish, json, sarif\n' },
+  { name: "an unknown format", args: ["lint", "examples", "--format", "xml"], code: 2, stderr: /^jointspec: unknown format "xml"; use one of stylish, json, sarif, junit, github/ },
   { name: "an unknown option", args: ["lint", "--frobnicate"], code: 2, stderr: /^jointspec: Unknown option '--frobnicate'.*\(see --help\)\n$/ },
   { name: "an unknown command", args: ["check"], code: 2, stderr: 'jointspec: unknown command "check"; the commands are lint and rules (see --help)\n' },
   { name: "no command", args: [], code: 2, stderr: /^jointspec: no command given/ },
