@@ -48,8 +48,11 @@ Options:
       --cache-location <file> where the cache lives (default .jointspec-cache)
       --print-config <file>   show the config that applies to a file, and stop
       --no-color              no colours (also: NO_COLOR=1); --color forces them
+      --specs-only            lint named files only when they are specs (for hooks
+                              that pass every changed YAML file)
       --no-error-on-unmatched-pattern
-                              a glob that matches nothing is not an error
+                              a glob that matches nothing, or no spec found, is not
+                              an error
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -110,6 +113,7 @@ function parseCommandLine(argv: readonly string[]) {
         cache: { type: "boolean" },
         "cache-location": { type: "string" },
         "print-config": { type: "string" },
+        "specs-only": { type: "boolean" },
         quiet: { type: "boolean" },
         color: { type: "boolean" },
         "error-on-unmatched-pattern": { type: "boolean" },
@@ -141,7 +145,9 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
     } catch (error) {
       throw new CliError(`cannot read ${relativePath(io.cwd, candidate.path)}: ${reason(error)}`);
     }
-    if (!candidate.explicit && !effective.isSpecByName(candidate.path) && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) continue;
+    // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
+    const mustBeSpec = !candidate.explicit || values["specs-only"] === true;
+    if (mustBeSpec && !effective.isSpecByName(candidate.path) && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) continue;
     const path = relativePath(io.cwd, candidate.path);
     const key = cache?.key(bytes, effective.fingerprint);
     let lint: CachedLint | undefined = key ? cache!.get(path, key) : undefined;
