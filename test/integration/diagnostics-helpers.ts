@@ -50,7 +50,10 @@ export async function openUntitledSpec(content: string): Promise<vscode.TextEdit
   return vscode.window.showTextDocument(document);
 }
 
+/** Closes every editor, reverting unsaved edits first, so no test sees another's changes. */
 export async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  for (let guard = 0; vscode.window.activeTextEditor && guard < 50; guard++) {
+    await vscode.commands.executeCommand("workbench.action.revertAndCloseActiveEditor");
+  }
   await vscode.commands.executeCommand("workbench.action.closeAllEditors");
 }

@@ -46,7 +46,7 @@ describe("hovers", () => {
   });
 
   it("nothing in a non-spec YAML file", async () => {
-    const document = await openInEditor("docker-compose.yaml");
+    const document = await openInEditor("config/app-settings.yaml");
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, new vscode.Position(1, 2));
     assert.equal(hoverText(hovers), "");
   });
@@ -85,7 +85,7 @@ describe("completions", () => {
   });
 
   it("offers nothing of ours in a non-spec YAML file", async () => {
-    const document = await openInEditor("docker-compose.yaml");
+    const document = await openInEditor("config/app-settings.yaml");
     const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", document.uri, new vscode.Position(0, 0));
     assert.ok(!list.items.some((item) => item.detail === "A new joint campaign-tech spec" || item.label === "jointspec: new campaign spec"));
   });

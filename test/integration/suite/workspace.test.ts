@@ -64,13 +64,20 @@ describe("commands", () => {
   afterEach(closeAll);
 
   it("Lint workspace reports specs that are not open", async () => {
-    const uri = workspaceFile("holiday-gift-guide.campaign.yaml");
-    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
-    const { files, findings } = await vscode.commands.executeCommand<{ files: number; findings: number }>("jointspec.lintWorkspace");
-    assert.ok(files >= 10, `${files} specs`);
-    assert.ok(findings >= 9, `${findings} findings`);
-    assert.deepEqual(jointspecDiagnostics(uri).map((d) => String(typeof d.code === "object" ? d.code.value : "")), ["security-review"]);
-    assert.deepEqual(jointspecDiagnostics(workspaceFile("docker-compose.yaml")), []);
+    // A spec written behind VS Code's back, never opened in an editor.
+    const uri = workspaceFile("unopened-winter-sale.campaign.yaml");
+    const source = await vscode.workspace.fs.readFile(workspaceFile("holiday-gift-guide.campaign.yaml"));
+    await vscode.workspace.fs.writeFile(uri, source);
+    try {
+      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()));
+      const { files, findings } = await vscode.commands.executeCommand<{ files: number; findings: number }>("jointspec.lintWorkspace");
+      assert.ok(files >= 11, `${files} specs`);
+      assert.ok(findings >= 10, `${findings} findings`);
+      assert.deepEqual(jointspecDiagnostics(uri).map((d) => String(typeof d.code === "object" ? d.code.value : "")), ["security-review"]);
+      assert.deepEqual(jointspecDiagnostics(workspaceFile("config/app-settings.yaml")), []);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it("New campaign spec creates and opens a spec from the template", async () => {

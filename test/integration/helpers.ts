@@ -1,0 +1,39 @@
+// Small helpers shared by the integration suites (suite/*.test.ts). Not a suite itself.
+import * as vscode from "vscode";
+
+export const EXTENSION_ID = "jointspec.jointspec";
+
+// The folder VS Code opened for the tests: test/integration/workspace.
+export function workspaceFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error("no workspace folder is open (the runner opens test/integration/workspace)");
+  return folder;
+}
+
+// A file of the test workspace, by its path relative to the workspace folder.
+export function workspaceFile(relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceFolder().uri, ...relativePath.split("/"));
+}
+
+// Opens a workspace file in an editor, as a person would, and returns its document.
+export async function openInEditor(relativePath: string): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(relativePath));
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+// Resolves once condition() is truthy, checking every `intervalMs`; rejects after `timeoutMs`
+// with what it waited for. The extension API has no event for most of these states.
+export async function waitFor<T>(
+  what: string,
+  condition: () => T | undefined | false | Promise<T | undefined | false>,
+  { timeoutMs = 10_000, intervalMs = 10 } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await condition();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
