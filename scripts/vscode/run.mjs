@@ -15,10 +15,11 @@
 // Options: --only integration|ui
 import { spawn, spawnSync } from "node:child_process";
 import {
-  closeSync, cpSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync,
+  closeSync, cpSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync,
   rmSync, statSync, writeFileSync, createWriteStream,
 } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { CACHE, HarnessError, REPO, launchChromium } from "./browser.mjs";
 
@@ -160,16 +161,22 @@ function freePort() {
   });
 }
 
+// Unix sockets (Chromium's singleton, VS Code's IPC) must have paths under 108 bytes, and a
+// clone can live anywhere, so temp files and sockets go to a short folder in the system's
+// temp directory instead of the run folder; it is removed when the run stops.
+const SHORT_TMP = mkdtempSync(join(tmpdir(), "jsvs-"));
+for (const sub of ["server", "runtime", "browser"]) mkdirSync(join(SHORT_TMP, sub));
+
 function serverEnv(runDir, extra = {}) {
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (/^(npm_|VSCODE_|ELECTRON_)/i.test(key)) delete env[key];
   return {
     ...env,
-    TMPDIR: join(runDir, "tmp"),
+    TMPDIR: join(SHORT_TMP, "server"),
     XDG_CONFIG_HOME: join(runDir, "xdg/config"),
     XDG_DATA_HOME: join(runDir, "xdg/data"),
     XDG_CACHE_HOME: join(runDir, "xdg/cache"),
-    XDG_RUNTIME_DIR: join(runDir, "xdg/runtime"),
+    XDG_RUNTIME_DIR: join(SHORT_TMP, "runtime"),
     // Read by test/integration/index.ts inside the extension host (it inherits this env).
     JOINTSPEC_TEST_RESULTS: join(runDir, "integration-results.jsonl"),
     ...extra,
@@ -434,6 +441,7 @@ function cleanup() {
     if (browser) await browser.close().catch(() => {});
     browser = undefined;
     await stopServer();
+    rmSync(SHORT_TMP, { recursive: true, force: true });
   })();
   return stopping;
 }
@@ -454,7 +462,7 @@ try {
   const manifest = checkBuilt();
   await phase("package", () => packageVsix(manifest));
   const runDir = newRunDir();
-  process.env.TMPDIR = join(runDir, "tmp"); // playwright and chromium temp files stay in the run folder
+  process.env.TMPDIR = join(SHORT_TMP, "browser"); // playwright's and chromium's temp files and sockets
   console.log(`  run folder: ${relative(REPO, runDir)}`);
   writeUserSettings(join(runDir, "user-data"));
   noteWorkspaceDrift();

@@ -58,6 +58,8 @@ export async function run(): Promise<void> {
     color: false,
     timeout: Number(process.env.JOINTSPEC_TEST_TIMEOUT_MS ?? 30_000),
     reporter: resultsFile ? Silent : "spec",
+    // JOINTSPEC_TEST_GREP=<text> runs only the tests whose titles contain it (the server passes its environment on).
+    ...(process.env.JOINTSPEC_TEST_GREP ? { grep: process.env.JOINTSPEC_TEST_GREP } : {}),
   });
 
   const restoreConsole = resultsFile ? captureConsole(emit) : () => {};
