@@ -35,6 +35,18 @@ const targets = [
     legalComments: "none",
     logLevel: "warning",
   },
+  {
+    // The preview panel's page script; it imports only src/webview/messages.ts.
+    entryPoints: ["src/webview/preview.ts"],
+    outfile: "dist/webview/preview.js",
+    bundle: true,
+    platform: "browser",
+    target: "es2020",
+    format: "iife",
+    minify: production,
+    legalComments: "none",
+    logLevel: "warning",
+  },
 ];
 
 async function build() {

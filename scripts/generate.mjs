@@ -67,3 +67,6 @@ writeFileSync(join(outDir, "bundled-glossary.json"), JSON.stringify(glossary.ter
 // The tool's own version, for --version and SARIF, without reading package.json at run time.
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 writeFileSync(join(outDir, "version.json"), JSON.stringify({ version }) + "\n");
+
+// The preview page's style sheet and script, for the HTML report to inline.
+await import("./generate-preview.mjs");

@@ -1,12 +1,14 @@
 // The `jointspec` command. It receives its I/O as parameters and returns the exit code, so
 // tests run it in-process exactly as the bin runs it: 0 clean, 1 lint failures, 2 usage or I/O.
 
+import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs, styleText } from "node:util";
 import { version } from "../core/generated/version.json";
 import { lintBytes } from "../core/lint-bytes.js";
 import { mentionsJointspecKey } from "../core/parse.js";
+import { buildPreviewModel, type PreviewModel } from "../core/preview/model.js";
 import { decodeUtf8 } from "../core/text.js";
 import type { Severity } from "../core/types.js";
 import { docsUrl } from "../core/rule.js";
@@ -36,7 +38,9 @@ YAML file whose top-level map has the "jointspec" key.
 
 Options:
   -f, --format <name[:file]>  ${Object.keys(FORMATTERS).join(", ")} (default stylish); repeat it
-                              for several reports, e.g. -f stylish -f sarif:jointspec.sarif
+                              for several reports, e.g. -f stylish -f sarif:jointspec.sarif;
+                              html is the preview as one self-contained page for people
+                              without VS Code, e.g. -f html:jointspec-report.html
   -o, --output <file>         write the (single) report to a file instead of the terminal
   -c, --config <file>         use this config instead of the nearest .jointspec.yaml
       --fail-severity <level> fail (exit 1) on findings of this severity or worse:
@@ -135,6 +139,8 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   const cache = values.cache ? LintCache.open(resolve(io.cwd, values["cache-location"] ?? DEFAULT_CACHE), version) : undefined;
   const candidates = await findCandidates(patterns, io.cwd, values["error-on-unmatched-pattern"] !== false);
 
+  // The html report shows each spec as a reader sees it, which needs the full analysis.
+  const wantsPreview = outputs.some((output) => output.name === "html");
   const reports: FileReport[] = [];
   for (const candidate of candidates) {
     const effective = workspace.configFor(candidate.path);
@@ -152,7 +158,8 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
     const key = cache?.key(bytes, effective.fingerprint);
     let lint: CachedLint | undefined = key ? cache!.get(path, key) : undefined;
     let text: string | undefined;
-    if (lint) {
+    let preview: PreviewModel | undefined;
+    if (lint && !wantsPreview) {
       const decoded = decodeUtf8(bytes);
       if (decoded.ok) text = decoded.text;
     } else {
@@ -161,6 +168,8 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
       lint = { findings: result.findings, suppressed: result.suppressed, ...(typeof title === "string" ? { title } : {}) };
       text = result.text;
       if (key) cache!.set(path, key, lint);
+      // Every check, whatever --quiet leaves in the lists: the readiness checklist must not look greener than it is.
+      if (wantsPreview) preview = buildPreviewModel(result, { severities: effective.severities, fileName: path });
     }
     reports.push({
       path,
@@ -168,6 +177,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
       suppressed: lint.suppressed,
       ...(lint.title !== undefined ? { title: lint.title } : {}),
       ...(text !== undefined ? { text } : {}),
+      ...(preview ? { preview } : {}),
     });
   }
   cache?.save();
@@ -177,7 +187,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 
   // styleText must not second-guess the decision about colour made above.
   const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
-  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries() };
+  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries(), nonce: randomBytes(18).toString("base64") };
   for (const output of outputs) {
     const text = output.formatter(reports, { ...context, paint: output.file ? (_style, t) => t : paint });
     if (!output.file) {

@@ -9,6 +9,7 @@ import { SpecCompletionProvider } from "./completion.js";
 import { SpecDiagnostics } from "./diagnostics.js";
 import { SpecHoverProvider } from "./hover.js";
 import { createLog } from "./log.js";
+import { registerPreview, type PreviewController } from "./preview-panel.js";
 import { SpecStatusBar } from "./status-bar.js";
 import { WorkspaceConfig } from "./workspace-config.js";
 
@@ -18,6 +19,7 @@ const YAML: vscode.DocumentSelector = [{ language: "yaml" }];
 export interface JointspecApi {
   diagnostics: SpecDiagnostics;
   statusBar: SpecStatusBar;
+  preview: PreviewController;
   activationMs: number;
 }
 
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): JointspecApi {
     vscode.languages.registerCodeActionsProvider(YAML, new SpecCodeActionProvider(diagnostics), SpecCodeActionProvider.metadata),
   );
   registerCommands(context, diagnostics, config, log);
+  const preview = registerPreview(context, diagnostics, log);
 
   const setting = (document: vscode.TextDocument, name: string): boolean => vscode.workspace.getConfiguration("jointspec", document.uri).get<boolean>(name, true);
   const relintOpen = (): void => {
@@ -74,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): JointspecApi {
   for (const document of vscode.workspace.textDocuments) if (document.languageId === "yaml") void diagnostics.lint(document);
   const activationMs = performance.now() - started;
   log.info(`JointSpec activated in ${activationMs.toFixed(1)} ms (fix-all kind: ${FIX_ALL_KIND.value}).`);
-  return { diagnostics, statusBar, activationMs };
+  return { diagnostics, statusBar, preview, activationMs };
 }
 
 export function deactivate(): void {

@@ -2,6 +2,7 @@
 // are pure functions of this data to text; they never read files or the environment.
 
 import type { SuppressedFinding } from "../core/suppressions.js";
+import type { PreviewModel } from "../core/preview/model.js";
 import type { Finding } from "../core/types.js";
 
 export interface FileReport {
@@ -14,6 +15,8 @@ export interface FileReport {
   title?: string;
   /** The file's text, when it could be read as text (for snippets and fingerprints). */
   text?: string;
+  /** The spec as a reader sees it, for the html format (the host builds it only for that format). */
+  preview?: PreviewModel;
 }
 
 export interface RuleSummary {
@@ -34,6 +37,8 @@ export interface FormatContext {
   paint: Paint;
   toolVersion: string;
   rules: readonly RuleSummary[];
+  /** A fresh random value per run, for formats whose output embeds a script or style (html). */
+  nonce?: string;
 }
 
 export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;

@@ -61,6 +61,10 @@ describe("layering", () => {
     }
   });
 
+  it("src/webview imports only its typed messages, which import nothing", () => {
+    deepStrictEqual(violations("src/webview", (s, file) => file.endsWith("preview.ts") && s === "./messages.js"), []);
+  });
+
   it("the CLI never imports the extension", () => {
     deepStrictEqual(violations("src/cli", (s) => !s.includes("extension") && s !== "vscode"), []);
   });

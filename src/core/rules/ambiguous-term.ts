@@ -13,7 +13,7 @@ export const ambiguousTerm: Rule = {
   fixable: true,
   messages: {
     unpinned:
-      '"{{term}}" means "{{marketing}}" to marketing and "{{technology}}" to technology; pin the meaning under glossary:, as {{term}}: {{marketing}} or {{term}}: {{technology}}.',
+      '"{{term}}" means "{{marketing}}" to marketing and "{{technology}}" to technology; say which one this spec means by adding "{{term}}: {{marketing}}" or "{{term}}: {{technology}}" under glossary.',
   },
   check({ terms, pins, edits }, report) {
     const byEntry = new Map<GlossaryEntry, TermOccurrence[]>();

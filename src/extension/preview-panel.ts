@@ -1,0 +1,333 @@
+// The preview panel: a spec as marketers read it, beside (or instead of) the YAML. The core
+// builds the model and the formatters' renderer the HTML, the same page `jointspec lint
+// --format html` writes; this file only hosts it. It follows edits as they happen, reveals
+// the source of any item clicked, and comes back after a window reload.
+//
+// The webview is locked down: CSP default-src 'none', the style sheet and script only from
+// media/ and dist/webview/ with a fresh nonce per page, no command URIs, and every message
+// from it checked against the typed allow-list in src/webview/messages.ts.
+
+import { randomBytes } from "node:crypto";
+import * as vscode from "vscode";
+import { buildPreviewModel, type PreviewModel } from "../core/preview/model.js";
+import { renderPreviewArticle, renderPreviewMessage, renderWebviewPage, type Lens } from "../formatters/html.js";
+import { isWebviewToHostMessage, readPreviewState, type HostToWebviewMessage, type MessageRange } from "../webview/messages.js";
+import type { SpecDiagnostics } from "./diagnostics.js";
+import type { Log } from "./log.js";
+
+/** The webview panel type; package.json's activation event onWebviewPanel names it too. */
+export const PREVIEW_VIEW_TYPE = "jointspec.preview";
+
+/** Context key: the URIs of open documents known to be specs, for menus' `resource in` clauses. */
+export const SPEC_FILES_CONTEXT_KEY = "jointspec.specFiles";
+
+export const OPEN_PREVIEW_COMMAND = "jointspec.openPreview";
+export const OPEN_PREVIEW_TO_SIDE_COMMAND = "jointspec.openPreviewToSide";
+
+// Long enough to let a burst of keystrokes settle, short enough to feel live.
+const UPDATE_DELAY_MS = 300;
+
+/** What a preview shows now; for the integration tests. */
+export interface PreviewSnapshot {
+  documentUri: string;
+  /** The model of the last render; undefined when the page shows a message instead. */
+  model: PreviewModel | undefined;
+  /** The HTML fragment the page shows. */
+  body: string;
+  /** The whole page last given to the webview (its CSP, nonce and resource links). */
+  page: string;
+  /** How many times the content changed since the panel opened. */
+  renders: number;
+  visible: boolean;
+}
+
+/** The previews, for activate() and the integration tests. */
+export interface PreviewController extends vscode.Disposable {
+  /** Opens the preview of `uri` (default: the active editor's spec), or reveals the one already open. */
+  open(uri?: vscode.Uri, options?: { toSide?: boolean }): Promise<boolean>;
+  /** What the preview of `uri` shows now, if one is open. */
+  snapshot(uri: vscode.Uri): PreviewSnapshot | undefined;
+  /** Hands `message` to the preview of `uri` as if its webview had sent it; false when rejected. */
+  receive(uri: vscode.Uri, message: unknown): Promise<boolean>;
+}
+
+/** Registers the preview commands, the panel serializer and the spec context key; returns the controller. */
+export function registerPreview(context: vscode.ExtensionContext, diagnostics: SpecDiagnostics, log: Log): PreviewController {
+  const controller = new PreviewManager(context.extensionUri, diagnostics, log);
+  context.subscriptions.push(
+    controller,
+    vscode.commands.registerCommand(OPEN_PREVIEW_COMMAND, (uri?: unknown) => controller.open(asUri(uri), { toSide: false })),
+    vscode.commands.registerCommand(OPEN_PREVIEW_TO_SIDE_COMMAND, (uri?: unknown) => controller.open(asUri(uri), { toSide: true })),
+    vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, controller),
+  );
+  return controller;
+}
+
+class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer {
+  private readonly previews = new Map<string, SpecPreview>();
+  private readonly specFiles = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly diagnostics: SpecDiagnostics,
+    private readonly log: Log,
+  ) {
+    this.subscriptions = [
+      // A fresh lint is the best moment to update; typing also schedules one, in case linting on type is off.
+      diagnostics.onDidUpdate((uri) => {
+        this.updateSpecFiles(uri);
+        // A document that was just closed fires this too; re-opening it to refresh would open
+        // it again (an untitled one anew), which closes again, and so on without end.
+        if (vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString())) {
+          void this.previews.get(uri.toString())?.refresh();
+        }
+      }),
+      vscode.workspace.onDidChangeTextDocument(({ document, contentChanges }) => {
+        if (contentChanges.length > 0) this.previews.get(document.uri.toString())?.scheduleRefresh();
+      }),
+    ];
+  }
+
+  async open(uri?: vscode.Uri, options: { toSide?: boolean } = {}): Promise<boolean> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!target) {
+      void vscode.window.showInformationMessage("Open a campaign spec first, then open its preview.");
+      return false;
+    }
+    const column = options.toSide ? vscode.ViewColumn.Beside : (vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.Active);
+    const existing = this.previews.get(target.toString());
+    if (existing) {
+      existing.panel.reveal(column, options.toSide === true);
+      return true;
+    }
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(target);
+    } catch (error) {
+      this.log.error(`Preview: cannot open ${target.toString()}`, error);
+      void vscode.window.showErrorMessage(`JointSpec cannot open ${vscode.workspace.asRelativePath(target)}.`);
+      return false;
+    }
+    if (!(await this.diagnostics.ensure(document))) {
+      void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(target)} is not a JointSpec spec, so it has no preview.`);
+      return false;
+    }
+    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, titleFor(target), { viewColumn: column, preserveFocus: options.toSide === true }, this.webviewOptions());
+    await this.adopt(panel, target, "marketing").refresh();
+    return true;
+  }
+
+  /** Brings a preview back after a window reload, from the state its webview kept. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const { documentUri, lens } = readPreviewState(state);
+    let uri: vscode.Uri | undefined;
+    try {
+      uri = documentUri ? vscode.Uri.parse(documentUri, true) : undefined;
+    } catch {
+      uri = undefined;
+    }
+    panel.webview.options = this.webviewOptions();
+    if (!uri) {
+      panel.webview.html = this.page(panel.webview, renderPreviewMessage("Nothing to preview", "Open a campaign spec and run “JointSpec: Open Preview”."), "marketing", "");
+      return;
+    }
+    if (this.previews.has(uri.toString())) {
+      panel.dispose();
+      return;
+    }
+    panel.title = titleFor(uri);
+    await this.adopt(panel, uri, lens ?? "marketing").refresh();
+  }
+
+  snapshot(uri: vscode.Uri): PreviewSnapshot | undefined {
+    return this.previews.get(uri.toString())?.snapshot();
+  }
+
+  async receive(uri: vscode.Uri, message: unknown): Promise<boolean> {
+    const preview = this.previews.get(uri.toString());
+    return preview ? preview.receive(message) : false;
+  }
+
+  dispose(): void {
+    for (const preview of [...this.previews.values()]) preview.panel.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, lens: Lens): SpecPreview {
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, "media", "icon.png");
+    const preview = new SpecPreview(panel, uri, lens, this.diagnostics, this.log, (body, pageLens) => this.page(panel.webview, body, pageLens, uri.toString()));
+    this.previews.set(uri.toString(), preview);
+    panel.onDidDispose(() => {
+      this.previews.delete(uri.toString());
+      preview.dispose();
+    });
+    return preview;
+  }
+
+  // Scripts on, command links off, and nothing loadable but the page's own files.
+  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+    return {
+      enableFindWidget: true,
+      enableScripts: true,
+      enableCommandUris: false,
+      enableForms: false,
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, "media"), vscode.Uri.joinPath(this.extensionUri, "dist", "webview")],
+    };
+  }
+
+  // A whole page for `webview`, with a nonce of its own: a page is rendered rarely (open,
+  // reload, hidden panels); content changes travel as messages.
+  private page(webview: vscode.Webview, body: string, lens: Lens, documentUri: string): string {
+    const resource = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, ...path)).toString();
+    return renderWebviewPage({
+      body,
+      lens,
+      documentUri,
+      title: "JointSpec preview",
+      nonce: randomBytes(18).toString("base64"),
+      cspSource: webview.cspSource,
+      styleUri: resource("media", "preview.css"),
+      scriptUri: resource("dist", "webview", "preview.js"),
+    });
+  }
+
+  // Keeps the list behind the "is this a spec" menus current as documents are linted or forgotten.
+  private updateSpecFiles(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const isSpec = document !== undefined && this.diagnostics.current(document) !== undefined;
+    if (isSpec === this.specFiles.has(key)) return;
+    if (isSpec) this.specFiles.add(key);
+    else this.specFiles.delete(key);
+    void vscode.commands.executeCommand("setContext", SPEC_FILES_CONTEXT_KEY, [...this.specFiles]);
+  }
+}
+
+// One panel showing one spec.
+class SpecPreview implements vscode.Disposable {
+  private generation = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private body = "";
+  private model: PreviewModel | undefined;
+  private renders = 0;
+  private pageSet = false;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly documentUri: vscode.Uri,
+    private readonly lens: Lens,
+    private readonly diagnostics: SpecDiagnostics,
+    private readonly log: Log,
+    private readonly page: (body: string, lens: Lens) => string,
+  ) {
+    this.subscriptions = [panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message))];
+  }
+
+  /** Refreshes after a pause, so that a burst of edits gives one render. */
+  scheduleRefresh(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.refresh(), UPDATE_DELAY_MS);
+  }
+
+  /** Renders the spec as it is now and shows it; drops the result if a newer refresh started. */
+  async refresh(): Promise<void> {
+    clearTimeout(this.timer);
+    const generation = ++this.generation;
+    let body: string;
+    let model: PreviewModel | undefined;
+    try {
+      const document = await vscode.workspace.openTextDocument(this.documentUri);
+      const lint = await this.diagnostics.ensure(document);
+      if (generation !== this.generation) return;
+      if (lint) {
+        model = buildPreviewModel(lint.result, { severities: lint.config.severities, fileName: vscode.workspace.asRelativePath(this.documentUri) });
+        body = renderPreviewArticle(model);
+      } else {
+        body = renderPreviewMessage("Not a JointSpec spec", `${vscode.workspace.asRelativePath(this.documentUri)} is not a spec any more: a spec is a YAML file named *.campaign.yaml, or one whose top level has the jointspec key.`);
+      }
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.log.error(`Preview: cannot render ${this.documentUri.toString()}`, error);
+      body = renderPreviewMessage("The preview is not available", "The spec could not be opened; it may have been moved or deleted. See JointSpec's output for details.");
+    }
+    this.show(body, model);
+  }
+
+  /** Handles a message from the webview, after checking it is one the page may send. */
+  async receive(message: unknown): Promise<boolean> {
+    if (!isWebviewToHostMessage(message)) {
+      this.log.warn(`Preview: ignored a message from the webview that is not in the allow-list: ${safeDescription(message)}`);
+      return false;
+    }
+    switch (message.type) {
+      case "ready":
+        // A page that (re)loads, such as a panel shown again, gets the current content.
+        if (this.body) await this.post({ type: "update", html: this.body });
+        return true;
+      case "reveal":
+        await this.revealSource(message.range);
+        return true;
+    }
+  }
+
+  snapshot(): PreviewSnapshot {
+    return { documentUri: this.documentUri.toString(), model: this.model, body: this.body, page: this.panel.webview.html, renders: this.renders, visible: this.panel.visible };
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.generation++;
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+
+  private show(body: string, model: PreviewModel | undefined): void {
+    this.model = model;
+    if (body === this.body && this.pageSet) return;
+    this.body = body;
+    this.renders++;
+    // A hidden panel drops messages and reloads its page when shown: give it the new page.
+    if (!this.pageSet || !this.panel.visible) {
+      this.panel.webview.html = this.page(body, this.lens);
+      this.pageSet = true;
+    } else {
+      void this.post({ type: "update", html: body });
+    }
+  }
+
+  private async post(message: HostToWebviewMessage): Promise<void> {
+    await this.panel.webview.postMessage(message);
+  }
+
+  // Puts the cursor on the item's source, in the editor that shows the spec or in a new one.
+  private async revealSource(range: MessageRange): Promise<void> {
+    try {
+      const document = await vscode.workspace.openTextDocument(this.documentUri);
+      const target = document.validateRange(new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character));
+      const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.documentUri.toString());
+      const column = shown?.viewColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
+      const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
+      editor.selection = new vscode.Selection(target.start, target.end);
+      editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    } catch (error) {
+      this.log.error(`Preview: cannot reveal the source in ${this.documentUri.toString()}`, error);
+    }
+  }
+}
+
+function titleFor(uri: vscode.Uri): string {
+  return `Preview ${uri.path.split("/").pop() ?? ""}`;
+}
+
+// Commands run from menus receive the clicked file's URI; from the palette, nothing.
+function asUri(value: unknown): vscode.Uri | undefined {
+  return value instanceof vscode.Uri ? value : undefined;
+}
+
+// For the log: what kind of thing arrived, without echoing what could be a lot of data.
+function safeDescription(message: unknown): string {
+  if (typeof message !== "object" || message === null) return typeof message;
+  const type = (message as { type?: unknown }).type;
+  return typeof type === "string" ? `type ${JSON.stringify(type.slice(0, 40))}` : "an object without a type";
+}

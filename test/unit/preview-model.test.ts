@@ -1,0 +1,206 @@
+// The preview model (src/core/preview/model.ts): for each example, the checklist shows its
+// intended problem and passes the rest; each finding has exactly one home on the page;
+// items know their place in the source; and broken or empty specs give a model that says
+// what is missing instead of throwing.
+import { deepStrictEqual, ok, strictEqual } from "node:assert";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseGlossaryFile } from "../../src/core/config.js";
+import { Glossary } from "../../src/core/glossary/glossary.js";
+import { lintBytes } from "../../src/core/lint-bytes.js";
+import { lintSpec } from "../../src/core/lint.js";
+import { buildPreviewModel, readableDate, READINESS_RULE_IDS, type PreviewModel } from "../../src/core/preview/model.js";
+import { FIXTURES, REPO } from "./helpers/fixtures.js";
+import { attachedFindings, CHECK_ORDER, EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js";
+
+const fixture = (name: string): string => readFileSync(join(FIXTURES, "preview", name), "utf8");
+const modelOf = (text: string, options = {}): PreviewModel => buildPreviewModel(lintSpec(text), options);
+const lineOf = (text: string, needle: string): number => text.split("\n").findIndex((line) => line.includes(needle));
+
+describe("preview model", () => {
+  describe("examples: the checklist passes and fails as each example intends", () => {
+    it("covers every example", () => {
+      const examples = readdirSync(join(REPO, "examples")).filter((name) => /\.ya?ml$/.test(name) && !name.startsWith("."));
+      deepStrictEqual(Object.keys(EXAMPLE_CHECKS).sort(), examples.sort());
+    });
+
+    for (const [name, states] of Object.entries(EXAMPLE_CHECKS)) {
+      it(name, () => {
+        const { model, result } = exampleModel(name);
+        strictEqual(model.readability, "complete");
+        deepStrictEqual(
+          model.readiness.map((check) => `${check.id}:${check.state}`),
+          CHECK_ORDER.map((id, i) => `${id}:${states[i]}`),
+        );
+        for (const check of model.readiness) {
+          if (check.state === "failed") ok(check.findings.length > 0 && check.findings.every((f) => f.ruleId === check.ruleId && f.message.length > 0));
+          else ok(check.detail.length > 0, `${check.id} says why it is ${check.state}`);
+        }
+        // One finding, one home: every finding of the lint appears exactly once in the model.
+        const attached = attachedFindings(model);
+        for (const finding of result.findings) {
+          strictEqual(attached.filter((f) => f.message === finding.message && f.ruleId === finding.ruleId && f.range.start.line === finding.range.start.line).length, 1, finding.message);
+        }
+        strictEqual(model.problems.length, 0, "examples have no finding that no item claims");
+        deepStrictEqual(model.missing, []);
+        strictEqual(model.notice, undefined);
+      });
+    }
+
+    it("black-friday-flash-sale: the TBD technology owner is shown as not named, and the check says so", () => {
+      const { model } = exampleModel("black-friday-flash-sale.campaign.yaml");
+      const owners = model.readiness.find((c) => c.id === "owners")!;
+      ok(/TBD/.test(owners.findings[0]!.message));
+      deepStrictEqual(model.owners.technology.people.map((p) => [p.name?.text, p.named]), [["TBD", false]]);
+      deepStrictEqual(model.owners.marketing.people.map((p) => p.name?.text), ["Lena Fischer", "Tomas Ortega"]);
+      deepStrictEqual(model.kpis.items.map((k) => [k.id, k.shared]), [["flash-sale-revenue", true], ["checkout-error-rate", false]]);
+    });
+
+    it("summer-referral-programme: the KPI without a target carries its finding", () => {
+      const { model } = exampleModel("summer-referral-programme.campaign.yaml");
+      const kpi = model.kpis.items.find((k) => k.id === "referral-sign-ups")!;
+      deepStrictEqual(kpi.findings.map((f) => f.ruleId), ["kpi-measurable"]);
+      strictEqual(kpi.target, undefined);
+    });
+
+    it("student-discount-verification: the unknown status is shown as written, with the schema's finding", () => {
+      const { model } = exampleModel("student-discount-verification.campaign.yaml");
+      strictEqual(model.status?.text, "in_review");
+      strictEqual(model.status?.description, undefined);
+      deepStrictEqual(model.status?.findings.map((f) => f.ruleId), ["schema"]);
+    });
+
+    it("lapsed-member-winback: both unpinned terms have cards with their findings, the workspace term included", () => {
+      const { model } = exampleModel("lapsed-member-winback.campaign.yaml");
+      const byTerm = new Map(model.terms.map((t) => [t.term, t]));
+      deepStrictEqual(byTerm.get("DR")?.findings.map((f) => f.ruleId), ["ambiguous-term"]);
+      deepStrictEqual(byTerm.get("Northstar")?.findings.map((f) => f.ruleId), ["ambiguous-term"]);
+      ok(byTerm.get("Northstar")!.origin.endsWith("acme.glossary.yaml"));
+      strictEqual(byTerm.get("DR")!.pinned, undefined);
+      // The summary links its terms to their cards.
+      deepStrictEqual(
+        model.summary!.segments.filter((s) => s.term).map((s) => [s.text, s.term]),
+        [["DR", "term-dr"], ["Northstar", "term-northstar"]],
+      );
+      strictEqual(model.summary!.segments.map((s) => s.text).join(""), model.summary!.text);
+    });
+
+    it("spring-loyalty-relaunch: items carry their source ranges; the timeline is by date; DR is pinned to marketing", () => {
+      const { model, text } = exampleModel("spring-loyalty-relaunch.campaign.yaml");
+      const titleLine = lineOf(text, "title:");
+      deepStrictEqual(model.title!.range, { start: { line: titleLine, character: 7 }, end: { line: titleLine, character: 30 } });
+      strictEqual(model.owners.marketing.people[0]!.range.start.line, lineOf(text, "- name: Dana Reyes"));
+      strictEqual(model.kpis.items[0]!.range.start.line, lineOf(text, "- id: repeat-purchase-rate"));
+      strictEqual(model.securityReview.range.start.line, lineOf(text, "security_review:"));
+      strictEqual(model.readiness.find((c) => c.id === "owners")!.range.start.line, lineOf(text, "owners:"));
+      deepStrictEqual(model.timeline.items.map((m) => [m.label, m.date.text]), [["Kickoff", "5 Jan 2027"], ["Launch", "1 Mar 2027"]]);
+      const dr = model.terms.find((t) => t.term === "DR")!;
+      deepStrictEqual(dr.pinned, { value: "direct response", side: "marketing" });
+      strictEqual(dr.kind, "ambiguous");
+      ok(dr.marketing && dr.technology);
+      strictEqual(model.terms.find((t) => t.term === "CDP")!.jargonSide, "marketing");
+      // Ambiguous terms come first, then jargon.
+      deepStrictEqual(model.terms.map((t) => t.kind), [...model.terms.filter((t) => t.kind === "ambiguous"), ...model.terms.filter((t) => t.kind === "jargon")].map((t) => t.kind));
+      strictEqual(model.securityReview.classification!.text, "PII");
+      strictEqual(model.status!.text, "In review");
+      strictEqual(model.status!.value, "in-review");
+      ok(model.status!.description!.length > 0, "an enum value comes with the schema's words for it");
+    });
+  });
+
+  describe("broken, empty and partial specs say what is missing, and never throw", () => {
+    const CASES: { file: string; readability: PreviewModel["readability"]; notice: RegExp | undefined; missing?: string[] }[] = [
+      { file: "empty.campaign.yaml", readability: "none", notice: /This spec is empty/ },
+      { file: "comments-only.campaign.yaml", readability: "none", notice: /This spec is empty/ },
+      { file: "not-a-map.campaign.yaml", readability: "none", notice: /map of keys/ },
+      { file: "broken-syntax.campaign.yaml", readability: "partial", notice: /^The YAML has an error \(line 8\), so this page shows only what could be read/ },
+      {
+        file: "bare-minimum.campaign.yaml",
+        readability: "complete",
+        notice: undefined,
+        missing: ["summary", "owners", "KPIs", "security review", "data", "systems", "timeline"],
+      },
+    ];
+    for (const { file, readability, notice, missing } of CASES) {
+      it(file, () => {
+        const model = modelOf(fixture(file), { fileName: file });
+        strictEqual(model.readability, readability);
+        if (notice) ok(notice.test(model.notice ?? ""), model.notice);
+        else strictEqual(model.notice, undefined);
+        if (missing) deepStrictEqual(model.missing, missing);
+        if (readability !== "complete") {
+          ok(model.readiness.every((c) => c.state === "not-checked" && /Not checked/.test(c.detail)), "nothing is checked on a spec that was not read");
+          deepStrictEqual(model.missing, [], "a spec not read to its end cannot say what it lacks");
+        }
+      });
+    }
+
+    it("a partly readable spec shows what comes before the error", () => {
+      const model = modelOf(fixture("broken-syntax.campaign.yaml"));
+      strictEqual(model.heading, "Autumn catalogue");
+      strictEqual(model.summary?.text, "Print and web catalogue for the autumn range.");
+      deepStrictEqual(model.problems.map((p) => p.ruleId), ["yaml-syntax"]);
+    });
+
+    it("an untitled spec is called by its id, else its file name", () => {
+      strictEqual(modelOf("jointspec: 1\nid: only-an-id\n").heading, "only-an-id");
+      strictEqual(modelOf("", { fileName: "draft.campaign.yaml" }).heading, "draft.campaign.yaml");
+      strictEqual(modelOf("").heading, "Untitled spec");
+    });
+
+    it("bytes that are not text give a model with the decoding finding", () => {
+      const result = lintBytes(new Uint8Array([0x6a, 0x6f, 0xff, 0x0a]));
+      const model = buildPreviewModel(result);
+      strictEqual(model.readability, "none");
+      deepStrictEqual(model.problems.map((p) => p.ruleId), ["yaml-syntax"]);
+      ok(/could not be read/.test(model.notice ?? ""));
+    });
+
+    it("every fixture of the repository gives a model", () => {
+      const folders = ["bad-input", "preview", ...readdirSync(join(FIXTURES, "rules")).map((rule) => `rules/${rule}`)];
+      let count = 0;
+      for (const folder of folders) {
+        for (const name of readdirSync(join(FIXTURES, folder)).filter((n) => /\.ya?ml$/.test(n))) {
+          const model = buildPreviewModel(lintBytes(readFileSync(join(FIXTURES, folder, name))));
+          ok(model.heading.length > 0, `${folder}/${name}`);
+          strictEqual(model.readiness.length, READINESS_RULE_IDS.length);
+          count++;
+        }
+      }
+      ok(count > 80, `${count} fixtures`);
+    });
+  });
+
+  describe("checks that are waived or turned off", () => {
+    it("a check silenced by a jointspec-disable comment is waived, with the reason given", () => {
+      const model = modelOf(fixture("waived-owner.campaign.yaml"));
+      const owners = model.readiness.find((c) => c.id === "owners")!;
+      strictEqual(owners.state, "waived");
+      deepStrictEqual(owners.waivers, ["the tech owner is named at kickoff on 12 March"]);
+    });
+
+    it("a check whose rule is off is not checked, and says why", () => {
+      const text = readFileSync(join(REPO, "examples/back-to-school-bundles.campaign.yaml"), "utf8");
+      const severities = { "shared-kpi": "off" } as const;
+      const model = buildPreviewModel(lintSpec(text, { severities }), { severities });
+      const shared = model.readiness.find((c) => c.id === "shared-kpi")!;
+      strictEqual(shared.state, "not-checked");
+      ok(/turns the shared-kpi rule off/.test(shared.detail));
+    });
+  });
+
+  it("keeps hostile text as data: the model holds it as written, for the renderer to escape", () => {
+    const glossary = parseGlossaryFile(fixture("injection.glossary.yaml"), "injection.glossary.yaml");
+    ok(glossary.ok);
+    const text = fixture("injection.campaign.yaml");
+    const model = buildPreviewModel(lintSpec(text, { glossary: Glossary.bundled().extend(glossary.value) }));
+    ok(model.title!.text.startsWith("<script>"));
+    ok(model.terms.some((t) => t.term === "Lisbon" && t.marketing!.label.startsWith("<script>")));
+    // Term keys become HTML ids: only safe characters, whatever the term.
+    ok(model.terms.every((t) => /^term-[a-z0-9-]+$/.test(t.key)));
+  });
+
+  it("writes dates in words", () => {
+    deepStrictEqual(["2027-01-05", "2027-12-31", "2027-13-01", "soon"].map(readableDate), ["5 Jan 2027", "31 Dec 2027", "2027-13-01", "soon"]);
+  });
+});
