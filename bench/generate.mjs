@@ -1,0 +1,723 @@
+#!/usr/bin/env node
+// Generates the benchmark corpus: 1,000 realistic specs (3 to 30 KPIs, about 150 lines each,
+// most clean, some with each kind of problem the rules report), one 50,000-line spec, and a
+// 150-line and a 5,000-line spec for the in-process (editor) figures. Deterministic: the same
+// seed gives byte-identical files, whose hash is printed and kept in corpus/manifest.json.
+//
+//   node bench/generate.mjs [--seed N] [--out DIR]      (default: bench/corpus)
+//
+// Importable: buildCorpus(seed) returns the files in memory; writeCorpus(dir, corpus) writes them.
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+export const DEFAULT_SEED = 20270106;
+export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), "corpus");
+/** 1,000 specs in four folders of 250, so that 250, 500 and 1,000 files can be linted by folder. */
+export const SPEC_COUNT = 1000;
+export const BATCH_SIZE = 250;
+export const LARGE_LINES = 50_000;
+export const SMALL_LINES = 150;
+export const MEDIUM_LINES = 5_000;
+
+/** Paths of the special files, relative to the corpus folder. */
+export const FILES = {
+  specs: "specs",
+  large: "large/large.campaign.yaml",
+  small: "editor/small.campaign.yaml",
+  medium: "editor/medium.campaign.yaml",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Randomness: mulberry32, small and good enough, and identical on every Node version.
+
+/** A PRNG returning floats in [0, 1), seeded with a 32-bit integer. */
+export function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+class Random {
+  constructor(seed) {
+    this.next = mulberry32(seed);
+  }
+  /** An integer in [low, high], both included. */
+  int(low, high) {
+    return low + Math.floor(this.next() * (high - low + 1));
+  }
+  chance(p) {
+    return this.next() < p;
+  }
+  pick(items) {
+    return items[Math.floor(this.next() * items.length)];
+  }
+  /** `count` distinct items, in random order. */
+  sample(items, count) {
+    const pool = [...items];
+    const out = [];
+    while (out.length < count && pool.length > 0) out.push(pool.splice(Math.floor(this.next() * pool.length), 1)[0]);
+    return out;
+  }
+  /** Picks by weight from [[value, weight], ...]. */
+  weighted(pairs) {
+    const total = pairs.reduce((sum, [, w]) => sum + w, 0);
+    let r = this.next() * total;
+    for (const [value, weight] of pairs) {
+      r -= weight;
+      if (r < 0) return value;
+    }
+    return pairs[pairs.length - 1][0];
+  }
+}
+
+/** A 32-bit seed for item `index` of stream `stream`, so each spec has its own sequence. */
+function subSeed(seed, stream, index) {
+  let h = (seed ^ Math.imul(stream + 1, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (index + 0x7f4a7c15), 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary. Clean text avoids every glossary term the ambiguous-term rule reports (DR, SQL,
+// SLA, customer, conversion, deployment, model, pipeline, real time, retention, segment,
+// session); the problems below bring them in on purpose.
+
+const FIRST = ["Dana", "Sam", "Priya", "Lena", "Tomas", "Chloe", "Diego", "Hannah", "Grace", "Maya", "Erik", "Nora", "Omar", "Aisha", "Kenji", "Sofia", "Lucas", "Amara", "Jonas", "Ines", "Mateo", "Yuki", "Farah", "Niamh", "Ravi", "Elena", "Marco", "Zoe", "Felix", "Leila", "Arjun", "Clara", "Tariq", "Ingrid", "Hugo", "Mei", "Kwame", "Astrid", "Pablo", "Selin"];
+const LAST = ["Reyes", "Patel", "Nair", "Fischer", "Ortega", "Martin", "Alvarez", "Okoro", "Liu", "Goldberg", "Johansson", "Quinn", "Haddad", "Bello", "Tanaka", "Rossi", "Dubois", "Mensah", "Berg", "Costa", "Silva", "Sato", "Karimi", "Byrne", "Iyer", "Novak", "Ricci", "Clarke", "Weber", "Moreau", "Sharma", "Lindqvist", "Aziz", "Hansen", "Laurent", "Chen", "Owusu", "Nilsson", "Ruiz", "Yilmaz"];
+const ROLES = {
+  marketing: ["Campaign manager", "CRM manager", "Copywriter", "Growth marketing manager", "Lifecycle marketer", "Promotions manager", "Brand manager", "Media planner", "Social media manager", "Email marketing specialist", "Partnerships manager", "Marketing analyst", "Content strategist", "Performance marketer", "Campaign lead"],
+  technology: ["Solutions architect", "Backend engineer", "Frontend engineer", "Web engineer", "Mobile engineer", "Data engineer", "Analytics engineer", "QA engineer", "Site reliability engineer", "Security engineer", "Engineering manager", "Integration engineer", "Tech lead"],
+};
+const TEAMS = { marketing: ["Lifecycle", "Brand", "Growth", "Partnerships", "Performance"], technology: ["Checkout", "Web shop", "Mobile apps", "Data", "Payments", "Loyalty", "Search"] };
+const PLACEHOLDER_NAMES = ["TBD", "TBC", "?", "n/a", "someone", ""];
+
+const SEASONS = ["Spring", "Summer", "Autumn", "Winter", "Holiday", "Back to school", "Black Friday", "New year", "Valentine's", "Easter", "Mid-season", "Anniversary", "Cyber Monday", "Payday", "Midsummer"];
+const PRODUCTS = ["outerwear", "skincare", "running shoes", "coffee subscription", "kids' books", "garden tools", "smart home", "pet food", "travel bags", "meal kits", "headphones", "yoga gear", "board games", "cookware", "bike accessories"];
+const MECHANICS = ["flash sale", "bundle offer", "referral programme", "loyalty relaunch", "gift guide", "sweepstakes", "free shipping week", "trade-in offer", "early access drop", "price match", "member preview", "student discount", "winback series", "launch countdown"];
+const AUDIENCES = ["lapsed members", "new app users", "loyalty members", "first-time buyers", "newsletter subscribers", "students", "parents shopping for school", "gift buyers", "members in Germany and France", "app users who opted in to push"];
+const CHANNELS = ["email and push", "paid social and search ads", "the app home screen", "in-store QR codes and email", "podcast ads with promo codes", "SMS and email", "partner newsletters", "a landing page and display ads"];
+const OFFERS = ["a 10 EUR voucher", "free shipping on a second order", "double points for two weeks", "20% off a bundle", "an early access pass", "a gift with orders over 60 EUR", "a free trial month"];
+const FEATURES = ["a countdown banner", "a stock-aware offer page", "single-use codes", "a personalised product grid", "a referral link per member", "an in-app progress bar", "a post-purchase survey"];
+const TRIGGERS = ["place a second order within 60 days", "refer a friend", "come back after six months away", "add a wish-list item", "scan a receipt in the app"];
+const SUMMARIES = [
+  (r, t) => `${cap(t.mechanic)} on ${t.product} for ${r.pick(AUDIENCES)}, promoted through ${r.pick(CHANNELS)}, with ${r.pick(FEATURES)}.`,
+  (r) => `Members who ${r.pick(TRIGGERS)} get ${r.pick(OFFERS)}; ${r.pick(FEATURES)} keeps the offer page in step with stock.`,
+  (r, t) => `${cap(r.pick(AUDIENCES))} get ${r.pick(OFFERS)} during the ${t.season.toLowerCase()} window, announced by ${r.pick(CHANNELS)}.`,
+  (r, t) => `A ${t.mechanic} for ${t.product}. ${cap(r.pick(CHANNELS))} drive traffic to one landing page; ${r.pick(FEATURES)} shows the offer.`,
+];
+
+// One metric per entry: who owns it naturally, its words, and a target and baseline.
+const METRICS = [
+  { id: "repeat-purchase-rate", name: "Repeat purchase rate", side: "marketing", definition: "Share of loyalty members with 2+ orders in 90 days", source: "warehouse.orders_daily", target: () => ">= 18%", baseline: () => "14%" },
+  { id: "checkout-error-rate", name: "Checkout error rate", side: "technology", definition: "Share of checkout attempts that end in a 5xx error during the sale window", source: "grafana.checkout_errors", target: () => "< 0.5%", baseline: () => "0.8%" },
+  { id: "email-click-rate", name: "Email click rate", side: "marketing", definition: "Clicks on any tracked link divided by delivered emails, per send", source: "esp.send_reports", target: () => ">= 3.5%", baseline: () => "2.9%" },
+  { id: "landing-page-p95", name: "Landing page load time (p95)", side: "technology", definition: "95th percentile time to largest contentful paint on the landing page, mobile web", source: "rum.web_vitals", target: () => "< 2.5 s", baseline: () => "3.1 s" },
+  { id: "new-sign-ups", name: "New sign-ups", side: "both", definition: "New member accounts created through the campaign landing page, net of duplicates", source: "warehouse.signups_daily", target: (r) => r.int(20, 90) * 100, baseline: (r) => r.int(10, 40) * 100 },
+  { id: "campaign-revenue", name: "Campaign revenue", side: "both", definition: "Gross revenue from orders that use the campaign code, net of returns within 30 days", source: "warehouse.orders_daily", target: (r) => `EUR ${r.int(2, 30) / 10}M`, baseline: (r) => `EUR ${r.int(1, 20) / 10}M last year` },
+  { id: "average-order-value", name: "Average order value", side: "marketing", definition: "Revenue divided by orders for orders that use the campaign code", source: "warehouse.orders_daily", target: (r) => `EUR ${r.int(40, 90)}`, baseline: (r) => `EUR ${r.int(30, 60)}` },
+  { id: "unsubscribe-rate", name: "Unsubscribe rate", side: "marketing", definition: "Unsubscribes divided by delivered emails, per send", source: "esp.send_reports", target: () => "< 0.3%", baseline: () => "0.25%" },
+  { id: "code-redemption-rate", name: "Code redemption rate", side: "both", definition: "Single-use codes redeemed divided by codes issued, within the offer window", source: "promotions.code_redemptions", target: () => ">= 25%", baseline: () => "19%" },
+  { id: "referral-invites", name: "Referral invites sent", side: "marketing", definition: "Invites sent from a member's referral link, counted once per invited address", source: "referral_service.invites", target: (r) => r.int(5, 40) * 1000, baseline: () => 0 },
+  { id: "push-opt-in-rate", name: "Push opt-in rate", side: "both", definition: "App users who allow push notifications divided by app users shown the prompt", source: "app_analytics.permissions", target: () => ">= 45%", baseline: () => "38%" },
+  { id: "api-error-rate", name: "Offer API error rate", side: "technology", definition: "Share of offer API requests answered with a 5xx status, per hour", source: "grafana.offer_api", target: () => "< 0.1%", baseline: () => "0.2%" },
+  { id: "uptime", name: "Shop uptime", side: "technology", definition: "Minutes the shop answers health checks divided by minutes in the sale week", source: "statuspage.checks", target: () => ">= 99.95%", baseline: () => "99.9%" },
+  { id: "cart-abandonment", name: "Cart abandonment rate", side: "both", definition: "Carts with at least one offer item that are not checked out within 24 hours", source: "warehouse.carts_daily", target: () => "< 62%", baseline: () => "68%" },
+  { id: "nps", name: "Net promoter score", side: "marketing", definition: "Share of survey answers of 9 or 10 minus share of answers from 0 to 6, post-purchase survey", source: "survey_tool.responses", target: (r) => r.int(35, 55), baseline: (r) => r.int(25, 40) },
+  { id: "roas", name: "Return on ad spend", side: "marketing", definition: "Revenue attributed to paid ads divided by paid ad spend, last-click", source: "ads_platform.daily_spend", target: (r) => r.int(3, 6), baseline: (r) => r.int(2, 4) },
+  { id: "cost-per-sign-up", name: "Cost per sign-up", side: "marketing", definition: "Paid media spend divided by new sign-ups attributed to paid media", source: "ads_platform.daily_spend", target: (r) => `< EUR ${r.int(6, 20)}`, baseline: (r) => `EUR ${r.int(15, 30)}` },
+  { id: "email-delivery-time", name: "Email send duration", side: "technology", definition: "Minutes from the first to the last email of a send leaving the ESP", source: "esp.send_reports", target: (r) => `< ${r.int(20, 90)} min`, baseline: (r) => `${r.int(60, 180)} min` },
+  { id: "offer-page-views", name: "Offer page views", side: "marketing", definition: "Views of the offer page from campaign links, one per visitor per day", source: "web_analytics.pageviews", target: (r) => r.int(50, 400) * 1000, baseline: (r) => r.int(20, 100) * 1000 },
+  { id: "stock-sync-delay", name: "Stock sync delay", side: "technology", definition: "Minutes between a stock change in the warehouse system and its display on the offer page", source: "inventory_service.sync_log", target: () => "< 5 min", baseline: () => "15 min" },
+  { id: "app-installs", name: "App installs", side: "both", definition: "First opens of the app by devices reached through campaign links", source: "app_analytics.installs", target: (r) => r.int(5, 50) * 1000, baseline: (r) => r.int(2, 20) * 1000 },
+  { id: "voucher-fraud-rate", name: "Voucher fraud rate", side: "technology", definition: "Vouchers blocked by the fraud rules divided by vouchers redeemed", source: "payments.fraud_flags", target: () => "< 0.2%", baseline: () => "0.4%" },
+  { id: "second-order-rate", name: "Second order rate", side: "both", definition: "First-time buyers who place a second order within 60 days", source: "warehouse.orders_daily", target: () => ">= 22%", baseline: () => "17%" },
+  { id: "consent-rate", name: "Marketing consent rate", side: "both", definition: "New sign-ups that tick the marketing consent box, per week", source: "crm.consents", target: () => ">= 60%", baseline: () => "52%" },
+  { id: "search-latency", name: "Search latency (p95)", side: "technology", definition: "95th percentile response time of product search on offer pages", source: "grafana.search_latency", target: () => "< 300 ms", baseline: () => "420 ms" },
+  { id: "wishlist-adds", name: "Wish-list adds", side: "marketing", definition: "Items added to a wish list from campaign pages, per week", source: "web_analytics.events_daily", target: (r) => r.int(5, 30) * 1000, baseline: (r) => r.int(1, 10) * 1000 },
+];
+const DIMENSIONS = [
+  ["web", "web"], ["app", "app"], ["email", "email"], ["sms", "SMS"], ["push", "push"], ["de", "Germany"], ["fr", "France"], ["uk", "UK"], ["es", "Spain"], ["nl", "Netherlands"],
+  ["week-1", "week 1"], ["week-2", "week 2"], ["returning", "returning members"], ["new-members", "new members"], ["mobile-web", "mobile web"], ["desktop", "desktop"], ["ios", "iOS"], ["android", "Android"],
+];
+const CADENCES = ["hourly", "daily", "weekly", "weekly", "weekly", "monthly", "per-campaign"];
+const SYSTEMS = ["CDP", "ESP", "CRM", "data warehouse", "web shop", "mobile app", "promotions service", "inventory service", "referral service", "CDN", "payment gateway", "survey tool", "SMS gateway", "loyalty service", "search service"];
+const DATA_ITEMS = [
+  ["member email", "pii"], ["phone number", "pii"], ["delivery address", "pii"], ["device ids", "pii"], ["order history", "confidential"], ["offer codes", "internal"], ["stock levels", "internal"],
+  ["product catalogue", "public"], ["referral link ids", "internal"], ["survey answers", "confidential"], ["ad spend", "confidential"], ["consent flags", "pii"],
+];
+const REVIEW_NOTES = [
+  "Consent flags synced nightly.", "No new personal data; offer codes are single-use and expire after the sale.", "Referral links must not expose the referrer's email address.",
+  "Vendor script loaded through the tag manager with a content security policy.", "Export to the ad platform uses hashed emails only.", "Rate limits on the voucher endpoint reviewed.", "Survey answers are kept for 12 months, then deleted.",
+];
+const SECTION_COMMENTS = {
+  owners: ["# Who answers for this campaign on each side", "# Owners: named people only", "# People"],
+  kpis: ["# KPIs agreed in the kickoff", "# What we measure", "# Numbers both teams report on"],
+  security_review: ["# Security and privacy", "# Review by the security team"],
+  data: ["# Data the campaign touches", "# Personal data is marked pii"],
+  timeline: ["# Key dates", "# Dates are YYYY-MM-DD"],
+};
+
+// Ambiguous terms the rule reports, each with phrases for a summary and a KPI definition and a
+// pinned meaning. `pinKey` is how a spec writes the term under glossary:.
+const AMBIGUOUS = [
+  { pinKey: "DR", summary: "with personalised DR emails to lapsed members", definition: "Orders from DR ads divided by clicks on them", pins: ["direct response", "marketing"] },
+  { pinKey: "SQL", summary: "handing every SQL to the partner team within a day", definition: "SQLs accepted by the partner team within 5 working days", pins: ["sales-qualified lead", "marketing"] },
+  { pinKey: "customer", summary: "so that each customer sees one offer", definition: "Share of customers who order again within 90 days", pins: ["external buyer", "marketing"] },
+  { pinKey: "real time", summary: "with real-time stock badges on the offer page", definition: "Offer page views with stock shown in real time", pins: ["within seconds", "technology"] },
+  { pinKey: "segment", summary: "for the high-value segment only", definition: "Share of the target segment that opened at least one email", pins: ["audience segment", "marketing"] },
+  { pinKey: "conversion", summary: "to lift conversion on the offer page", definition: "Conversion from offer page visit to order, per day", pins: ["goal action", "marketing"] },
+  { pinKey: "retention", summary: "to improve retention after the first order", definition: "Retention of first-time buyers at 90 days", pins: ["customer retention", "marketing"] },
+  { pinKey: "pipeline", summary: "feeding the partner pipeline with qualified sign-ups", definition: "Sign-ups that enter the partner pipeline within a week", pins: ["sales pipeline", "marketing"] },
+  { pinKey: "SLA", summary: "within the agreed SLA for the voucher service", definition: "Voucher requests answered within the SLA of 300 ms", pins: ["service level agreement", "technology"] },
+  { pinKey: "session", summary: "measured per session on web and app", definition: "Orders divided by sessions on the offer page", pins: ["analytics visit", "marketing"] },
+  { pinKey: "model", summary: "with offers ranked by the propensity model", definition: "Orders from members the propensity model ranks in its top decile", pins: ["ML or data model", "technology"] },
+  { pinKey: "deployment", summary: "ahead of the deployment freeze in November", definition: "Offer page changes shipped after the last deployment before the sale", pins: ["software deployment", "technology"] },
+];
+
+/** Problem kinds; a spec with problems has one to three of them. */
+export const PROBLEMS = [
+  "owners-missing-side", "owners-placeholder", "no-shared-kpi", "kpi-no-target", "kpi-no-definition", "kpi-no-source",
+  "review-missing", "review-incomplete", "gate-unapproved", "gate-waived-pii", "sign-off-missing",
+  "term-summary", "term-kpi-definition", "term-placeholder-pin",
+  "schema-enum", "schema-unknown-key", "schema-date", "schema-id", "schema-email", "schema-type",
+];
+const CLEAN_SHARE = 0.6;
+
+// ---------------------------------------------------------------------------------------------
+// A spec as a model: plain data plus the few style choices that only the renderer needs.
+
+function cap(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function kebab(text) {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+function date(r, year, monthLow = 1, monthHigh = 12) {
+  const month = r.int(monthLow, monthHigh);
+  const day = r.int(1, 28);
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+function person(r, side, used) {
+  let name;
+  do name = `${r.pick(FIRST)} ${r.pick(LAST)}`;
+  while (used.has(name));
+  used.add(name);
+  const p = { name, role: r.pick(ROLES[side]) };
+  if (r.chance(0.6)) p.email = `${name.toLowerCase().replace(/ /g, ".")}@example.com`;
+  if (r.chance(0.25)) p.team = r.pick(TEAMS[side]);
+  return p;
+}
+
+function makeKpi(r, usedIds, forceShared) {
+  const metric = r.pick(METRICS);
+  let id = metric.id;
+  let name = metric.name;
+  let definition = metric.definition;
+  if (usedIds.has(id)) {
+    for (let tries = 0; tries < 50 && usedIds.has(id); tries++) {
+      const [dimId, dimLabel] = r.pick(DIMENSIONS);
+      id = `${metric.id}-${dimId}`;
+      name = `${metric.name} (${dimLabel})`;
+      definition = `${metric.definition}, ${dimLabel} only`;
+    }
+    for (let n = 2; usedIds.has(id); n++) id = `${metric.id}-${n}`;
+  }
+  usedIds.add(id);
+  const owners = forceShared || metric.side === "both" || r.chance(0.2) ? ["marketing", "technology"] : [metric.side];
+  const kpi = { id, name, definition, target: metric.target(r), owners, source: metric.source };
+  if (r.chance(0.7)) kpi.baseline = metric.baseline(r);
+  if (r.chance(0.8)) kpi.cadence = r.pick(CADENCES);
+  return kpi;
+}
+
+/** KPIs per spec: 3 to 30, a few more small specs than large ones (about 16 on average). */
+function kpiCount(r) {
+  return 3 + Math.floor(28 * Math.pow(r.next(), 1.1));
+}
+
+function makeSpec(r, index, options = {}) {
+  const theme = { season: r.pick(SEASONS), product: r.pick(PRODUCTS), mechanic: r.pick(MECHANICS) };
+  const year = r.int(2026, 2028);
+  const title = `${theme.season} ${theme.product} ${theme.mechanic}`;
+  const status = options.status ?? r.weighted([["draft", 30], ["in-review", 30], ["approved", 20], ["live", 15], ["retired", 5]]);
+  const usedNames = new Set();
+  const spec = {
+    jointspec: 1,
+    id: `${kebab(title)}-${year}${index === undefined ? "" : `-${String(index).padStart(4, "0")}`}`,
+    title: cap(title),
+    status,
+    summary: r.pick(SUMMARIES)(r, theme),
+    glossary: undefined,
+    owners: {
+      marketing: Array.from({ length: r.weighted([[1, 5], [2, 4], [3, 1]]) }, () => person(r, "marketing", usedNames)),
+      technology: Array.from({ length: r.weighted([[1, 5], [2, 4], [3, 1]]) }, () => person(r, "technology", usedNames)),
+    },
+    kpis: [],
+    security_review: undefined,
+    data: undefined,
+    systems: r.sample(SYSTEMS, r.int(2, 6)),
+    timeline: undefined,
+    approvals: undefined,
+    links: undefined,
+    extras: [],
+  };
+  const usedIds = new Set();
+  const count = options.kpis ?? kpiCount(r);
+  const sharedAt = r.int(0, Math.min(count, 3) - 1);
+  for (let i = 0; i < count; i++) spec.kpis.push(makeKpi(r, usedIds, i === sharedAt));
+  spec.kpiFactory = () => makeKpi(r, usedIds, false);
+
+  const dataItems = r.sample(DATA_ITEMS, r.int(1, 4)).map(([name, classification]) => ({ name, classification, systems: r.sample(SYSTEMS, r.int(1, 3)) }));
+  spec.data = r.chance(0.85) ? dataItems : undefined;
+  const pii = (spec.data ?? []).some((d) => d.classification === "pii");
+  const signed = status === "approved" || status === "live" || status === "retired";
+  const reviewStatus = signed ? (!pii && r.chance(0.08) ? "waived" : "approved") : r.pick(["not-started", "requested", "in-progress", "approved"]);
+  spec.security_review = {
+    status: reviewStatus,
+    reviewer: `${r.pick(FIRST)} ${r.pick(LAST)}`,
+    date: date(r, year),
+    data_classification: pii ? "pii" : r.pick(["public", "internal", "confidential"]),
+  };
+  if (r.chance(0.6)) spec.security_review.notes = r.pick(REVIEW_NOTES);
+  spec.timeline = { kickoff: date(r, year, 1, 2), launch: date(r, year, 5, 9) };
+  if (r.chance(0.5)) spec.timeline["code-freeze"] = date(r, year, 5, 9);
+  if (r.chance(0.4)) spec.timeline.end = date(r, year, 10, 12);
+  if (signed || (status === "in-review" && r.chance(0.3))) {
+    spec.approvals = {};
+    for (const side of ["marketing", "technology"]) {
+      if (status === "in-review" && side === "technology") continue;
+      spec.approvals[side] = { name: spec.owners[side][0].name, date: date(r, year, 3, 4) };
+    }
+  }
+  if (r.chance(0.2)) spec.links = [{ url: `https://wiki.example.com/campaigns/${spec.id}` }];
+  if (r.chance(0.15)) spec.extras.push(["x-budget-code", `MKT-${r.int(1000, 9999)}`]);
+  // A clean spec may use an ambiguous term, pinned under glossary: as people should.
+  if (r.chance(0.12)) {
+    const term = r.pick(AMBIGUOUS);
+    spec.summary = `${spec.summary.replace(/\.$/, "")}, ${term.summary}.`;
+    spec.glossary = { [r.chance(0.2) ? term.pinKey.toLowerCase() : term.pinKey]: r.pick(term.pins) };
+  }
+  return spec;
+}
+
+// Each problem changes the model the way a person would get it wrong.
+function applyProblem(r, spec, problem, problems) {
+  const kpi = () => r.pick(spec.kpis);
+  // Moves the spec to approved or live; what that also needs stays right unless it is the problem.
+  const signOff = () => {
+    if (spec.status !== "approved" && spec.status !== "live") spec.status = r.pick(["approved", "live"]);
+    if (!problems.includes("sign-off-missing") && !(spec.approvals?.marketing && spec.approvals?.technology)) {
+      spec.approvals = Object.fromEntries(["marketing", "technology"].map((side) => [side, { name: `${r.pick(FIRST)} ${r.pick(LAST)}`, date: "2027-01-20" }]));
+    }
+    const gated = problems.some((p) => p.startsWith("gate-") || p === "review-missing" || p === "review-incomplete");
+    if (!gated && spec.security_review) spec.security_review.status = "approved";
+  };
+  switch (problem) {
+    case "owners-missing-side":
+      delete spec.owners[r.pick(["marketing", "technology"])];
+      break;
+    case "owners-placeholder": {
+      const side = r.pick(["marketing", "technology"].filter((s) => spec.owners[s]));
+      spec.owners[side] = [{ ...spec.owners[side][0], name: r.pick(PLACEHOLDER_NAMES) }];
+      break;
+    }
+    case "no-shared-kpi":
+      for (const k of spec.kpis) if (k.owners && k.owners.length > 1) k.owners = [r.pick(k.owners)];
+      break;
+    case "kpi-no-target":
+      delete kpi().target;
+      break;
+    case "kpi-no-definition":
+      delete kpi().definition;
+      break;
+    case "kpi-no-source":
+      delete kpi().source;
+      break;
+    case "review-missing":
+      spec.security_review = undefined;
+      break;
+    case "review-incomplete": {
+      const review = spec.security_review ?? (spec.security_review = { status: "requested", reviewer: "Nora Quinn", date: "2027-01-28" });
+      const what = r.pick(["reviewer", "placeholder", "date", "status"]);
+      if (what === "placeholder") review.reviewer = r.pick(["TBD", "?", "someone"]);
+      else delete review[what];
+      break;
+    }
+    case "gate-unapproved":
+      signOff();
+      if (spec.security_review) spec.security_review.status = r.pick(["requested", "in-progress", "not-started"]);
+      break;
+    case "gate-waived-pii":
+      signOff();
+      spec.security_review ??= { reviewer: "Nora Quinn", date: "2027-01-28" };
+      spec.security_review.status = "waived";
+      spec.security_review.data_classification = "pii";
+      break;
+    case "sign-off-missing":
+      signOff();
+      if (r.chance(0.5) || !spec.approvals) spec.approvals = undefined;
+      else delete spec.approvals[r.pick(["marketing", "technology"])];
+      break;
+    case "term-summary": {
+      const term = r.pick(AMBIGUOUS);
+      spec.summary = `${spec.summary.replace(/\.$/, "")}, ${term.summary}.`;
+      break;
+    }
+    case "term-kpi-definition":
+      kpi().definition = r.pick(AMBIGUOUS).definition;
+      break;
+    case "term-placeholder-pin": {
+      const term = r.pick(AMBIGUOUS);
+      spec.summary = `${spec.summary.replace(/\.$/, "")}, ${term.summary}.`;
+      spec.glossary = { [term.pinKey]: r.pick(["TBD", "?"]) };
+      break;
+    }
+    case "schema-enum": {
+      const where = r.pick(["status", "cadence", "classification", "review"]);
+      if (where === "status") spec.status = r.pick(["in review", "Draft", "done", "approve"]);
+      else if (where === "cadence") kpi().cadence = r.pick(["biweekly", "Weekly", "twice a week"]);
+      else if (where === "classification" && spec.data) spec.data[0].classification = r.pick(["secret", "PII", "private"]);
+      else if (spec.security_review) spec.security_review.status = r.pick(["done", "pending", "approve"]);
+      else spec.status = "in review";
+      break;
+    }
+    case "schema-unknown-key": {
+      const where = r.pick(["top", "kpi", "owner", "review"]);
+      if (where === "top") spec.extras.push([r.pick(["budget", "owner", "kpi", "channels", "notes"]), r.pick(["EUR 40k", "see the brief", "email"])]);
+      else if (where === "kpi") kpi().extra = [r.pick(["owner", "goal", "unit", "kpi_owner"]), r.pick(["orders", "Dana", "percent"])];
+      else if (where === "owner" && spec.owners.marketing) spec.owners.marketing[0].extra = ["phone", "+49 30 1234567"];
+      else if (where === "owner") spec.extras.push(["budget", "EUR 40k"]);
+      else if (spec.security_review) spec.security_review.extra = [r.pick(["reviwer", "approved_by", "ticket"]), r.pick(["SEC-4411", "Nora Quinn"])];
+      else spec.extras.push(["channels", "email"]);
+      break;
+    }
+    case "schema-date":
+      if (spec.security_review && r.chance(0.5)) spec.security_review.date = r.pick(["2027-02-30", "2027-13-01", "15/01/2027", "next week"]);
+      else spec.timeline.launch = r.pick(["2027-02-30", "2027-06-31", "March 2027"]);
+      break;
+    case "schema-id":
+      spec.id = r.pick([spec.title, spec.id.replace(/-/g, "_"), cap(spec.id)]);
+      break;
+    case "schema-email": {
+      const owner = spec.owners.marketing?.[0] ?? spec.owners.technology?.[0];
+      if (owner) owner.email = r.pick([`${owner.name.split(" ")[0]?.toLowerCase()} at example.com`, `${owner.name.toLowerCase().replace(/ /g, ".")}@example`]);
+      else spec.id = spec.title;
+      break;
+    }
+    case "schema-type":
+      spec.systemsAsText = true;
+      break;
+    default:
+      throw new Error(`unknown problem ${problem}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering: block and flow styles, quoting, comments, folded text, two sequence indents.
+
+function plainSafe(text, flow) {
+  if (text === "") return false;
+  if (/^[\s\-?:,[\]{}#&*!|>'"%@`<=]/.test(text) || /\s$/.test(text)) return false;
+  if (/: |:$| #|\t/.test(text)) return false;
+  if (flow && /[,[\]{}]/.test(text)) return false;
+  if (/^(true|false|null|yes|no|on|off|~)$/i.test(text)) return false;
+  if (/^[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) || /^0[xo]/i.test(text) || /^[-+]?\.(inf|nan)$/i.test(text)) return false;
+  return true;
+}
+
+function scalar(value, style, flow = false) {
+  if (typeof value === "number") return String(value);
+  if (style.quote === "double" || !plainSafe(value, flow)) return JSON.stringify(value);
+  if (style.quote === "single" && !/^\d{4}-\d\d-\d\d$/.test(value)) return `'${value.replace(/'/g, "''")}'`;
+  return value;
+}
+
+function flowMap(entries, style) {
+  return `{ ${entries.map(([k, v]) => `${k}: ${Array.isArray(v) ? flowSeq(v, style) : scalar(v, style, true)}`).join(", ")} }`;
+}
+
+function flowSeq(items, style) {
+  return `[${items.map((v) => scalar(v, style, true)).join(", ")}]`;
+}
+
+/** Wraps long text into a folded block scalar's lines. */
+function folded(text, width) {
+  const words = text.split(" ");
+  const lines = [];
+  let line = "";
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+function pickStyle(r) {
+  return {
+    seqIndent: r.chance(0.7) ? 2 : 0,
+    quote: r.weighted([["plain", 8], ["double", 1], ["single", 1]]),
+    kpiFlow: r.weighted([[0, 7], [0.3, 2], [1, 1]]),
+    ownersListFlow: r.chance(0.75),
+    peopleFlow: r.chance(0.2),
+    reviewFlow: r.chance(0.15),
+    systemsFlow: r.chance(0.7),
+    comments: r.chance(0.5),
+    foldDefinitions: r.chance(0.15),
+    trailingComments: r.chance(0.3),
+  };
+}
+
+function kpiEntries(kpi) {
+  const order = ["id", "name", "definition", "target", "baseline", "owners", "source", "cadence"];
+  const entries = order.filter((key) => kpi[key] !== undefined).map((key) => [key, kpi[key]]);
+  if (kpi.extra) entries.push(kpi.extra);
+  return entries;
+}
+
+function renderKpi(r, kpi, style) {
+  const pad = " ".repeat(style.seqIndent);
+  const entries = kpiEntries(kpi);
+  if (r.next() < style.kpiFlow) return [`${pad}- ${flowMap(entries, style)}`];
+  const inner = `${pad}  `;
+  const lines = [];
+  entries.forEach(([key, value], i) => {
+    const lead = i === 0 ? `${pad}- ` : inner;
+    if (key === "owners" && Array.isArray(value)) {
+      if (style.ownersListFlow) lines.push(`${lead}owners: ${flowSeq(value, style)}`);
+      else {
+        lines.push(`${lead}owners:`);
+        for (const owner of value) lines.push(`${inner}  - ${owner}`);
+      }
+    } else if (key === "definition" && style.foldDefinitions && value.length > 50) {
+      lines.push(`${lead}definition: >-`);
+      for (const part of folded(value, 48)) lines.push(`${inner}  ${part}`);
+    } else {
+      const comment = key === "id" && style.trailingComments && r.chance(0.15) ? `   # ${r.pick(["agreed at kickoff", "reported in the weekly review", "see the dashboard", "new this year"])}` : "";
+      lines.push(`${lead}${key}: ${scalar(value, style)}${comment}`);
+    }
+  });
+  return lines;
+}
+
+function renderPeople(people, style, indent) {
+  const pad = " ".repeat(indent + style.seqIndent);
+  const lines = [];
+  for (const p of people) {
+    const entries = Object.entries(p).filter(([k, v]) => k !== "extra" && v !== undefined);
+    if (p.extra) entries.push(p.extra);
+    if (style.peopleFlow) lines.push(`${pad}- ${flowMap(entries, style)}`);
+    else entries.forEach(([k, v], i) => lines.push(`${i === 0 ? `${pad}- ` : `${pad}  `}${k}: ${scalar(v, style)}`));
+  }
+  return lines;
+}
+
+function sectionComment(r, style, key) {
+  return style.comments && SECTION_COMMENTS[key] && r.chance(0.5) ? [r.pick(SECTION_COMMENTS[key])] : [];
+}
+
+/** Renders everything but the KPIs' items, with a marker where they go. */
+function renderSpec(r, spec, style, kpiLines) {
+  const out = [];
+  if (style.comments) out.push(`# ${spec.title}: joint campaign-tech spec`, `# Edited by both teams; keep comments short.`);
+  out.push("jointspec: 1");
+  out.push(`id: ${scalar(spec.id, style)}`);
+  out.push(`title: ${scalar(spec.title, style)}`);
+  out.push(`status: ${scalar(spec.status, style)}${style.trailingComments ? "   # draft | in-review | approved | live | retired" : ""}`);
+  if (spec.summary.length > 90 && style.foldDefinitions) {
+    out.push("summary: >-");
+    for (const part of folded(spec.summary, 72)) out.push(`  ${part}`);
+  } else out.push(`summary: ${scalar(spec.summary, style)}`);
+  if (spec.glossary) {
+    out.push("glossary:");
+    for (const [k, v] of Object.entries(spec.glossary)) out.push(`  ${scalar(k, style)}: ${scalar(v, style)}`);
+  }
+  out.push(...sectionComment(r, style, "owners"));
+  out.push("owners:");
+  for (const side of ["marketing", "technology"]) {
+    if (!spec.owners[side]) continue;
+    out.push(`  ${side}:`);
+    out.push(...renderPeople(spec.owners[side], style, 4));
+  }
+  out.push(...sectionComment(r, style, "kpis"));
+  out.push("kpis:");
+  out.push(...kpiLines);
+  const review = spec.security_review;
+  if (review) {
+    out.push(...sectionComment(r, style, "security_review"));
+    const entries = ["status", "reviewer", "date", "data_classification", "notes"].filter((k) => review[k] !== undefined).map((k) => [k, review[k]]);
+    if (review.extra) entries.push(review.extra);
+    if (style.reviewFlow && !review.notes) out.push(`security_review: ${flowMap(entries, style)}`);
+    else {
+      out.push("security_review:");
+      for (const [k, v] of entries) out.push(`  ${k}: ${scalar(v, style)}`);
+    }
+  }
+  if (spec.data) {
+    out.push(...sectionComment(r, style, "data"));
+    out.push("data:");
+    const pad = " ".repeat(style.seqIndent);
+    for (const item of spec.data) {
+      out.push(`${pad}- name: ${scalar(item.name, style)}`);
+      out.push(`${pad}  classification: ${scalar(item.classification, style)}`);
+      out.push(`${pad}  systems: ${flowSeq(item.systems, style)}`);
+    }
+  }
+  if (spec.systemsAsText) out.push(`systems: ${scalar(spec.systems.join(", "), style)}`);
+  else if (style.systemsFlow) out.push(`systems: ${flowSeq(spec.systems, style)}`);
+  else {
+    out.push("systems:");
+    for (const s of spec.systems) out.push(`${" ".repeat(style.seqIndent)}- ${scalar(s, style)}`);
+  }
+  out.push(...sectionComment(r, style, "timeline"));
+  out.push("timeline:");
+  for (const [k, v] of Object.entries(spec.timeline)) out.push(`  ${k}: ${scalar(v, style)}`);
+  if (spec.approvals) {
+    out.push("approvals:");
+    for (const [side, a] of Object.entries(spec.approvals)) out.push(`  ${side}: ${flowMap(Object.entries(a), style)}`);
+  }
+  if (spec.links) {
+    out.push("links:");
+    for (const l of spec.links) out.push(`${" ".repeat(style.seqIndent)}- url: ${scalar(l.url, style)}`);
+  }
+  for (const [k, v] of spec.extras) out.push(`${k}: ${scalar(v, style)}`);
+  return out;
+}
+
+function renderKpis(r, spec, style) {
+  const lines = [];
+  spec.kpis.forEach((kpi, i) => {
+    if (style.comments && i > 0 && r.chance(0.06)) lines.push(`${" ".repeat(style.seqIndent)}# ${r.pick(["Health metrics owned by technology", "Funnel numbers", "Agreed with finance", "Reported in the weekly review"])}`);
+    lines.push(...renderKpi(r, kpi, style));
+  });
+  return lines;
+}
+
+/** One spec's text and what was put into it. */
+function generateSpec(seed, stream, index, options = {}) {
+  const r = new Random(subSeed(seed, stream, index));
+  const spec = makeSpec(r, options.numbered ? index : undefined, options);
+  const problems = options.problems ?? (r.chance(CLEAN_SHARE) ? [] : r.sample(PROBLEMS, r.weighted([[1, 6], [2, 3], [3, 1]])));
+  for (const problem of problems) applyProblem(r, spec, problem, problems);
+  const style = pickStyle(r);
+  let kpiLines = renderKpis(r, spec, style);
+  if (options.lines) {
+    // Grow to the wanted length: more KPIs, a few of them with a problem of their own.
+    const base = renderSpec(new Random(subSeed(seed, stream + 100, index)), spec, style, []).length;
+    while (base + kpiLines.length < options.lines) {
+      const kpi = spec.kpiFactory();
+      if (r.chance(options.kpiProblemRate ?? 0)) {
+        const what = r.pick(["target", "definition", "source", "term"]);
+        if (what === "term") kpi.definition = r.pick(AMBIGUOUS).definition;
+        else delete kpi[what];
+      }
+      spec.kpis.push(kpi);
+      kpiLines.push(...renderKpi(r, kpi, style));
+    }
+  }
+  const text = `${renderSpec(new Random(subSeed(seed, stream + 100, index)), spec, style, kpiLines).join("\n")}\n`;
+  return { text, problems, kpis: spec.kpis.length };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The whole corpus in memory: [{ path (relative, /-separated), text, lines, kpis, problems }]. */
+export function buildCorpus(seed = DEFAULT_SEED) {
+  const files = [];
+  const add = (path, generated) => files.push({ path, text: generated.text, lines: generated.text.split("\n").length - 1, kpis: generated.kpis, problems: generated.problems });
+  for (let i = 0; i < SPEC_COUNT; i++) {
+    const generated = generateSpec(seed, 0, i, { numbered: true });
+    const batch = Math.floor(i / BATCH_SIZE);
+    const name = /^id: "?([^"\n]*)"?$/m.exec(generated.text)?.[1] ?? "spec";
+    add(`${FILES.specs}/batch-${batch}/${String(i).padStart(4, "0")}-${kebab(name).slice(0, 60)}.campaign.yaml`, generated);
+  }
+  add(FILES.large, generateSpec(seed, 1, 0, { lines: LARGE_LINES, kpis: 30, status: "in-review", problems: ["term-summary", "kpi-no-source"], kpiProblemRate: 0.002 }));
+  add(FILES.small, generateSpec(seed, 2, 0, { lines: SMALL_LINES, kpis: 3, status: "in-review", problems: ["term-summary", "kpi-no-target"] }));
+  add(FILES.medium, generateSpec(seed, 3, 0, { lines: MEDIUM_LINES, kpis: 30, status: "in-review", problems: ["term-summary", "kpi-no-source"], kpiProblemRate: 0.01 }));
+  return { seed, files, hash: corpusHash(files) };
+}
+
+/** sha256 over every file's path and bytes, in path order. */
+export function corpusHash(files) {
+  const hash = createHash("sha256");
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) hash.update(`${file.path}\0${file.text}\0`);
+  return hash.digest("hex");
+}
+
+/** Writes the corpus under `dir` (replacing the folders it owns) with a manifest. */
+export function writeCorpus(dir, corpus) {
+  for (const owned of ["specs", "large", "editor"]) rmSync(join(dir, owned), { recursive: true, force: true });
+  for (const file of corpus.files) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.text);
+  }
+  const manifest = {
+    seed: corpus.seed,
+    hash: corpus.hash,
+    files: corpus.files.map(({ path, lines, kpis, problems }) => ({ path, lines, kpis, problems })),
+  };
+  writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`);
+}
+
+/** The manifest of the corpus in `dir`, or undefined when there is none. */
+export function readManifest(dir = CORPUS_DIR) {
+  try {
+    return JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Some numbers about a corpus, for people. */
+export function describeCorpus(corpus) {
+  const specs = corpus.files.filter((f) => f.path.startsWith(`${FILES.specs}/`));
+  const lines = specs.map((f) => f.lines);
+  const kpis = specs.map((f) => f.kpis);
+  const withProblems = specs.filter((f) => f.problems.length > 0).length;
+  const byProblem = Object.fromEntries(PROBLEMS.map((p) => [p, specs.filter((f) => f.problems.includes(p)).length]));
+  const sizeOf = (path) => corpus.files.find((f) => f.path === path).lines;
+  return {
+    specs: specs.length,
+    meanLines: Math.round(lines.reduce((a, b) => a + b, 0) / specs.length),
+    minLines: Math.min(...lines),
+    maxLines: Math.max(...lines),
+    kpis: [Math.min(...kpis), Math.max(...kpis)],
+    clean: specs.length - withProblems,
+    byProblem,
+    large: sizeOf(FILES.large),
+    small: sizeOf(FILES.small),
+    medium: sizeOf(FILES.medium),
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const { values } = parseArgs({ options: { seed: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean" } } });
+  const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
+  if (!Number.isInteger(seed)) throw new Error(`--seed takes an integer, not ${values.seed}`);
+  const dir = values.out ? resolve(values.out) : CORPUS_DIR;
+  const corpus = buildCorpus(seed);
+  writeCorpus(dir, corpus);
+  const d = describeCorpus(corpus);
+  console.log(`corpus: seed ${seed}, sha256 ${corpus.hash}`);
+  if (!values.quiet) {
+    console.log(`  ${d.specs} specs in ${dir}/specs: ${d.meanLines} lines on average (${d.minLines} to ${d.maxLines}), ${d.kpis[0]} to ${d.kpis[1]} KPIs, ${d.clean} clean`);
+    console.log(`  problems: ${Object.entries(d.byProblem).map(([p, n]) => `${p} ${n}`).join(", ")}`);
+    console.log(`  large spec ${d.large} lines, editor specs ${d.small} and ${d.medium} lines`);
+  }
+}
