@@ -87,6 +87,8 @@ async function newSpec(log: Log, givenId?: string, givenTitle?: string): Promise
 /** Lints every spec in the workspace, open or not, and reports them in the Problems view. */
 export async function lintWorkspace(diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log): Promise<{ files: number; findings: number }> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "JointSpec: linting the workspace" }, async () => {
+    // An explicit full run reads every config and glossary afresh, not what file events last said.
+    config.invalidate();
     const candidates = await vscode.workspace.findFiles("**/*.{yaml,yml}", "**/{node_modules,.git}/**");
     let files = 0;
     let findings = 0;

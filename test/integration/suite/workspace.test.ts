@@ -57,6 +57,7 @@ describe("re-linting", () => {
     await withFile("glossary/acme.glossary.yaml", (text) => text.replace(/report: true/g, "report: false"), async () => {
       await diagnosticsWhen(document.uri, "no Northstar finding", (d) => !d.some((x) => x.message.startsWith('"Northstar"')));
     });
+    await diagnosticsWhen(document.uri, "the Northstar finding back", (d) => d.some((x) => x.message.startsWith('"Northstar"')));
   });
 });
 
