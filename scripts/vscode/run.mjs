@@ -183,14 +183,16 @@ function serverEnv(runDir, extra = {}) {
   };
 }
 
-function writeUserSettings(dir) {
+// `trust` turns workspace trust on, with no prompt: a folder then opens untrusted (restricted mode).
+function writeUserSettings(dir, { trust = false } = {}) {
   mkdirSync(join(dir, "User"), { recursive: true });
   const settings = {
     "workbench.startupEditor": "none",
     "workbench.tips.enabled": false,
     "workbench.enableExperiments": false,
     "workbench.welcomePage.walkthroughs.openOnInstall": false,
-    "security.workspace.trust.enabled": false,
+    "security.workspace.trust.enabled": trust,
+    ...(trust ? { "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.banner": "never", "security.workspace.trust.untrustedFiles": "open" } : {}),
     "telemetry.telemetryLevel": "off",
     "update.mode": "none",
     "extensions.autoCheckUpdates": false,
@@ -205,8 +207,8 @@ function writeUserSettings(dir) {
   writeFileSync(join(dir, "User/settings.json"), `${JSON.stringify(settings, null, 2)}\n`);
 }
 
-function serverDirs(runDir) {
-  return ["--user-data-dir", join(runDir, "user-data"), "--server-data-dir", join(runDir, "server-data"), "--extensions-dir", join(runDir, "extensions")];
+function serverDirs(runDir, userData = "user-data") {
+  return ["--user-data-dir", join(runDir, userData), "--server-data-dir", join(runDir, "server-data"), "--extensions-dir", join(runDir, "extensions")];
 }
 
 // Installs the packaged .vsix with VS Code's own CLI and returns the installed folder.
@@ -229,19 +231,20 @@ function installVsix(runDir, manifest) {
 
 // Starts server-main.js detached (setsid: its own session and process group) and resolves
 // when it logs that it listens. Everything it starts is stopped with its group.
-async function startServer(runDir, installedPath) {
+// `untrusted` starts it with workspace trust on and the untrusted suites selected.
+async function startServer(runDir, installedPath, { untrusted = false } = {}) {
   const port = await freePort();
-  const log = createWriteStream(join(runDir, "server.log"));
+  const log = createWriteStream(join(runDir, untrusted ? "server-untrusted.log" : "server.log"));
   const child = spawn(NODE24, [
     SERVER_MAIN, "--host", "127.0.0.1", "--port", String(port),
     "--without-connection-token", "--accept-server-license-terms", "--enable-smoke-test-driver",
-    "--disable-telemetry", "--disable-workspace-trust", "--reconnection-grace-time", "5",
-    ...serverDirs(runDir),
+    "--disable-telemetry", ...(untrusted ? [] : ["--disable-workspace-trust"]), "--reconnection-grace-time", "5",
+    ...serverDirs(runDir, untrusted ? "user-data-untrusted" : "user-data"),
   ], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     // The activation suite checks that the extension runs from this folder, not the repo.
-    env: serverEnv(runDir, { JOINTSPEC_EXPECT_EXTENSION_PATH: installedPath }),
+    env: serverEnv(runDir, { JOINTSPEC_EXPECT_EXTENSION_PATH: installedPath, ...(untrusted ? { JOINTSPEC_TEST_SUITE: "suite-untrusted" } : {}) }),
   });
   server = { pid: child.pid, exited: new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal))) };
   child.stderr.pipe(log);
@@ -324,7 +327,7 @@ function indent(text, prefix) {
   return String(text).split("\n").map((line) => `${prefix}${line}`).join("\n");
 }
 
-async function runIntegration(baseUrl, runDir, installedPath) {
+async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integration") {
   const resultsFile = join(runDir, "integration-results.jsonl");
   rmSync(resultsFile, { force: true });
   const remote = (path) => `vscode-remote://${new URL(baseUrl).host}${path}`;
@@ -334,7 +337,7 @@ async function runIntegration(baseUrl, runDir, installedPath) {
     ["extensionDevelopmentPath", remote(installedPath)],
     ["extensionTestsPath", remote(TESTS_ENTRY.replace(/\.js$/, ""))],
   ];
-  const workspace = freshWorkspace(runDir, "integration");
+  const workspace = freshWorkspace(runDir, phaseName);
   const url = `${baseUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   const counts = { passed: 0, failed: 0, started: false, ended: false, error: undefined };
@@ -474,6 +477,15 @@ try {
   });
   if (only !== "ui") await phase("integration tests (extension host)", () => runIntegration(baseUrl, runDir, installedPath));
   if (only !== "integration") await phase("ui check (playwright)", () => runUi(baseUrl, runDir));
+  if (only !== "ui") {
+    // Restricted mode needs its own server: trust is off for the whole server above.
+    await phase("untrusted workspace (extension host)", async () => {
+      await stopServer();
+      writeUserSettings(join(runDir, "user-data-untrusted"), { trust: true });
+      const untrustedUrl = await startServer(runDir, installedPath, { untrusted: true });
+      await runIntegration(untrustedUrl, runDir, installedPath, "untrusted");
+    });
+  }
 } catch (error) {
   harnessFailure = error;
 } finally {

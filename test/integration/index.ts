@@ -21,7 +21,8 @@ export type TestEvent =
   | { type: "end"; passes: number; failures: number; pending: number; durationMs: number };
 
 export const RESULTS_ENV = "JOINTSPEC_TEST_RESULTS";
-const SUITE_DIR = path.join(__dirname, "suite");
+// The harness picks the suites: suite/ normally, suite-untrusted/ for the restricted-mode run.
+const SUITE_DIR = path.join(__dirname, process.env.JOINTSPEC_TEST_SUITE ?? "suite");
 
 // Every compiled suite file under suite/, sorted so the order is the same on every machine.
 function findSuiteFiles(dir: string): string[] {

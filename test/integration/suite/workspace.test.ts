@@ -106,3 +106,18 @@ describe("commands", () => {
     await vscode.commands.executeCommand("jointspec.showOutput");
   });
 });
+
+describe("trusted workspace settings", () => {
+  afterEach(closeAll);
+
+  it("a glossary file named in workspace settings adds its terms", async () => {
+    const settings = vscode.workspace.getConfiguration("jointspec");
+    await settings.update("glossary.files", ["glossary/extra.glossary.yaml"], vscode.ConfigurationTarget.Workspace);
+    try {
+      const document = await openInEditor("zephyr-pilot.campaign.yaml");
+      await diagnosticsWhen(document.uri, "the Zephyr finding", (d) => d.some((x) => x.message.startsWith('"Zephyr"')));
+    } finally {
+      await settings.update("glossary.files", undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});
