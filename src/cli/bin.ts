@@ -1,12 +1,16 @@
-// The `jointspec` executable: hands the process's I/O to main and sets the exit code.
+// The `jointspec` executable: hands the process's I/O to main and sets the exit code. The
+// same file is the script of the worker threads that share a large run between cores.
 import { main } from "./main.js";
+import { runLintWorkerIfAny } from "./parallel.js";
 
-main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr }).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`jointspec: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+if (!runLintWorkerIfAny()) {
+  main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, workerScript: __filename }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`jointspec: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -14,13 +14,29 @@ export interface CachedLint {
   title?: string;
 }
 
+/** The cached lints by path, each with the key it was stored under. */
+export type CacheEntries = Record<string, { key: string } & CachedLint>;
+
 interface CacheFile {
   format: 1;
-  entries: Record<string, { key: string } & CachedLint>;
+  entries: CacheEntries;
+}
+
+/** The cache key of one spec: the tool version, its config's fingerprint, and its bytes. */
+export function cacheKey(toolVersion: string, configFingerprint: string, bytes: Uint8Array): string {
+  return createHash("sha256").update(toolVersion).update("\0").update(configFingerprint).update("\0").update(bytes).digest("hex");
+}
+
+/** The cached lint of `path`, if it was stored under `key`. */
+export function cachedLint(entries: CacheEntries, path: string, key: string): CachedLint | undefined {
+  const entry = entries[path];
+  if (entry?.key !== key) return undefined;
+  const { key: _key, ...lint } = entry;
+  return lint;
 }
 
 export class LintCache {
-  private readonly entries: CacheFile["entries"];
+  private readonly entries: CacheEntries;
   private changed = false;
 
   private constructor(
@@ -45,14 +61,16 @@ export class LintCache {
 
   /** The cache key of one spec: its bytes, its config's fingerprint, and the tool version. */
   key(bytes: Uint8Array, configFingerprint: string): string {
-    return createHash("sha256").update(this.toolVersion).update("\0").update(configFingerprint).update("\0").update(bytes).digest("hex");
+    return cacheKey(this.toolVersion, configFingerprint, bytes);
   }
 
   get(path: string, key: string): CachedLint | undefined {
-    const entry = this.entries[path];
-    if (entry?.key !== key) return undefined;
-    const { key: _key, ...lint } = entry;
-    return lint;
+    return cachedLint(this.entries, path, key);
+  }
+
+  /** Every entry, for worker threads to read. */
+  get all(): CacheEntries {
+    return this.entries;
   }
 
   set(path: string, key: string, lint: CachedLint): void {

@@ -2,25 +2,25 @@
 // tests run it in-process exactly as the bin runs it: 0 clean, 1 lint failures, 2 usage or I/O.
 
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs, styleText } from "node:util";
 import { version } from "../core/generated/version.json";
-import { lintBytes } from "../core/lint-bytes.js";
-import { mentionsJointspecKey } from "../core/parse.js";
-import { buildPreviewModel, type PreviewModel } from "../core/preview/model.js";
-import { decodeUtf8 } from "../core/text.js";
 import type { Severity } from "../core/types.js";
 import { docsUrl } from "../core/rule.js";
 import { RULES } from "../core/rules/index.js";
 import { FORMATTERS } from "../formatters/index.js";
 import { countBySeverity, type FileReport, type FormatContext, type Formatter, type Paint, type RuleSummary } from "../formatters/types.js";
-import { LintCache, type CachedLint } from "./cache.js";
+import { LintCache } from "./cache.js";
 import { findCandidates } from "./files.js";
+import { lintFiles, relativePath } from "./lint-files.js";
+import { lintInWorkers, threadsFor } from "./parallel.js";
 import { CliError, reason, Workspace } from "./workspace.js";
 
 export interface CliIo {
   argv: readonly string[];
+  /** The script worker threads run (the bundled CLI); without it, every run stays on one thread. */
+  workerScript?: string;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   stdout: { write(text: string): unknown; isTTY?: boolean };
@@ -141,44 +141,27 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 
   // The html report shows each spec as a reader sees it, which needs the full analysis.
   const wantsPreview = outputs.some((output) => output.name === "html");
+  const specsOnly = values["specs-only"] === true;
+  const threads = io.workerScript ? threadsFor(candidates.length) : 1;
+  const linted =
+    threads > 1
+      ? await lintInWorkers(candidates, threads, {
+          cwd: io.cwd,
+          explicitConfig: values.config ? resolve(io.cwd, values.config) : undefined,
+          specsOnly,
+          wantsPreview,
+          toolVersion: version,
+          cacheEntries: cache?.all,
+          script: io.workerScript!,
+        })
+      : lintFiles(candidates, { cwd: io.cwd, workspace, specsOnly, wantsPreview, ...(cache ? { cache } : {}) });
   const reports: FileReport[] = [];
-  for (const candidate of candidates) {
-    const effective = workspace.configFor(candidate.path);
-    if (!candidate.explicit && effective.isIgnored(candidate.path)) continue;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(candidate.path);
-    } catch (error) {
-      throw new CliError(`cannot read ${relativePath(io.cwd, candidate.path)}: ${reason(error)}`);
-    }
-    // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
-    const mustBeSpec = !candidate.explicit || values["specs-only"] === true;
-    if (mustBeSpec && !effective.isSpecByName(candidate.path) && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) continue;
-    const path = relativePath(io.cwd, candidate.path);
-    const key = cache?.key(bytes, effective.fingerprint);
-    let lint: CachedLint | undefined = key ? cache!.get(path, key) : undefined;
-    let text: string | undefined;
-    let preview: PreviewModel | undefined;
-    if (lint && !wantsPreview) {
-      const decoded = decodeUtf8(bytes);
-      if (decoded.ok) text = decoded.text;
-    } else {
-      const result = lintBytes(bytes, { severities: effective.severities, glossary: effective.glossary });
-      const title = result.analysis?.spec?.title;
-      lint = { findings: result.findings, suppressed: result.suppressed, ...(typeof title === "string" ? { title } : {}) };
-      text = result.text;
-      if (key) cache!.set(path, key, lint);
-      // Every check, whatever --quiet leaves in the lists: the readiness checklist must not look greener than it is.
-      if (wantsPreview) preview = buildPreviewModel(result, { severities: effective.severities, fileName: path });
-    }
-    reports.push({
-      path,
-      findings: values.quiet ? lint.findings.filter((finding) => finding.severity === "error") : lint.findings,
-      suppressed: lint.suppressed,
-      ...(lint.title !== undefined ? { title: lint.title } : {}),
-      ...(text !== undefined ? { text } : {}),
-      ...(preview ? { preview } : {}),
-    });
+  for (const file of linted) {
+    if (file.kind === "error") throw new CliError(file.message);
+    if (file.kind === "skipped") continue;
+    if (file.cacheUpdate) cache!.set(file.cacheUpdate.path, file.cacheUpdate.key, file.cacheUpdate.lint);
+    const { report } = file;
+    reports.push(values.quiet ? { ...report, findings: report.findings.filter((finding) => finding.severity === "error") } : report);
   }
   cache?.save();
   if (reports.length === 0 && values["error-on-unmatched-pattern"] !== false) {
@@ -305,8 +288,4 @@ function parseMaxWarnings(value: string | undefined): number {
   return Number(value);
 }
 
-function relativePath(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return (rel === "" ? "." : rel).split("\\").join("/");
-}
 

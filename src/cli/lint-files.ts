@@ -1,0 +1,87 @@
+// Lints a list of candidate files: the per-file work of `jointspec lint`, shared by the main
+// thread and the worker threads that split a large run between the machine's cores.
+
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+import { lintBytes } from "../core/lint-bytes.js";
+import { mentionsJointspecKey } from "../core/parse.js";
+import { buildPreviewModel, type PreviewModel } from "../core/preview/model.js";
+import { decodeUtf8 } from "../core/text.js";
+import type { FileReport } from "../formatters/types.js";
+import type { CachedLint } from "./cache.js";
+import type { Candidate } from "./files.js";
+import { reason, type Workspace } from "./workspace.js";
+
+export interface LintFilesOptions {
+  cwd: string;
+  workspace: Workspace;
+  /** Lint named files only when they are specs (--specs-only). */
+  specsOnly: boolean;
+  /** Build the preview model too (the html format). */
+  wantsPreview: boolean;
+  /** Cached lints by path; undefined when --cache is off. */
+  cache?: { key(bytes: Uint8Array, fingerprint: string): string; get(path: string, key: string): CachedLint | undefined };
+}
+
+export type LintedFile =
+  | { kind: "report"; report: FileReport; cacheUpdate?: { path: string; key: string; lint: CachedLint } }
+  | { kind: "skipped" }
+  | { kind: "error"; message: string };
+
+/** Lints each candidate; a file that cannot be read ends the list with an error. */
+export function lintFiles(candidates: readonly Candidate[], options: LintFilesOptions): LintedFile[] {
+  const results: LintedFile[] = [];
+  for (const candidate of candidates) {
+    const result = lintFile(candidate, options);
+    results.push(result);
+    if (result.kind === "error") break;
+  }
+  return results;
+}
+
+function lintFile(candidate: Candidate, { cwd, workspace, specsOnly, wantsPreview, cache }: LintFilesOptions): LintedFile {
+  const effective = workspace.configFor(candidate.path);
+  if (!candidate.explicit && effective.isIgnored(candidate.path)) return { kind: "skipped" };
+  const path = relativePath(cwd, candidate.path);
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(candidate.path);
+  } catch (error) {
+    return { kind: "error", message: `cannot read ${path}: ${reason(error)}` };
+  }
+  // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
+  const mustBeSpec = !candidate.explicit || specsOnly;
+  if (mustBeSpec && !effective.isSpecByName(candidate.path) && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) {
+    return { kind: "skipped" };
+  }
+
+  const key = cache?.key(bytes, effective.fingerprint);
+  const cached = key ? cache!.get(path, key) : undefined;
+  if (cached && !wantsPreview) {
+    const decoded = decodeUtf8(bytes);
+    return { kind: "report", report: toReport(path, cached, decoded.ok ? decoded.text : undefined, undefined) };
+  }
+  const result = lintBytes(bytes, { severities: effective.severities, glossary: effective.glossary });
+  const title = result.analysis?.spec?.title;
+  const lint: CachedLint = { findings: result.findings, suppressed: result.suppressed, ...(typeof title === "string" ? { title } : {}) };
+  // Every check, whatever --quiet leaves in the lists: the readiness checklist must not look greener than it is.
+  const preview = wantsPreview ? buildPreviewModel(result, { severities: effective.severities, fileName: path }) : undefined;
+  return { kind: "report", report: toReport(path, lint, result.text, preview), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
+}
+
+function toReport(path: string, lint: CachedLint, text: string | undefined, preview: PreviewModel | undefined): FileReport {
+  return {
+    path,
+    findings: lint.findings,
+    suppressed: lint.suppressed,
+    ...(lint.title !== undefined ? { title: lint.title } : {}),
+    ...(text !== undefined ? { text } : {}),
+    ...(preview ? { preview } : {}),
+  };
+}
+
+/** A path as reports show it: relative to the working folder, with forward slashes. */
+export function relativePath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return (rel === "" ? "." : rel).split("\\").join("/");
+}
