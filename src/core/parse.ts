@@ -2,6 +2,7 @@
 // position, everything that keeps the text from being one well-formed YAML document.
 
 import { isCollection, isMap, isScalar, parseAllDocuments, visit, type Document, type Node, type YAMLError } from "yaml";
+import { fastParse } from "./fast-yaml.js";
 import { LineIndex } from "./text.js";
 
 /** A reason the text is not one usable YAML document, at offsets into the original text. */
@@ -35,6 +36,15 @@ export function parseYaml(text: string): ParsedYaml {
 
   // yaml reads a lone CR as part of the line; swapping it for LF keeps every offset the same.
   const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+
+  // The common case, plain block YAML, goes through the fast path; anything else, errors
+  // included, through the yaml library below.
+  const fast = fastParse(text, MAX_NESTING);
+  if (fast) {
+    result.document = fast;
+    result.data = fast.toJS();
+    return result;
+  }
 
   const tooDeepAt = findExcessiveNesting(source, MAX_NESTING);
   if (tooDeepAt !== undefined) {
