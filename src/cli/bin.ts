@@ -4,7 +4,7 @@ import { main } from "./main.js";
 import { runLintWorkerIfAny } from "./parallel.js";
 
 if (!runLintWorkerIfAny()) {
-  main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, workerScript: __filename }).then(
+  main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, workerScript: workerScript() }).then(
     (code) => {
       process.exitCode = code;
     },
@@ -13,4 +13,10 @@ if (!runLintWorkerIfAny()) {
       process.exitCode = 2;
     },
   );
+}
+
+// Workers start the way this process started: through bin/jointspec.js (and its code cache)
+// when that is how the command was run, else from this bundle directly.
+function workerScript(): string {
+  return require.main?.filename ?? __filename;
 }

@@ -2,7 +2,6 @@
 // unchanged since the last run is not linted again; its findings come from the cache file.
 // The key hashes all four, so editing a glossary file invalidates every spec that uses it.
 
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { SuppressedFinding } from "../core/suppressions.js";
@@ -24,6 +23,8 @@ interface CacheFile {
 
 /** The cache key of one spec: the tool version, its config's fingerprint, and its bytes. */
 export function cacheKey(toolVersion: string, configFingerprint: string, bytes: Uint8Array): string {
+  // Loaded here rather than at start: only --cache runs need it.
+  const { createHash } = require("node:crypto") as typeof import("node:crypto");
   return createHash("sha256").update(toolVersion).update("\0").update(configFingerprint).update("\0").update(bytes).digest("hex");
 }
 

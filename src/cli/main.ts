@@ -1,7 +1,6 @@
 // The `jointspec` command. It receives its I/O as parameters and returns the exit code, so
 // tests run it in-process exactly as the bin runs it: 0 clean, 1 lint failures, 2 usage or I/O.
 
-import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs, styleText } from "node:util";
@@ -170,7 +169,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 
   // styleText must not second-guess the decision about colour made above.
   const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
-  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries(), nonce: randomBytes(18).toString("base64") };
+  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries(), ...(outputs.some((o) => o.name === "html") ? { nonce: freshNonce() } : {}) };
   for (const output of outputs) {
     const text = output.formatter(reports, { ...context, paint: output.file ? (_style, t) => t : paint });
     if (!output.file) {
@@ -288,4 +287,8 @@ function parseMaxWarnings(value: string | undefined): number {
   return Number(value);
 }
 
-
+// A fresh random value for the html report's inline script and style (node:crypto is loaded only then).
+function freshNonce(): string {
+  const { randomBytes } = require("node:crypto") as typeof import("node:crypto");
+  return randomBytes(18).toString("base64");
+}

@@ -3,12 +3,18 @@
 // come back in order. Small runs stay on the main thread: starting a worker costs more than
 // linting a few specs.
 
-import { availableParallelism } from "node:os";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import type { Worker as WorkerThread } from "node:worker_threads";
 import { cachedLint, cacheKey, type CacheEntries } from "./cache.js";
 import type { Candidate } from "./files.js";
 import { lintFiles, type LintedFile } from "./lint-files.js";
 import { Workspace } from "./workspace.js";
+
+// node:worker_threads and node:os are loaded only when a run is large enough to use them,
+// so that linting one spec does not pay for them at start-up.
+const threadsModule = () => require("node:worker_threads") as typeof import("node:worker_threads");
+
+/** Set in the environment of the workers this module starts, so the bundled CLI knows it is one. */
+const WORKER_FLAG = "JOINTSPEC_LINT_WORKER";
 
 /** Below this many candidates, one thread is faster than several. */
 export const PARALLEL_THRESHOLD = 200;
@@ -38,7 +44,7 @@ export interface ParallelOptions {
 
 /** How many threads a run of `count` files should use. */
 export function threadsFor(count: number): number {
-  return count < PARALLEL_THRESHOLD ? 1 : Math.min(availableParallelism(), 8);
+  return count < PARALLEL_THRESHOLD ? 1 : Math.min((require("node:os") as typeof import("node:os")).availableParallelism(), 8);
 }
 
 /** Lints the candidates in `threads` worker threads; resolves with the results in order. */
@@ -59,7 +65,8 @@ export async function lintInWorkers(candidates: readonly Candidate[], threads: n
             toolVersion: options.toolVersion,
             cached: options.cacheEntries,
           };
-          const worker = new Worker(options.script, { workerData: job });
+          const { Worker } = threadsModule();
+          const worker: WorkerThread = new Worker(options.script, { workerData: job, env: { ...process.env, [WORKER_FLAG]: "1" } });
           worker.once("message", (message: LintedFile[] | { workerError: string }) => {
             if (Array.isArray(message)) resolve(message);
             else resolve([{ kind: "error", message: message.workerError }]);
@@ -76,6 +83,8 @@ export async function lintInWorkers(candidates: readonly Candidate[], threads: n
 
 /** In a worker started by lintInWorkers: does its share and posts the results. Returns false elsewhere. */
 export function runLintWorkerIfAny(): boolean {
+  if (process.env[WORKER_FLAG] !== "1") return false;
+  const { isMainThread, parentPort, workerData } = threadsModule();
   if (isMainThread || (workerData as Partial<WorkerJob> | undefined)?.kind !== "jointspec-lint") return false;
   const job = workerData as WorkerJob;
   try {

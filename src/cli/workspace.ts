@@ -2,7 +2,6 @@
 // .jointspec.yaml walking up, or --config), and the glossary files it names. Each config
 // and glossary is read and compiled once per run, however many specs share it.
 
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import picomatch from "picomatch";
@@ -52,7 +51,7 @@ export class Workspace {
   }
 
   private defaults(folder: string): EffectiveConfig {
-    return effective(undefined, DEFAULT_CONFIG, Glossary.bundled(), folder, [], "defaults");
+    return effective(undefined, DEFAULT_CONFIG, Glossary.bundled(), folder, [], () => "defaults");
   }
 
   private load(file: string): EffectiveConfig {
@@ -62,16 +61,16 @@ export class Workspace {
     const configText = readText(file, `config file ${shown(file)}`);
     const config = parseConfig(configText);
     if (!config.ok) throw new CliError(problemLine(shown(file), config.problems));
-    const fingerprint = createHash("sha256").update(configText);
+    const sources = [configText];
     const glossaryFiles = config.value.glossary.map((glossaryPath) => resolve(dirname(file), glossaryPath));
     const entries = glossaryFiles.flatMap((glossaryFile) => {
       const text = readText(glossaryFile, `glossary file ${shown(glossaryFile)} (named in ${shown(file)})`);
-      fingerprint.update("\0").update(text);
+      sources.push(text);
       const parsed = parseGlossaryFile(text, glossaryFile);
       if (!parsed.ok) throw new CliError(problemLine(shown(glossaryFile), parsed.problems));
       return parsed.value;
     });
-    const result = effective(file, config.value, Glossary.bundled().extend(entries), dirname(file), glossaryFiles, fingerprint.digest("hex"));
+    const result = effective(file, config.value, Glossary.bundled().extend(entries), dirname(file), glossaryFiles, () => hashOf(sources));
     this.byConfigFile.set(file, result);
     return result;
   }
@@ -83,8 +82,9 @@ function effective(
   glossary: Glossary,
   base: string,
   glossaryFiles: readonly string[],
-  fingerprint: string,
+  fingerprintOf: () => string,
 ): EffectiveConfig {
+  let fingerprint: string | undefined;
   const specMatcher = picomatch([...config.specs], { dot: true });
   const ignoreMatcher = picomatch([...config.ignore, ...ALWAYS_IGNORED], { dot: true });
   const relativeTo = (path: string): string => relative(base, path).split("\\").join("/");
@@ -94,7 +94,9 @@ function effective(
     severities: config.rules,
     glossary,
     glossaryFiles,
-    fingerprint,
+    get fingerprint() {
+      return (fingerprint ??= fingerprintOf());
+    },
     isSpecByName: (path) => {
       const rel = relativeTo(path);
       return !rel.startsWith("../") && specMatcher(rel);
@@ -104,6 +106,14 @@ function effective(
       return !rel.startsWith("../") && ignoreMatcher(rel);
     },
   };
+}
+
+// Hashing is only needed with --cache; node:crypto is loaded then, not at every start.
+function hashOf(texts: readonly string[]): string {
+  const { createHash } = require("node:crypto") as typeof import("node:crypto");
+  const hash = createHash("sha256");
+  for (const text of texts) hash.update(text).update("\0");
+  return hash.digest("hex");
 }
 
 function readText(file: string, what: string): string {
