@@ -19,6 +19,8 @@ export interface LintFilesOptions {
   specsOnly: boolean;
   /** Build the preview model too (the html format). */
   wantsPreview: boolean;
+  /** Keep each file's text in its report (SARIF fingerprints read lines); otherwise it is dropped to save memory. */
+  wantsText: boolean;
   /** Cached lints by path; undefined when --cache is off. */
   cache?: { key(bytes: Uint8Array, fingerprint: string): string; get(path: string, key: string): CachedLint | undefined };
 }
@@ -39,7 +41,16 @@ export function lintFiles(candidates: readonly Candidate[], options: LintFilesOp
   return results;
 }
 
-function lintFile(candidate: Candidate, { cwd, workspace, specsOnly, wantsPreview, cache }: LintFilesOptions): LintedFile {
+/** Lints the candidates `size` at a time, handing each batch to `send` as soon as it is done. */
+export function lintFilesInBatches(candidates: readonly Candidate[], options: LintFilesOptions, size: number, send: (batch: LintedFile[]) => void): void {
+  for (let start = 0; start < candidates.length; start += size) {
+    const batch = lintFiles(candidates.slice(start, start + size), options);
+    send(batch);
+    if (batch.some((file) => file.kind === "error")) return;
+  }
+}
+
+function lintFile(candidate: Candidate, { cwd, workspace, specsOnly, wantsPreview, wantsText, cache }: LintFilesOptions): LintedFile {
   const effective = workspace.configFor(candidate.path);
   if (!candidate.explicit && effective.isIgnored(candidate.path)) return { kind: "skipped" };
   const path = relativePath(cwd, candidate.path);
@@ -58,15 +69,15 @@ function lintFile(candidate: Candidate, { cwd, workspace, specsOnly, wantsPrevie
   const key = cache?.key(bytes, effective.fingerprint);
   const cached = key ? cache!.get(path, key) : undefined;
   if (cached && !wantsPreview) {
-    const decoded = decodeUtf8(bytes);
-    return { kind: "report", report: toReport(path, cached, decoded.ok ? decoded.text : undefined, undefined) };
+    const decoded = wantsText ? decodeUtf8(bytes) : undefined;
+    return { kind: "report", report: toReport(path, cached, decoded?.ok ? decoded.text : undefined, undefined) };
   }
   const result = lintBytes(bytes, { severities: effective.severities, glossary: effective.glossary });
   const title = result.analysis?.spec?.title;
   const lint: CachedLint = { findings: result.findings, suppressed: result.suppressed, ...(typeof title === "string" ? { title } : {}) };
   // Every check, whatever --quiet leaves in the lists: the readiness checklist must not look greener than it is.
   const preview = wantsPreview ? buildPreviewModel(result, { severities: effective.severities, fileName: path }) : undefined;
-  return { kind: "report", report: toReport(path, lint, result.text, preview), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
+  return { kind: "report", report: toReport(path, lint, wantsText ? result.text : undefined, preview), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
 }
 
 function toReport(path: string, lint: CachedLint, text: string | undefined, preview: PreviewModel | undefined): FileReport {

@@ -141,6 +141,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   // The html report shows each spec as a reader sees it, which needs the full analysis.
   const wantsPreview = outputs.some((output) => output.name === "html");
   const specsOnly = values["specs-only"] === true;
+  const wantsText = outputs.some((output) => output.name === "sarif");
   const threads = io.workerScript ? threadsFor(candidates.length) : 1;
   const linted =
     threads > 1
@@ -149,11 +150,12 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
           explicitConfig: values.config ? resolve(io.cwd, values.config) : undefined,
           specsOnly,
           wantsPreview,
+          wantsText,
           toolVersion: version,
           cacheEntries: cache?.all,
           script: io.workerScript!,
         })
-      : lintFiles(candidates, { cwd: io.cwd, workspace, specsOnly, wantsPreview, ...(cache ? { cache } : {}) });
+      : lintFiles(candidates, { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, ...(cache ? { cache } : {}) });
   const reports: FileReport[] = [];
   for (const file of linted) {
     if (file.kind === "error") throw new CliError(file.message);

@@ -78,10 +78,14 @@ class FastParser {
     return line.start + column + 1 === line.end && this.text[line.start + column] === "-";
   }
 
-  private map(indent: number, depth: number): YAMLMap {
+  // A block map whose keys sit at column `indent`; `first` is its first key when that starts
+  // mid-line, right after a list item's "- ".
+  private map(indent: number, depth: number, first?: { line: Line; at: number }): YAMLMap {
+    if (depth > this.maxDepth) bail();
     const map = new YAMLMap();
     const keys = new Set<unknown>();
-    const start = this.lines[this.index]!.start + indent;
+    const start = first ? first.at : this.lines[this.index]!.start + indent;
+    if (first) map.items.push(this.pair(first.line, first.at, indent, depth, keys));
     while (this.index < this.lines.length) {
       const line = this.lines[this.index]!;
       if (line.indent < indent) break;
@@ -100,11 +104,11 @@ class FastParser {
     if (this.text[colon] !== ":") bail();
     if (keys.has(key.value)) bail(); // the library reports duplicate keys
     keys.add(key.value);
-    let at2 = colon + 1;
-    while (this.text[at2] === " ") at2++;
-    if (at2 < line.end && at2 === colon + 1) bail();
+    let valueAt = colon + 1;
+    while (this.text[valueAt] === " ") valueAt++;
+    if (valueAt < line.end && valueAt === colon + 1) bail(); // `a:b` is a plain scalar, not a pair
     this.index++;
-    if (at2 >= line.end || this.text[at2] === "#") {
+    if (valueAt >= line.end || this.text[valueAt] === "#") {
       // Nothing after the colon: a nested block below, or an empty value.
       const next = this.lines[this.index];
       if (next && next.indent > keyColumn) return new Pair(key, this.block(next.indent, depth + 1));
@@ -113,10 +117,11 @@ class FastParser {
       }
       const empty = new Scalar(null);
       empty.type = Scalar.PLAIN;
-      empty.range = [at2, at2, at2 < line.end ? this.afterComment(at2 - 1, line) : at2];
+      // Like the library, the empty value sits where the comment starts and spans it.
+      empty.range = [valueAt, valueAt, valueAt < line.end ? this.afterComment(colon + 1, line) : valueAt];
       return new Pair(key, empty);
     }
-    const value = this.inlineValue(at2, line, depth, keyColumn);
+    const value = this.inlineValue(valueAt, line, depth, keyColumn);
     this.expectNoContinuation(keyColumn);
     return new Pair(key, value);
   }
@@ -137,7 +142,7 @@ class FastParser {
       const column = at - line.start;
       if (this.looksLikeKey(at, line.end)) {
         // `- key: value` starts a map whose keys sit at this column.
-        seq.items.push(this.itemMap(line, at, column, depth + 1));
+        seq.items.push(this.map(column, depth + 1, { line, at }));
       } else {
         this.index++;
         seq.items.push(this.inlineValue(at, line, depth + 1, indent));
@@ -146,23 +151,6 @@ class FastParser {
     }
     this.close(seq, start, indent);
     return seq;
-  }
-
-  // A map that starts on a list item's line, right after "- ".
-  private itemMap(line: Line, at: number, column: number, depth: number): YAMLMap {
-    if (depth > this.maxDepth) bail();
-    const map = new YAMLMap();
-    const keys = new Set<unknown>();
-    map.items.push(this.pair(line, at, column, depth, keys));
-    while (this.index < this.lines.length) {
-      const next = this.lines[this.index]!;
-      if (next.indent < column) break;
-      if (next.indent > column) bail();
-      if (this.text.startsWith("- ", next.start + column) || this.isBareDash(next, column)) bail();
-      map.items.push(this.pair(next, next.start + column, column, depth, keys));
-    }
-    this.close(map, at, column);
-    return map;
   }
 
   // As the library does: a block collection's value ends where its last item's does, and the
