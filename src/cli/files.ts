@@ -4,7 +4,7 @@
 
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
+import type * as tinyglobby from "tinyglobby";
 import { ALWAYS_IGNORED } from "../core/config.js";
 import { CliError, reason } from "./workspace.js";
 
@@ -16,6 +16,9 @@ export interface Candidate {
 }
 
 const YAML_FILES = "**/*.{yaml,yml}";
+
+// Loaded when a folder or a glob is given: naming files needs no glob library at start-up.
+const globber = (): typeof tinyglobby => require("tinyglobby") as typeof tinyglobby;
 
 /** Expands the command line's patterns into candidate files, sorted, without duplicates. */
 export async function findCandidates(patterns: readonly string[], cwd: string, errorOnUnmatched: boolean): Promise<Candidate[]> {
@@ -33,12 +36,12 @@ export async function findCandidates(patterns: readonly string[], cwd: string, e
       continue;
     }
     if (kind === "directory") {
-      const files = await glob(YAML_FILES, { cwd: absolute, absolute: true, dot: true, ignore: [...ALWAYS_IGNORED] });
+      const files = await globber().glob(YAML_FILES, { cwd: absolute, absolute: true, dot: true, ignore: [...ALWAYS_IGNORED] });
       for (const file of files) add(resolve(file), false);
       continue;
     }
-    if (isDynamicPattern(pattern)) {
-      const files = await glob(pattern, { cwd, absolute: true, dot: true, onlyFiles: true, ignore: [...ALWAYS_IGNORED] });
+    if (globber().isDynamicPattern(pattern)) {
+      const files = await globber().glob(pattern, { cwd, absolute: true, dot: true, onlyFiles: true, ignore: [...ALWAYS_IGNORED] });
       if (files.length === 0 && errorOnUnmatched) throw new CliError(`no files match the pattern "${pattern}"`);
       for (const file of files) add(resolve(file), false);
       continue;

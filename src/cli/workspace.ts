@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
-import picomatch from "picomatch";
+import type picomatchType from "picomatch";
 import { ALWAYS_IGNORED, configCandidates, DEFAULT_CONFIG, parseConfig, parseGlossaryFile, type JointspecConfig } from "../core/config.js";
 import { Glossary } from "../core/glossary/glossary.js";
 import type { SeveritySetting } from "../core/types.js";
@@ -85,8 +85,11 @@ function effective(
   fingerprintOf: () => string,
 ): EffectiveConfig {
   let fingerprint: string | undefined;
-  const specMatcher = picomatch([...config.specs], { dot: true });
-  const ignoreMatcher = picomatch([...config.ignore, ...ALWAYS_IGNORED], { dot: true });
+  // Built on first use: a run that only names files never matches patterns, and should not
+  // pay for loading picomatch at start-up.
+  let specMatcher: ((path: string) => boolean) | undefined;
+  let ignoreMatcher: ((path: string) => boolean) | undefined;
+  const picomatch = (): typeof picomatchType => require("picomatch") as typeof picomatchType;
   const relativeTo = (path: string): string => relative(base, path).split("\\").join("/");
   return {
     file,
@@ -99,10 +102,12 @@ function effective(
     },
     isSpecByName: (path) => {
       const rel = relativeTo(path);
+      specMatcher ??= picomatch()([...config.specs], { dot: true });
       return !rel.startsWith("../") && specMatcher(rel);
     },
     isIgnored: (path) => {
       const rel = relativeTo(path);
+      ignoreMatcher ??= picomatch()([...config.ignore, ...ALWAYS_IGNORED], { dot: true });
       return !rel.startsWith("../") && ignoreMatcher(rel);
     },
   };
