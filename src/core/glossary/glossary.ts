@@ -41,7 +41,7 @@ export class Glossary {
   readonly entries: readonly GlossaryEntry[];
   private readonly exact = new Map<string, GlossaryEntry>();
   private readonly folded = new Map<string, GlossaryEntry>();
-  /** Spellings by their first character (lowercased), longest first, as the matcher tries them. */
+  /** Spellings by their first word (lowercased), longest first, as the matcher tries them. */
   private readonly candidates = new Map<string, string[]>();
 
   constructor(entries: readonly GlossaryEntry[]) {
@@ -63,7 +63,7 @@ export class Glossary {
     // does what one big alternation regex did, without compiling that regex (10 ms of a
     // one-spec run).
     for (const spelling of [...new Set(spellings)].sort((a, b) => b.length - a.length)) {
-      const first = spelling[0]!.toLowerCase();
+      const first = (WORDS_IN.exec(spelling)?.[0] ?? spelling).toLowerCase();
       const list = this.candidates.get(first) ?? [];
       list.push(spelling);
       this.candidates.set(first, list);
@@ -104,17 +104,16 @@ export class Glossary {
    */
   findTerms(text: string, offset = 0): TermMatch[] {
     const matches: TermMatch[] = [];
-    let i = 0;
-    while (i < text.length) {
-      const candidates = isWordCharBefore(text, i) ? undefined : this.candidates.get(text[i]!.toLowerCase());
-      const end = candidates ? matchAt(text, i, candidates) : -1;
-      if (end < 0) {
-        i++;
-        continue;
-      }
-      const entry = this.lookup(text.slice(i, end));
-      if (entry) matches.push({ entry, start: offset + i, end: offset + end });
-      i = end;
+    const words = new RegExp(WORDS_IN.source, "gu");
+    for (let word = words.exec(text); word; word = words.exec(text)) {
+      // The word as written, or without a plural ending, may start a spelling.
+      const lower = word[0].toLowerCase();
+      const candidates = this.candidates.get(lower) ?? this.candidates.get(lower.replace(/e?s$/, "")) ?? this.candidates.get(lower.replace(/s$/, ""));
+      const end = candidates ? matchAt(text, word.index, candidates) : -1;
+      if (end < 0) continue;
+      const entry = this.lookup(text.slice(word.index, end));
+      if (entry) matches.push({ entry, start: offset + word.index, end: offset + end });
+      words.lastIndex = end;
     }
     return matches;
   }
@@ -180,6 +179,8 @@ function sameLetter(a: string | undefined, b: string): boolean {
 }
 
 const WORD = /[\p{L}\p{N}_]/u;
+// Runs of word characters: where spellings may start, and the first word of each spelling.
+const WORDS_IN = /[\p{L}\p{N}_]+/u;
 
 // Word characters as the old matcher's \p{L}\p{N}_ saw them, with an ASCII fast path.
 function isWordCharAt(text: string, index: number): boolean {
@@ -189,10 +190,3 @@ function isWordCharAt(text: string, index: number): boolean {
   return WORD.test(String.fromCodePoint(code));
 }
 
-function isWordCharBefore(text: string, index: number): boolean {
-  if (index === 0) return false;
-  const low = text.charCodeAt(index - 1);
-  // A code point outside the basic plane ends in a low surrogate: look at the whole pair.
-  const at = low >= 0xdc00 && low <= 0xdfff && index >= 2 ? index - 2 : index - 1;
-  return isWordCharAt(text, at);
-}
