@@ -6,7 +6,7 @@
 import type { Worker as WorkerThread } from "node:worker_threads";
 import { cachedLint, cacheKey, type CacheEntries } from "./cache.js";
 import type { Candidate } from "./files.js";
-import { lintFilesInBatches, type LintedFile } from "./lint-files.js";
+import { lintFilesInBatches, relativePath, type LintedFile } from "./lint-files.js";
 import { Workspace } from "./workspace.js";
 
 // node:worker_threads and node:os are loaded only when a run is large enough to use them,
@@ -24,26 +24,24 @@ const BATCH_SIZE = 50;
 /** Below this many candidates, one thread is faster than several. */
 export const PARALLEL_THRESHOLD = 200;
 
-interface WorkerJob {
-  kind: "jointspec-lint";
-  candidates: Candidate[];
+/** What every thread of a run needs to lint its share the same way. */
+interface RunSettings {
   cwd: string;
   explicitConfig: string | undefined;
   specsOnly: boolean;
   wantsPreview: boolean;
   wantsText: boolean;
   toolVersion: string;
+}
+
+interface WorkerJob extends RunSettings {
+  kind: "jointspec-lint";
+  candidates: Candidate[];
   /** The cache entries of this share's files, when --cache is on. */
   cached: CacheEntries | undefined;
 }
 
-export interface ParallelOptions {
-  cwd: string;
-  explicitConfig: string | undefined;
-  specsOnly: boolean;
-  wantsPreview: boolean;
-  wantsText: boolean;
-  toolVersion: string;
+export interface ParallelOptions extends RunSettings {
   cacheEntries: CacheEntries | undefined;
   /** The script the workers run: the bundled CLI itself. */
   script: string;
@@ -62,17 +60,10 @@ export async function lintInWorkers(candidates: readonly Candidate[], threads: n
     shares.map(
       (share) =>
         new Promise<LintedFile[]>((resolve, reject) => {
-          const job: WorkerJob = {
-            kind: "jointspec-lint",
-            candidates: share,
-            cwd: options.cwd,
-            explicitConfig: options.explicitConfig,
-            specsOnly: options.specsOnly,
-            wantsPreview: options.wantsPreview,
-            wantsText: options.wantsText,
-            toolVersion: options.toolVersion,
-            cached: options.cacheEntries,
-          };
+          const { cacheEntries, script: _script, ...settings } = options;
+          // Each worker gets the cache entries of its own share only.
+          const cached = cacheEntries && Object.fromEntries(share.map((c) => relativePath(options.cwd, c.path)).flatMap((path) => (cacheEntries[path] ? [[path, cacheEntries[path]]] : [])));
+          const job: WorkerJob = { kind: "jointspec-lint", candidates: share, cached, ...settings };
           const { Worker } = threadsModule();
           // A worker's young generation grows with what it allocates; kept small, the memory of
           // a run stays flat in the number of files (measured: 108 MB for 250 specs, 114 MB for
