@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LintCache } from "../../src/cli/cache.js";
-import { runInProcess } from "./helpers/cli.js";
+import { runBin, runInProcess } from "./helpers/cli.js";
 import { REPO } from "./helpers/fixtures.js";
 
 // The cache is observed from outside: after a first run, the cached findings of one spec are
@@ -105,5 +105,29 @@ describe("--print-config", () => {
     const printed = JSON.parse((await runInProcess(["--print-config", "test/fixtures/design-example.campaign.yaml"])).stdout) as { configFile: unknown; rules: Record<string, string> };
     strictEqual(printed.configFile, null);
     strictEqual(printed.rules["ambiguous-term"], "info");
+  });
+});
+
+describe("--cache across worker threads", () => {
+  it("a run large enough for several threads reads and fills the cache like one thread", function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), "jointspec-cache-workers-"));
+    try {
+      const spec = readFileSync(join(REPO, "examples/black-friday-flash-sale.campaign.yaml"), "utf8");
+      for (let i = 0; i < 240; i++) writeFileSync(join(dir, `spec-${String(i).padStart(3, "0")}.campaign.yaml`), spec.replace("id: black-friday", `id: black-friday-${i}`));
+      const cacheFile = join(dir, "cache.json");
+      const args = ["lint", ".", "--format", "json", "--cache", "--cache-location", cacheFile];
+      const first = runBin(args, dir);
+      strictEqual(first.code, 0, first.stderr);
+      const stored = JSON.parse(readFileSync(cacheFile, "utf8")) as { entries: Record<string, { findings: { message: string }[] }> };
+      strictEqual(Object.keys(stored.entries).length, 240);
+      stored.entries["spec-123.campaign.yaml"]!.findings[0]!.message = MARKER;
+      writeFileSync(cacheFile, JSON.stringify(stored));
+      const second = JSON.parse(runBin(args, dir).stdout) as { filePath: string; findings: { message: string }[] }[];
+      strictEqual(second.find((f) => f.filePath === "spec-123.campaign.yaml")!.findings[0]!.message, MARKER);
+      strictEqual(second.filter((f) => f.findings[0]?.message === MARKER).length, 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
