@@ -18,8 +18,12 @@ import type { Log } from "./log.js";
 /** The webview panel type; package.json's activation event onWebviewPanel names it too. */
 export const PREVIEW_VIEW_TYPE = "jointspec.preview";
 
-/** Context key: the URIs of open documents known to be specs, for menus' `resource in` clauses. */
-export const SPEC_FILES_CONTEXT_KEY = "jointspec.specFiles";
+/**
+ * Context key: the paths of open documents known to be specs, for menus' `resourcePath in`
+ * clauses. Paths, not URIs: the workbench's `resource` and the extension host's URI strings
+ * differ in a remote window (the UI check found the commands missing from the palette).
+ */
+export const SPEC_FILES_CONTEXT_KEY = "jointspec.specPaths";
 
 export const OPEN_PREVIEW_COMMAND = "jointspec.openPreview";
 export const OPEN_PREVIEW_TO_SIDE_COMMAND = "jointspec.openPreviewToSide";
@@ -200,7 +204,7 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
     if (isSpec === this.specFiles.has(key)) return;
     if (isSpec) this.specFiles.add(key);
     else this.specFiles.delete(key);
-    void vscode.commands.executeCommand("setContext", SPEC_FILES_CONTEXT_KEY, [...this.specFiles]);
+    void vscode.commands.executeCommand("setContext", SPEC_FILES_CONTEXT_KEY, [...this.specFiles].map((uri) => vscode.Uri.parse(uri).path));
   }
 }
 

@@ -92,6 +92,27 @@ async function hoverShowsBothMeanings(page) {
   return oneLine(await found.innerText());
 }
 
+// Opens the preview beside the spec, clicks the security reviewer's name in it, and waits for
+// the editor to put the cursor on that line of the YAML (the status bar says "Ln 25").
+async function previewRevealsClickedLine(page) {
+  await page.keyboard.press("Escape");
+  await page.locator(".monaco-editor .view-lines").first().click();
+  await page.keyboard.press("Control+Shift+P");
+  const input = await waitVisible(page.locator(".quick-input-widget input"), "the command palette", 10_000);
+  await input.fill(">JointSpec: Open Preview to the Side");
+  await waitVisible(page.locator(".quick-input-list .monaco-list-row", { hasText: "Open Preview to the Side" }), "the Open Preview to the Side command", 15_000);
+  await page.keyboard.press("Enter");
+  // A webview is an iframe in an iframe; the page's own elements are in the inner one.
+  const preview = page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
+  await waitVisible(preview.locator("body", { hasText: "Ready to approve?" }), 'the preview showing "Ready to approve?"', 30_000);
+  const reviewer = preview.locator("[data-range]", { hasText: "Lars Nilsson" }).last();
+  await waitVisible(reviewer, 'the reviewer "Lars Nilsson" in the preview', 10_000);
+  await reviewer.click();
+  const position = page.locator(".statusbar-item", { hasText: /Ln 25, Col/ });
+  await waitVisible(position, 'the status bar at "Ln 25" (the reviewer\'s line) after the click', 15_000, async () => oneLine((await page.locator(".statusbar").innerText()).slice(0, 200)));
+  return oneLine(await position.first().innerText());
+}
+
 /**
  * Runs the UI checks in a fresh browser context; returns [{ title, ok, message, ms }].
  * `browser` is a launched playwright Browser; `artifactsDir` receives failure screenshots.
@@ -133,6 +154,7 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, lo
     if (openFailed) blocked = "the spec could not be opened";
     await step('the Problems panel lists the ambiguous-term finding for "DR"', "problems-panel.png", () => problemsListFinding(page));
     await step('hovering DR shows "direct response" and "disaster recovery"', "glossary-hover.png", () => hoverShowsBothMeanings(page));
+    await step("the preview opens to the side, and clicking an item reveals its line", "preview-panel.png", () => previewRevealsClickedLine(page));
   } finally {
     await context.close().catch(() => {});
   }
