@@ -81,6 +81,6 @@ describe("diagnostics", () => {
       (d) => d.some((x) => x.message.includes('"aproved"')),
     );
     const delay = vscode.workspace.getConfiguration("jointspec").get<number>("lint.delay");
-    console.log(`edit → updated diagnostics: examples spec ${small.toFixed(0)} ms, ${bigEditor.document.lineCount}-line spec ${large.toFixed(0)} ms (both include the ${delay} ms pause after typing)`);
+    console.log(`edit → updated diagnostics: examples spec ${small.toFixed(0)} ms, ${bigEditor.document.lineCount}-line spec ${large.toFixed(0)} ms (linting on type waits ${delay} ms after the last edit; a hover or code-action request in between lints at once)`);
   });
 });
