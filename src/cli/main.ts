@@ -134,7 +134,8 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   const outputs = parseOutputs(values.format, values.output);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]);
   const failAt = parseFailSeverity(values["fail-severity"]);
-  const workspace = new Workspace(values.config ? resolve(io.cwd, values.config) : undefined, io.cwd);
+  const explicitConfig = values.config ? resolve(io.cwd, values.config) : undefined;
+  const workspace = new Workspace(explicitConfig, io.cwd);
   const cache = values.cache ? LintCache.open(resolve(io.cwd, values["cache-location"] ?? DEFAULT_CACHE), version) : undefined;
   const candidates = await findCandidates(patterns, io.cwd, values["error-on-unmatched-pattern"] !== false);
 
@@ -147,7 +148,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
     threads > 1
       ? await lintInWorkers(candidates, threads, {
           cwd: io.cwd,
-          explicitConfig: values.config ? resolve(io.cwd, values.config) : undefined,
+          explicitConfig,
           specsOnly,
           wantsPreview,
           wantsText,
@@ -171,7 +172,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 
   // styleText must not second-guess the decision about colour made above.
   const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
-  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries(), ...(outputs.some((o) => o.name === "html") ? { nonce: freshNonce() } : {}) };
+  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries(), ...(wantsPreview ? { nonce: freshNonce() } : {}) };
   for (const output of outputs) {
     const text = output.formatter(reports, { ...context, paint: output.file ? (_style, t) => t : paint });
     if (!output.file) {

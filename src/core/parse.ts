@@ -34,9 +34,6 @@ export function parseYaml(text: string): ParsedYaml {
   const lines = new LineIndex(text);
   const result: ParsedYaml = { text, lines, document: undefined, data: undefined, problems: [] };
 
-  // yaml reads a lone CR as part of the line; swapping it for LF keeps every offset the same.
-  const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-
   // The common case, plain block YAML, goes through the fast path; anything else, errors
   // included, through the yaml library below.
   const fast = fastParse(text, MAX_NESTING);
@@ -46,6 +43,8 @@ export function parseYaml(text: string): ParsedYaml {
     return result;
   }
 
+  // yaml reads a lone CR as part of the line; swapping it for LF keeps every offset the same.
+  const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
   const tooDeepAt = findExcessiveNesting(source, MAX_NESTING);
   if (tooDeepAt !== undefined) {
     result.problems.push({

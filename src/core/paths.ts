@@ -94,7 +94,6 @@ function followAlias(document: Document, node: Node | null): Node | null {
 export function pathAtOffset(document: Document, offset: number): { path: (string | number)[]; node: Node; onKey: boolean } | undefined {
   let node = document.contents as Node | null;
   const path: (string | number)[] = [];
-  let onKey = false;
   while (node && node.range && offset >= node.range[0] && offset <= node.range[1]) {
     let next: Node | null = null;
     if (isMap(node)) {
@@ -112,19 +111,19 @@ export function pathAtOffset(document: Document, offset: number): { path: (strin
         }
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
-        const itemNode = item as Node | null;
-        if (!next && itemNode?.range && offset >= itemNode.range[0] && offset <= itemNode.range[1]) {
-          path.push(index);
-          next = itemNode;
-        }
+      const index = node.items.findIndex((item) => {
+        const range = (item as Node | null)?.range;
+        return range !== undefined && range !== null && offset >= range[0] && offset <= range[1];
       });
+      if (index >= 0) {
+        path.push(index);
+        next = node.items[index] as Node;
+      }
     } else {
-      return { path, node, onKey };
+      return { path, node, onKey: false };
     }
-    if (!next) return { path, node, onKey };
+    if (!next) return { path, node, onKey: false };
     node = next;
   }
-  onKey = false;
-  return node ? { path, node, onKey } : undefined;
+  return node ? { path, node, onKey: false } : undefined;
 }
