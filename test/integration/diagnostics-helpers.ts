@@ -44,10 +44,20 @@ export async function timeToDiagnostics(uri: vscode.Uri, act: () => Thenable<unk
   return changed;
 }
 
+// Each test's untitled document gets a name of its own: VS Code names the anonymous ones
+// from the lowest free Untitled-N, and a closed one can linger in the extension host, so
+// a test could be handed the previous test's document under the same name.
+let untitledCount = 0;
+
 /** Opens a spec's text as a new untitled YAML document (a spec by its jointspec key). */
 export async function openUntitledSpec(content: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument({ language: "yaml", content });
-  return vscode.window.showTextDocument(document);
+  const uri = vscode.Uri.from({ scheme: "untitled", path: `jointspec-test-${++untitledCount}.yaml` });
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  // Line ends are the document's: set CRLF first, so the inserted text keeps its own.
+  if (content.includes("\r\n")) await editor.edit((edit) => edit.setEndOfLine(vscode.EndOfLine.CRLF));
+  await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content));
+  if (editor.document.getText() !== content) throw new Error(`${uri.toString()} does not hold the text it was given`);
+  return editor;
 }
 
 /** Closes every editor, reverting unsaved edits first, so no test sees another's changes. */
