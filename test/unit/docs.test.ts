@@ -42,11 +42,4 @@ describe("docs/rules", () => {
       });
     });
   }
-
-  it("the index and the README list the rules in registry order with their severities", () => {
-    for (const file of ["docs/rules/README.md", "README.md"]) {
-      const rows = [...readFileSync(join(REPO, file), "utf8").matchAll(/^\| \[`([a-z-]+)`\]\([^)]*\) \| (\w+) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
-      deepStrictEqual(rows, RULES.map((rule) => `${rule.id} ${rule.defaultSeverity}`), file);
-    }
-  });
 });
