@@ -8,7 +8,7 @@
 //
 // The extension is bundled again first, minified (`esbuild.js --production`), as a published
 // extension should be: about half the size.
-// vsce's output is passed through.
+// vsce's output is passed through; scripts/vscode/run.mjs fails on any warning in it.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
