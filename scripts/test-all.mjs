@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const STEPS = [
   { name: "install npm packages", command: "node", args: ["scripts/ensure-deps.mjs"] },
-  { name: "build", command: "npm", args: ["run", "--silent", "build"] },
+  { name: "build", command: "npm", args: ["run", "--silent", "compile"] },
   { name: "set up chromium and a real VS Code", command: "bash", args: ["scripts/vscode/setup.sh"] },
   { name: "install Debian's pre-commit", command: "bash", args: ["scripts/ensure-pre-commit.sh"] },
   { name: "unit tests", command: "npx", args: ["mocha"], counts: true },

@@ -92,12 +92,12 @@ function checkBuilt() {
   const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
   if (!manifest.main) fail('package.json has no "main": there is no extension to test yet');
   const main = join(REPO, manifest.main);
-  if (!existsSync(main)) fail(`${relative(REPO, main)} is missing: run \`npm run build\` first`);
-  if (!existsSync(TESTS_ENTRY)) fail(`${relative(REPO, TESTS_ENTRY)} is missing: run \`npm run build\` first`);
-  // This runner does not build (npm run build does); say so when the build is older than a source.
+  if (!existsSync(main)) fail(`${relative(REPO, main)} is missing: run \`npm run compile\` first`);
+  if (!existsSync(TESTS_ENTRY)) fail(`${relative(REPO, TESTS_ENTRY)} is missing: run \`npm run compile\` first`);
+  // This runner does not build (npm run compile does); say so when the build is older than a source.
   const stale = newerSources(join(REPO, "test/integration"), (ts) => join(REPO, "out", relative(REPO, ts)).replace(/\.ts$/, ".js"))
     .concat(newerSources(join(REPO, "src/extension"), () => main));
-  if (stale.length) console.log(`  note: ${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ", …" : ""} changed since the last build; run \`npm run build\` to test them`);
+  if (stale.length) console.log(`  note: ${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ", …" : ""} changed since the last build; run \`npm run compile\` to test them`);
   return manifest;
 }
 
