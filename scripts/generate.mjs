@@ -2,7 +2,7 @@
 // (and, first, rewrites the rules' facts in the files that copy them; scripts/rule-copies.ts):
 // - the JSON Schemas compiled to standalone validator code, so no schema is compiled at run time;
 // - the bundled glossary as JSON, checked against its own schema, so it is parsed at build time.
-// Runs before tsc and esbuild (see package.json "build").
+// Runs before tsc and esbuild (see package.json "compile").
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
