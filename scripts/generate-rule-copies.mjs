@@ -1,5 +1,5 @@
 // Rewrites the copies of the rules' facts from the registry in src/core/rules (what is copied
-// where: scripts/rule-copies.ts). Run by scripts/generate.mjs, so by `npm run build`, before
+// where: scripts/rule-copies.ts). Run by scripts/generate.mjs, so by `npm run compile`, before
 // the config schema is compiled; runs alone too. Writes a file only when its text changes, so
 // a build on a clean clone leaves the tree clean.
 import { readFileSync, writeFileSync } from "node:fs";

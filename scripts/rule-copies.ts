@@ -3,13 +3,13 @@
 // setting `jointspec.rules` in package.json, and the rules tables in README.md and
 // docs/rules/README.md. Each is rendered from the registry, so a fact about a rule is
 // written once, in the rule's file. Pure: files' text in, files' text out.
-//   scripts/generate-rule-copies.mjs (run by `npm run build`) writes them;
+//   scripts/generate-rule-copies.mjs (run by `npm run compile`) writes them;
 //   test/unit/rule-copies.test.ts fails when one was edited by hand.
 import { docsUrl, type Rule } from "../src/core/rule.js";
 import { RULES } from "../src/core/rules/index.js";
 
 /** What regenerates the copies; drift messages name it. */
-export const REGENERATE_COMMAND = "npm run build";
+export const REGENERATE_COMMAND = "npm run compile";
 
 /** A derived file, relative to the repository root, and how its rule facts are rendered. */
 export interface RuleCopy {
