@@ -56,6 +56,8 @@ Options:
       --no-error-on-unmatched-pattern
                               a glob that matches nothing, or no spec found, is not
                               an error
+      --                      every word after it is a path, even one that starts
+                              with "-" (for scripts that pass paths they did not write)
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -104,7 +106,7 @@ type Options = ReturnType<typeof parseCommandLine>["values"];
 function parseCommandLine(argv: readonly string[]) {
   try {
     return parseArgs({
-      args: [...argv],
+      args: joinNegativeNumbers(argv),
       allowPositionals: true,
       allowNegative: true,
       options: {
@@ -128,6 +130,30 @@ function parseCommandLine(argv: readonly string[]) {
     // parseArgs explains the problem in one sentence; keep it and point at --help.
     throw new CliError(`${error instanceof Error ? error.message.split("\n")[0] : String(error)} (see --help)`);
   }
+}
+
+// Options whose value may be a negative number. parseArgs reads "--max-warnings -1" as an
+// option followed by another option and refuses it, so such a value is joined to its option
+// ("--max-warnings=-1"). Nothing after "--" is touched: from there on every word is a path.
+const NUMBER_OPTIONS: ReadonlySet<string> = new Set(["--max-warnings"]);
+
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      args.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (NUMBER_OPTIONS.has(arg) && next !== undefined && /^-\d+$/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
 }
 
 async function lint(io: CliIo, patterns: readonly string[], values: Options, color: boolean): Promise<number> {
