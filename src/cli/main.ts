@@ -5,11 +5,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs, styleText } from "node:util";
 import { version } from "../core/generated/version.json";
-import type { Severity } from "../core/types.js";
+import { SEVERITIES, type Severity } from "../core/types.js";
 import { docsUrl } from "../core/rule.js";
 import { RULES } from "../core/rules/index.js";
 import { FORMATTERS } from "../formatters/index.js";
-import { countBySeverity, type FileReport, type FormatContext, type Formatter, type Paint, type RuleSummary } from "../formatters/types.js";
+import { countBySeverity, failsAt, type FileReport, type FormatContext, type Formatter, type Paint, type RuleSummary } from "../formatters/types.js";
 import { LintCache } from "./cache.js";
 import { findCandidates } from "./files.js";
 import { lintFiles, relativePath } from "./lint-files.js";
@@ -198,7 +198,15 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 
   // styleText must not second-guess the decision about colour made above.
   const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
-  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries(), ...(wantsPreview ? { nonce: freshNonce() } : {}) };
+  const context: FormatContext = {
+    cwd: io.cwd,
+    paint,
+    toolVersion: version,
+    rules: ruleSummaries(),
+    failSeverity: failAt,
+    maxWarnings,
+    ...(wantsPreview ? { nonce: freshNonce() } : {}),
+  };
   for (const output of outputs) {
     const text = output.formatter(reports, { ...context, paint: output.file ? (_style, t) => t : paint });
     if (!output.file) {
@@ -215,7 +223,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   }
 
   const counts = countBySeverity(reports);
-  const failing = SEVERITY_ORDER.slice(0, SEVERITY_ORDER.indexOf(failAt) + 1).reduce((n, severity) => n + counts[severity], 0);
+  const failing = SEVERITIES.filter((severity) => failsAt(severity, failAt)).reduce((n, severity) => n + counts[severity], 0);
   // The stylish report on the terminal ends with its own summary; any other run gets one line.
   if (!outputs.some((output) => output.name === "stylish" && !output.file)) {
     const suppressed = reports.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
@@ -232,7 +240,6 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 }
 
 const DEFAULT_CACHE = ".jointspec-cache";
-const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 interface Output {
   name: string;
@@ -262,7 +269,7 @@ function parseOutputs(formats: readonly string[] | undefined, output: string | u
 
 function parseFailSeverity(value: string | undefined): Severity {
   if (value === undefined) return "error";
-  if (!(SEVERITY_ORDER as readonly string[]).includes(value)) throw new CliError(`--fail-severity takes error, warning or info, not "${value}"`);
+  if (!(SEVERITIES as readonly string[]).includes(value)) throw new CliError(`--fail-severity takes error, warning or info, not "${value}"`);
   return value as Severity;
 }
 
