@@ -36,10 +36,13 @@ files named *.campaign.yaml or *.campaign.yml (or as the config's "specs" says),
 YAML file whose top-level map has the "jointspec" key.
 
 Options:
-  -f, --format <name[:file]>  ${Object.keys(FORMATTERS).join(", ")} (default stylish); repeat it
-                              for several reports, e.g. -f stylish -f sarif:jointspec.sarif;
-                              html is the preview as one self-contained page for people
-                              without VS Code, e.g. -f html:jointspec-report.html
+  -f, --format <name[:file]>  ${Object.keys(FORMATTERS).join(", ")}
+                              (default stylish); repeat it for several reports,
+                              e.g. -f stylish -f sarif:jointspec.sarif;
+                              html is the preview as one self-contained page for
+                              people without VS Code, e.g. -f html:jointspec-report.html;
+                              gitlab is GitLab's Code Quality report, e.g.
+                              -f gitlab:gl-code-quality-report.json
   -o, --output <file>         write the (single) report to a file instead of the terminal
   -c, --config <file>         use this config instead of the nearest .jointspec.yaml
       --fail-severity <level> fail (exit 1) on findings of this severity or worse:
@@ -168,7 +171,8 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   // The html report shows each spec as a reader sees it, which needs the full analysis.
   const wantsPreview = outputs.some((output) => output.name === "html");
   const specsOnly = values["specs-only"] === true;
-  const wantsText = outputs.some((output) => output.name === "sarif");
+  // SARIF and GitLab fingerprints are made from the source text a finding points at.
+  const wantsText = outputs.some((output) => output.name === "sarif" || output.name === "gitlab");
   const threads = io.workerScript ? threadsFor(candidates.length) : 1;
   const linted =
     threads > 1

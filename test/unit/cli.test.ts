@@ -64,6 +64,16 @@ const CASES: CliCase[] = [
       ok(rules.every((rule) => rule.docsUrl.endsWith(`/docs/rules/${rule.id}.md`)));
     },
   },
+  {
+    name: "-f gitlab writes GitLab Code Quality issues",
+    args: ["lint", "examples", "-f", "gitlab"],
+    code: 1,
+    check: ({ stdout }) => {
+      const issues = JSON.parse(stdout) as { check_name: string; severity: string }[];
+      strictEqual(issues.length, 9);
+      deepStrictEqual([...new Set(issues.map((issue) => issue.severity))].sort(), ["major", "minor"]);
+    },
+  },
   { name: "warnings alone exit 0", args: ["lint", "examples/black-friday-flash-sale.campaign.yaml"], code: 0, stdout: /1 warning/ },
   {
     name: "--max-warnings 0 fails on a warning",
