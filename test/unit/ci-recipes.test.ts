@@ -7,9 +7,9 @@ import { parse } from "yaml";
 import { BIN } from "./helpers/cli.js";
 import { REPO } from "./helpers/fixtures.js";
 
-// The CI recipes are tried as written, as far as this machine allows: the action's lint
-// step runs in bash with its inputs in the environment, the README's GitLab job line and the
-// pre-commit hook's entry run as commands, with only the installer swapped for the local bin.
+// The CI recipes are tried as written, as far as this machine allows: the README's GitLab
+// job line and the pre-commit hook's entry run as commands, with only the installer swapped
+// for the local bin. (The GitHub Action is run as GitHub runs it, in github-action.test.ts.)
 
 const tmp = mkdtempSync(join(tmpdir(), "jointspec-recipes-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -19,26 +19,6 @@ function bash(script: string, env: Record<string, string> = {}) {
 }
 
 describe("CI recipes", () => {
-  it("action.yml: the lint step annotates and writes SARIF, failing on errors", () => {
-    const action = parse(readFileSync(join(REPO, "action.yml"), "utf8")) as { runs: { steps: { name: string; run?: string; env?: Record<string, string> }[] } };
-    const step = action.runs.steps.find((s) => s.name === "Lint specs")!;
-    const sarif = join(tmp, "action.sarif");
-    const run = bash(step.run!, {
-      JOINTSPEC_BIN: BIN,
-      JOINTSPEC_PATHS: "examples test/fixtures/cli/mixed/*.yaml",
-      JOINTSPEC_SARIF: sarif,
-      JOINTSPEC_FAIL_SEVERITY: "error",
-      JOINTSPEC_MAX_WARNINGS: "-1",
-      JOINTSPEC_CONFIG: "",
-    });
-    strictEqual(run.status, 1, run.stderr);
-    const lines = run.stdout.trim().split("\n");
-    ok(lines.length >= 9 && lines.every((line) => line.startsWith("::")), run.stdout);
-    strictEqual((JSON.parse(readFileSync(sarif, "utf8")) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, 9);
-    // Every ${{ }} expression in a run script would be pasted into bash unescaped.
-    for (const s of action.runs.steps) ok(!s.run?.includes("${{"), `${s.name} passes inputs through env`);
-  });
-
   it("README: the GitLab job's script line", () => {
     const readme = readFileSync(join(REPO, "README.md"), "utf8");
     const line = /^\s+- (npx --yes github:jointspec\/jointspec lint .*)$/m.exec(readme)?.[1];
