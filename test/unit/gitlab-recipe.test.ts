@@ -52,8 +52,9 @@ const PROJECTS: { name: string; files: Record<string, string>; code: number; iss
 ];
 
 describe("the README's GitLab job, run as written", function () {
-  // The first install from git is slow: npm prepares a git dependency whose package.json has
-  // a "build" (or prepare, install…) script by installing its devDependencies first.
+  // The first run installs from git with an empty npm cache. npm also installs a git
+  // dependency's devDependencies when its package.json has a build, prepare or install
+  // script, which takes minutes on a busy machine.
   this.timeout(300_000);
   let clone: string;
   let sha: string;
