@@ -5,11 +5,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs, styleText } from "node:util";
 import { version } from "../core/generated/version.json";
-import type { Severity } from "../core/types.js";
+import { SEVERITIES, type Severity } from "../core/types.js";
 import { docsUrl } from "../core/rule.js";
 import { RULES } from "../core/rules/index.js";
 import { FORMATTERS } from "../formatters/index.js";
-import { countBySeverity, type FileReport, type FormatContext, type Formatter, type Paint, type RuleSummary } from "../formatters/types.js";
+import { countBySeverity, failsAt, type FileReport, type FormatContext, type Formatter, type Paint, type RuleSummary } from "../formatters/types.js";
 import { LintCache } from "./cache.js";
 import { findCandidates } from "./files.js";
 import { lintFiles, relativePath } from "./lint-files.js";
@@ -36,10 +36,13 @@ files named *.campaign.yaml or *.campaign.yml (or as the config's "specs" says),
 YAML file whose top-level map has the "jointspec" key.
 
 Options:
-  -f, --format <name[:file]>  ${Object.keys(FORMATTERS).join(", ")} (default stylish); repeat it
-                              for several reports, e.g. -f stylish -f sarif:jointspec.sarif;
-                              html is the preview as one self-contained page for people
-                              without VS Code, e.g. -f html:jointspec-report.html
+  -f, --format <name[:file]>  ${Object.keys(FORMATTERS).join(", ")}
+                              (default stylish); repeat it for several reports,
+                              e.g. -f stylish -f sarif:jointspec.sarif;
+                              html is the preview as one self-contained page for
+                              people without VS Code, e.g. -f html:jointspec-report.html;
+                              gitlab is GitLab's Code Quality report, e.g.
+                              -f gitlab:gl-code-quality-report.json
   -o, --output <file>         write the (single) report to a file instead of the terminal
   -c, --config <file>         use this config instead of the nearest .jointspec.yaml
       --fail-severity <level> fail (exit 1) on findings of this severity or worse:
@@ -56,6 +59,8 @@ Options:
       --no-error-on-unmatched-pattern
                               a glob that matches nothing, or no spec found, is not
                               an error
+      --                      every word after it is a path, even one that starts
+                              with "-" (for scripts that pass paths they did not write)
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -104,7 +109,7 @@ type Options = ReturnType<typeof parseCommandLine>["values"];
 function parseCommandLine(argv: readonly string[]) {
   try {
     return parseArgs({
-      args: [...argv],
+      args: joinNegativeNumbers(argv),
       allowPositionals: true,
       allowNegative: true,
       options: {
@@ -130,6 +135,30 @@ function parseCommandLine(argv: readonly string[]) {
   }
 }
 
+// Options whose value may be a negative number. parseArgs reads "--max-warnings -1" as an
+// option followed by another option and refuses it, so such a value is joined to its option
+// ("--max-warnings=-1"). Nothing after "--" is touched: from there on every word is a path.
+const NUMBER_OPTIONS: ReadonlySet<string> = new Set(["--max-warnings"]);
+
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") {
+      args.push(...argv.slice(i));
+      break;
+    }
+    const next = argv[i + 1];
+    if (NUMBER_OPTIONS.has(arg) && next !== undefined && /^-\d+$/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i++;
+    } else {
+      args.push(arg);
+    }
+  }
+  return args;
+}
+
 async function lint(io: CliIo, patterns: readonly string[], values: Options, color: boolean): Promise<number> {
   const outputs = parseOutputs(values.format, values.output);
   const maxWarnings = parseMaxWarnings(values["max-warnings"]);
@@ -142,7 +171,8 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   // The html report shows each spec as a reader sees it, which needs the full analysis.
   const wantsPreview = outputs.some((output) => output.name === "html");
   const specsOnly = values["specs-only"] === true;
-  const wantsText = outputs.some((output) => output.name === "sarif");
+  // SARIF and GitLab fingerprints are made from the source text a finding points at.
+  const wantsText = outputs.some((output) => output.name === "sarif" || output.name === "gitlab");
   const threads = io.workerScript ? threadsFor(candidates.length) : 1;
   const linted =
     threads > 1
@@ -172,7 +202,15 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 
   // styleText must not second-guess the decision about colour made above.
   const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
-  const context: FormatContext = { cwd: io.cwd, paint, toolVersion: version, rules: ruleSummaries(), ...(wantsPreview ? { nonce: freshNonce() } : {}) };
+  const context: FormatContext = {
+    cwd: io.cwd,
+    paint,
+    toolVersion: version,
+    rules: ruleSummaries(),
+    failSeverity: failAt,
+    maxWarnings,
+    ...(wantsPreview ? { nonce: freshNonce() } : {}),
+  };
   for (const output of outputs) {
     const text = output.formatter(reports, { ...context, paint: output.file ? (_style, t) => t : paint });
     if (!output.file) {
@@ -189,7 +227,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   }
 
   const counts = countBySeverity(reports);
-  const failing = SEVERITY_ORDER.slice(0, SEVERITY_ORDER.indexOf(failAt) + 1).reduce((n, severity) => n + counts[severity], 0);
+  const failing = SEVERITIES.filter((severity) => failsAt(severity, failAt)).reduce((n, severity) => n + counts[severity], 0);
   // The stylish report on the terminal ends with its own summary; any other run gets one line.
   if (!outputs.some((output) => output.name === "stylish" && !output.file)) {
     const suppressed = reports.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
@@ -206,7 +244,6 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 }
 
 const DEFAULT_CACHE = ".jointspec-cache";
-const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
 
 interface Output {
   name: string;
@@ -236,7 +273,7 @@ function parseOutputs(formats: readonly string[] | undefined, output: string | u
 
 function parseFailSeverity(value: string | undefined): Severity {
   if (value === undefined) return "error";
-  if (!(SEVERITY_ORDER as readonly string[]).includes(value)) throw new CliError(`--fail-severity takes error, warning or info, not "${value}"`);
+  if (!(SEVERITIES as readonly string[]).includes(value)) throw new CliError(`--fail-severity takes error, warning or info, not "${value}"`);
   return value as Severity;
 }
 

@@ -3,6 +3,7 @@
 // in which lines move.
 
 import type { Finding } from "../core/types.js";
+import { hash, lineText } from "./fingerprint.js";
 import type { FileReport, FormatContext, Formatter } from "./types.js";
 
 const LEVELS = { error: "error", warning: "warning", info: "note" } as const;
@@ -74,22 +75,6 @@ function toResult(finding: Finding, report: FileReport, ruleIndex: Map<string, n
     locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(report.path), uriBaseId: "%SRCROOT%" }, region } }],
     partialFingerprints: { "jointspecFinding/v1": `${hash(anchor)}:${occurrence}` },
   };
-}
-
-function lineText(text: string, line: number): string {
-  return text.split(/\r\n|\r|\n/, line + 1)[line] ?? "";
-}
-
-/** 64 bits of FNV-1a as hex: enough to tell findings apart, with no crypto dependency. */
-export function hash(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0xcbf29ce4;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ code, 0x01000193 ^ 0x5bd1e995) >>> 0;
-  }
-  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
 }
 
 function sentence(text: string): string {

@@ -3,7 +3,7 @@
 
 import type { SuppressedFinding } from "../core/suppressions.js";
 import type { PreviewModel } from "../core/preview/model.js";
-import type { Finding } from "../core/types.js";
+import type { Finding, Severity } from "../core/types.js";
 
 export interface FileReport {
   /** The path as shown to people and CI: relative to the working folder, with forward slashes. */
@@ -39,6 +39,10 @@ export interface FormatContext {
   rules: readonly RuleSummary[];
   /** A fresh random value per run, for formats whose output embeds a script or style (html). */
   nonce?: string;
+  /** --fail-severity: findings of this severity or worse fail the run (exit 1). */
+  failSeverity: Severity;
+  /** --max-warnings: more warnings than this fail the run; -1 for no limit. */
+  maxWarnings: number;
 }
 
 export type Formatter = (reports: readonly FileReport[], context: FormatContext) => string;
@@ -49,3 +53,10 @@ export function countBySeverity(reports: readonly FileReport[]): { error: number
   for (const report of reports) for (const finding of report.findings) counts[finding.severity]++;
   return counts;
 }
+
+/** Whether a finding of this severity fails a run that fails on `failSeverity` or worse. */
+export function failsAt(severity: Severity, failSeverity: Severity): boolean {
+  return RANK[severity] <= RANK[failSeverity];
+}
+
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };

@@ -26,28 +26,69 @@ describe("CI formats", () => {
       xml = (await runInProcess(["lint", CI, "examples", "--format", "junit"])).stdout;
     });
 
-    it("is well-formed XML", () => {
-      strictEqual(XMLValidator.validate(xml), true);
+    // Every shape the report can take: failures, passing findings, the --max-warnings test.
+    const VARIANTS: string[][] = [[], ["--fail-severity", "warning"], ["--fail-severity", "info", "--max-warnings", "3"], ["--max-warnings", "100"]];
+    for (const args of VARIANTS) {
+      it(`${args.join(" ") || "by default"}: well-formed, and valid against a JUnit XML schema with libxml2`, async () => {
+        const report = (await runInProcess(["lint", CI, "examples", "--format", "junit", ...args])).stdout;
+        strictEqual(XMLValidator.validate(report), true);
+        const schema = readFileSync(join(FIXTURES, "junit/junit.xsd"), "utf8");
+        const result = await validateXML({ xml: [{ fileName: "report.xml", contents: report }], schema: [{ fileName: "junit.xsd", contents: schema }] });
+        deepStrictEqual(result.errors, []);
+        ok(result.valid);
+      });
+    }
+
+    // A finding fails its spec's test only when it fails the run; the others are the test's output.
+    const FAILING: Record<string, string[]> = { error: ["error"], warning: ["error", "warning"], info: ["error", "warning", "info"] };
+    for (const [failSeverity, failing] of Object.entries(FAILING)) {
+      it(`--fail-severity ${failSeverity}: one test case per spec, a failure per ${failing.join(" or ")} finding, the rest in system-out`, async () => {
+        const args = ["lint", CI, "examples", "--fail-severity", failSeverity];
+        const json = JSON.parse((await runInProcess([...args, "--format", "json"])).stdout) as { filePath: string; findings: { severity: string }[] }[];
+        const suites = parseJunit((await runInProcess([...args, "--format", "junit"])).stdout).testsuites.testsuite;
+        deepStrictEqual(suites.map((s) => s["@_name"]), json.map((f) => f.filePath));
+        for (const [index, suite] of suites.entries()) {
+          const findings = json[index]!.findings;
+          const failures = findings.filter((f) => failing.includes(f.severity)).length;
+          strictEqual(suite.testcase.length, 1);
+          strictEqual(suite.testcase[0]!.failure?.length ?? 0, failures, suite["@_name"]);
+          strictEqual(suite["@_failures"], failures > 0 ? "1" : "0");
+          const output = suite.testcase[0]!["system-out"];
+          strictEqual(output === undefined ? 0 : String(output).split("\n").length, findings.length - failures, suite["@_name"]);
+        }
+      });
+    }
+
+    // The report's verdict is the exit code's: GitLab must not show failed tests on a green job.
+    const VERDICTS: [args: string[], code: number, failures: number][] = [
+      [["examples/black-friday-flash-sale.campaign.yaml"], 0, 0],
+      [["examples/black-friday-flash-sale.campaign.yaml", "--fail-severity", "warning"], 1, 1],
+      [["examples/black-friday-flash-sale.campaign.yaml", "--max-warnings", "0"], 1, 1],
+      [["examples/black-friday-flash-sale.campaign.yaml", "--max-warnings", "1"], 0, 0],
+      [["examples/new-year-sweepstakes.campaign.yaml"], 1, 1],
+      [["test/fixtures/design-example.campaign.yaml", "--fail-severity", "info"], 0, 0],
+    ];
+    for (const [args, code, failures] of VERDICTS) {
+      it(`${args.join(" ")}: exit ${code}, ${failures} failed test(s)`, async () => {
+        const run = await runInProcess(["lint", ...args, "--format", "junit"]);
+        strictEqual(run.code, code, run.stderr);
+        const report = parseJunit(run.stdout).testsuites;
+        strictEqual(report["@_failures"], String(failures));
+        strictEqual(report.testsuite.filter((s) => s["@_failures"] === "1").length, failures);
+      });
+    }
+
+    it("a warnings-only spec passes, with its warning in the test's output", async () => {
+      const suite = parseJunit((await runInProcess(["lint", "examples/black-friday-flash-sale.campaign.yaml", "--format", "junit"])).stdout).testsuites.testsuite[0]!;
+      strictEqual(suite.testcase[0]!.failure, undefined);
+      match(String(suite.testcase[0]!["system-out"]), /^examples\/black-friday-flash-sale\.campaign\.yaml:\d+:\d+ warning .+ \(\S+\)$/);
     });
 
-    it("validates against a JUnit XML schema with libxml2", async () => {
-      const schema = readFileSync(join(FIXTURES, "junit/junit.xsd"), "utf8");
-      const result = await validateXML({ xml: [{ fileName: "report.xml", contents: xml }], schema: [{ fileName: "junit.xsd", contents: schema }] });
-      deepStrictEqual(result.errors, []);
-      ok(result.valid);
-    });
-
-    it("has one test case per spec and one failure per finding", async () => {
-      const json = JSON.parse((await runInProcess(["lint", CI, "examples", "--format", "json"])).stdout) as { filePath: string; findings: unknown[] }[];
-      const parsed = new XMLParser({ ignoreAttributes: false, isArray: (name) => ["testsuite", "testcase", "failure"].includes(name) }).parse(xml) as {
-        testsuites: { testsuite: { "@_name": string; testcase: { failure?: unknown[] }[] }[] };
-      };
-      const suites = parsed.testsuites.testsuite;
-      deepStrictEqual(suites.map((s) => s["@_name"]), json.map((f) => f.filePath));
-      for (const [index, suite] of suites.entries()) {
-        strictEqual(suite.testcase.length, 1);
-        strictEqual(suite.testcase[0]!.failure?.length ?? 0, json[index]!.findings.length);
-      }
+    it("--max-warnings adds one test that fails when there are more warnings", async () => {
+      const report = parseJunit((await runInProcess(["lint", "examples", "--format", "junit", "--max-warnings", "3"])).stdout).testsuites;
+      const limit = report.testsuite.at(-1)!;
+      strictEqual(limit["@_name"], "--max-warnings");
+      deepStrictEqual(limit.testcase[0]!.failure, [{ "@_message": "7 warnings, more than --max-warnings 3", "@_type": "max-warnings" }]);
     });
 
     it("strips characters XML cannot hold and escapes the rest", () => {
@@ -151,3 +192,14 @@ describe("CI formats", () => {
     });
   });
 });
+
+interface JunitReport {
+  testsuites: {
+    "@_failures": string;
+    testsuite: { "@_name": string; "@_failures": string; testcase: { failure?: Record<string, string>[]; "system-out"?: unknown }[] }[];
+  };
+}
+
+function parseJunit(xml: string): JunitReport {
+  return new XMLParser({ ignoreAttributes: false, isArray: (name) => ["testsuite", "testcase", "failure"].includes(name) }).parse(xml) as JunitReport;
+}

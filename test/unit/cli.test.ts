@@ -1,10 +1,10 @@
 import { deepStrictEqual, doesNotMatch, match, ok, strictEqual } from "node:assert";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RULE_IDS } from "../../src/core/rules/index.js";
 import { RUNNERS, type CliRun } from "./helpers/cli.js";
-import { FIXTURES } from "./helpers/fixtures.js";
+import { FIXTURES, REPO } from "./helpers/fixtures.js";
 
 interface CliCase {
   name: string;
@@ -24,6 +24,11 @@ after(() => rmSync(tmp, { recursive: true, force: true }));
 // A symbolic link that points at itself: unreadable even for root, unlike chmod 000.
 const loop = join(tmp, "loop.campaign.yaml");
 symlinkSync(loop, loop);
+
+// A spec whose file name looks like an option, linted only when it comes after "--".
+const DASHED = join(tmp, "dashed");
+mkdirSync(DASHED);
+copyFileSync(join(REPO, "examples/black-friday-flash-sale.campaign.yaml"), join(DASHED, "-f"));
 
 const CASES: CliCase[] = [
   {
@@ -59,6 +64,16 @@ const CASES: CliCase[] = [
       ok(rules.every((rule) => rule.docsUrl.endsWith(`/docs/rules/${rule.id}.md`)));
     },
   },
+  {
+    name: "-f gitlab writes GitLab Code Quality issues",
+    args: ["lint", "examples", "-f", "gitlab"],
+    code: 1,
+    check: ({ stdout }) => {
+      const issues = JSON.parse(stdout) as { check_name: string; severity: string }[];
+      strictEqual(issues.length, 9);
+      deepStrictEqual([...new Set(issues.map((issue) => issue.severity))].sort(), ["major", "minor"]);
+    },
+  },
   { name: "warnings alone exit 0", args: ["lint", "examples/black-friday-flash-sale.campaign.yaml"], code: 0, stdout: /1 warning/ },
   {
     name: "--max-warnings 0 fails on a warning",
@@ -67,6 +82,23 @@ const CASES: CliCase[] = [
     stderr: "jointspec: 1 warnings, more than --max-warnings 0\n",
   },
   { name: "--max-warnings 1 allows one", args: ["lint", "examples/black-friday-flash-sale.campaign.yaml", "--max-warnings", "1"], code: 0 },
+  { name: "--max-warnings -1 (no limit), as a separate word", args: ["lint", "examples/black-friday-flash-sale.campaign.yaml", "--max-warnings", "-1"], code: 0, stdout: /1 warning/ },
+  { name: "--max-warnings=-1 (no limit)", args: ["lint", "examples/black-friday-flash-sale.campaign.yaml", "--max-warnings=-1"], code: 0, stdout: /1 warning/ },
+  {
+    name: "--max-warnings -1 then a limit: the last one counts",
+    args: ["lint", "examples/black-friday-flash-sale.campaign.yaml", "--max-warnings", "-1", "--max-warnings", "0"],
+    code: 1,
+    stderr: "jointspec: 1 warnings, more than --max-warnings 0\n",
+  },
+  { name: "--max-warnings -x is not a number", args: ["lint", "examples", "--max-warnings", "-x"], code: 2, stderr: /^jointspec: Option '--max-warnings' argument is ambiguous.*\(see --help\)\n$/ },
+  { name: "after --, a path that looks like an option is a path", args: ["lint", "--no-color", "--", "-f"], cwd: DASHED, code: 0, stdout: /^-f\n.*\n\n✖ 1 problem \(0 errors, 1 warning, 0 infos\) in 1 file\n$/s },
+  {
+    name: "after --, nothing is read as an option, not even --max-warnings -1",
+    args: ["lint", "--", "--max-warnings", "-1"],
+    cwd: DASHED,
+    code: 2,
+    stderr: "jointspec: cannot read --max-warnings: no such file or directory\n",
+  },
   {
     name: "--quiet reports errors only",
     args: ["lint", "examples", "--quiet", "--no-color"],

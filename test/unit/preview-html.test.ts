@@ -230,7 +230,7 @@ describe("preview HTML", () => {
     }
 
     it("the formatter alone (no host nonce) still admits its script and style by hash", () => {
-      const context: FormatContext = { cwd: REPO, paint: (_s, t) => t, toolVersion: "0", rules: [] };
+      const context: FormatContext = { cwd: REPO, paint: (_s, t) => t, toolVersion: "0", rules: [], failSeverity: "error", maxWarnings: -1 };
       const page = html([{ path: "x.campaign.yaml", findings: [] }], context);
       ok(page.includes(`script-src '${PREVIEW_ASSETS.scriptHash}';`));
       ok(/No preview was made for this file/.test(page));
