@@ -33,6 +33,8 @@ export interface SpecAnalysis {
   glossary: Glossary;
   terms: readonly TermOccurrence[];
   pins: ReadonlyMap<GlossaryEntry, TermPin>;
+  /** Set when the spec was over the size limit and so not read at all (even with spec-size off). */
+  tooLarge?: { size: string; limit: string };
 }
 
 export interface LintResult {
@@ -145,7 +147,8 @@ export function checkSpecSize(size: number, options: LintOptions = {}, sizeIsAtL
   if (size <= limit) return undefined;
   const rule = ruleById("spec-size")!;
   const severity = options.severities?.[rule.id] ?? rule.defaultSeverity;
-  const words = sizeAgainstLimit(size, limit);
+  const words = { ...sizeAgainstLimit(size, limit) };
+  if (sizeIsAtLeast) words.size = `at least ${words.size}`;
   // The text was not read, so the analysis is that of an empty text: no document, no terms.
   const parsed: ParsedYaml = { text: "", lines: new LineIndex(""), document: undefined, data: undefined, problems: [] };
   const findings: Finding[] =
@@ -155,11 +158,11 @@ export function checkSpecSize(size: number, options: LintOptions = {}, sizeIsAtL
           {
             ruleId: rule.id,
             severity,
-            message: formatMessage(rule.messages.tooLarge!, { size: sizeIsAtLeast ? `at least ${words.size}` : words.size, limit: words.limit }),
+            message: formatMessage(rule.messages.tooLarge!, words),
             range: parsed.lines.rangeOf(0, 0),
           },
         ];
-  return { findings, suppressed: [], analysis: { parsed, spec: undefined, glossary: options.glossary ?? Glossary.bundled(), terms: [], pins: new Map() } };
+  return { findings, suppressed: [], analysis: { parsed, spec: undefined, glossary: options.glossary ?? Glossary.bundled(), terms: [], pins: new Map(), tooLarge: words } };
 }
 
 // Says how many findings of a rule the cap left out, once, at the start of the file.

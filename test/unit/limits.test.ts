@@ -3,6 +3,7 @@ import { limitsOf, parseConfig, parseGlossaryFile } from "../../src/core/config.
 import { checkSpecSize, lintSpec, type LintOptions } from "../../src/core/lint.js";
 import { lintBytes } from "../../src/core/lint-bytes.js";
 import { DEFAULT_LIMITS, formatSize, KB, MB, parseSize, sizeAgainstLimit, utf8Length } from "../../src/core/limits.js";
+import { buildPreviewModel } from "../../src/core/preview/model.js";
 import { actualFindings } from "./helpers/fixtures.js";
 
 // Size limits and the bounds on every error path: big inputs are generated here, in memory,
@@ -104,6 +105,15 @@ describe("limits", () => {
         if (options.severities?.["spec-size"] === "off") strictEqual(result.analysis.parsed.document, undefined, "nothing was parsed");
       });
     }
+
+    it("the preview says why it shows nothing, even with the rule off", () => {
+      for (const severities of [{}, { "spec-size": "off" as const }]) {
+        const result = lintSpec(padded(3 * MB), { severities });
+        const model = buildPreviewModel(result, { severities });
+        strictEqual(model.readability, "none");
+        strictEqual(model.notice, "This spec is 3 MB, over the limit of 2 MB for specs, so it was not read. Split it, or raise limits.specSize in .jointspec.yaml.");
+      }
+    });
 
     it("bytes over the limit are not even decoded", () => {
       // Invalid UTF-8 would be a yaml-syntax finding, had the bytes been decoded.
