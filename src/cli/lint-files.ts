@@ -1,11 +1,12 @@
 // Lints a list of candidate files: the per-file work of `jointspec lint`, shared by the main
 // thread and the worker threads that split a large run between the machine's cores.
 
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { relative } from "node:path";
+import { checkSpecSize } from "../core/lint.js";
 import { lintBytes } from "../core/lint-bytes.js";
 import { mentionsJointspecKey } from "../core/parse.js";
-import { buildPreviewModel, type PreviewModel } from "../core/preview/model.js";
+import { buildPreviewModel, type PreviewInput, type PreviewModel } from "../core/preview/model.js";
 import { decodeUtf8 } from "../core/text.js";
 import type { FileReport } from "../formatters/types.js";
 import type { CachedLint } from "./cache.js";
@@ -54,17 +55,23 @@ function lintFile(candidate: Candidate, { cwd, workspace, specsOnly, wantsPrevie
   const effective = workspace.configFor(candidate.path);
   if (!candidate.explicit && effective.isIgnored(candidate.path)) return { kind: "skipped" };
   const path = relativePath(cwd, candidate.path);
+  const lintOptions = { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize };
+  // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
+  const mustBeSpec = !candidate.explicit || specsOnly;
+  const isSpec = (head: () => Uint8Array): boolean =>
+    !mustBeSpec || effective.isSpecByName(candidate.path) || mentionsJointspecKey(new TextDecoder().decode(head().subarray(0, HEAD_BYTES)));
+  // Every check, whatever --quiet leaves in the lists: the readiness checklist must not look greener than it is.
+  const preview = (linted: PreviewInput): PreviewModel | undefined => (wantsPreview ? buildPreviewModel(linted, { severities: effective.severities, fileName: path }) : undefined);
   let bytes: Uint8Array;
   try {
+    // A file over the size limit is answered from its size: at most its head is read, to tell whether it is a spec.
+    const tooLarge = checkSpecSize(statSync(candidate.path).size, lintOptions);
+    if (tooLarge) return isSpec(() => readHead(candidate.path)) ? { kind: "report", report: toReport(path, tooLarge, undefined, preview(tooLarge)) } : { kind: "skipped" };
     bytes = readFileSync(candidate.path);
   } catch (error) {
     return { kind: "error", message: `cannot read ${path}: ${reason(error)}` };
   }
-  // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
-  const mustBeSpec = !candidate.explicit || specsOnly;
-  if (mustBeSpec && !effective.isSpecByName(candidate.path) && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) {
-    return { kind: "skipped" };
-  }
+  if (!isSpec(() => bytes)) return { kind: "skipped" };
 
   const key = cache?.key(bytes, effective.fingerprint);
   const cached = key ? cache!.get(path, key) : undefined;
@@ -72,12 +79,23 @@ function lintFile(candidate: Candidate, { cwd, workspace, specsOnly, wantsPrevie
     const decoded = wantsText ? decodeUtf8(bytes) : undefined;
     return { kind: "report", report: toReport(path, cached, decoded?.ok ? decoded.text : undefined, undefined) };
   }
-  const result = lintBytes(bytes, { severities: effective.severities, glossary: effective.glossary });
+  const result = lintBytes(bytes, lintOptions);
   const title = result.analysis?.spec?.title;
   const lint: CachedLint = { findings: result.findings, suppressed: result.suppressed, ...(typeof title === "string" ? { title } : {}) };
-  // Every check, whatever --quiet leaves in the lists: the readiness checklist must not look greener than it is.
-  const preview = wantsPreview ? buildPreviewModel(result, { severities: effective.severities, fileName: path }) : undefined;
-  return { kind: "report", report: toReport(path, lint, wantsText ? result.text : undefined, preview), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
+  return { kind: "report", report: toReport(path, lint, wantsText ? result.text : undefined, preview(result)), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
+}
+
+// How much of a file is read to look for a top-level jointspec key.
+const HEAD_BYTES = 65536;
+
+function readHead(path: string): Uint8Array {
+  const head = new Uint8Array(HEAD_BYTES);
+  const fd = openSync(path, "r");
+  try {
+    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function toReport(path: string, lint: CachedLint, text: string | undefined, preview: PreviewModel | undefined): FileReport {

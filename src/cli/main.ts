@@ -292,6 +292,8 @@ function printConfig(io: CliIo, file: string, explicitConfig: string | undefined
     glossaryFiles: effective.glossaryFiles.map(shown),
     specs: effective.config.specs,
     ignore: effective.config.ignore,
+    // In bytes, defaults filled in, as the run applies them.
+    limits: effective.limits,
   };
   io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   return 0;

@@ -2,11 +2,12 @@
 // .jointspec.yaml walking up, or --config), and the glossary files it names. Each config
 // and glossary is read and compiled once per run, however many specs share it.
 
-import { existsSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import type picomatchType from "picomatch";
-import { ALWAYS_IGNORED, configCandidates, DEFAULT_CONFIG, parseConfig, parseGlossaryFile, type JointspecConfig } from "../core/config.js";
+import { ALWAYS_IGNORED, configCandidates, DEFAULT_CONFIG, limitsOf, parseConfig, parseGlossaryFile, type JointspecConfig } from "../core/config.js";
 import { Glossary } from "../core/glossary/glossary.js";
+import { configTooLargeMessage, CONFIG_SIZE_LIMIT, glossaryTooLargeMessage, type Limits } from "../core/limits.js";
 import type { SeveritySetting } from "../core/types.js";
 
 /** A usage or I/O problem: reported as one line, exit code 2. */
@@ -17,6 +18,8 @@ export interface EffectiveConfig {
   file: string | undefined;
   config: JointspecConfig;
   severities: Readonly<Record<string, SeveritySetting>>;
+  /** The size limits in force, defaults filled in. */
+  limits: Readonly<Limits>;
   glossary: Glossary;
   /** The glossary files it adds (absolute). */
   glossaryFiles: readonly string[];
@@ -58,16 +61,18 @@ export class Workspace {
     const cached = this.byConfigFile.get(file);
     if (cached) return cached;
     const shown = (path: string): string => relative(this.cwd, path).split("\\").join("/") || path;
-    const configText = readText(file, `config file ${shown(file)}`);
+    const configText = readText(file, `config file ${shown(file)}`, CONFIG_SIZE_LIMIT, (size) => `${shown(file)}: ${configTooLargeMessage(size)}`);
     const config = parseConfig(configText);
-    if (!config.ok) throw new CliError(problemLine(shown(file), config.problems));
+    if (!config.ok) throw new CliError(problemLine(shown(file), config.problems, config.more));
     const sources = [configText];
     const glossaryFiles = config.value.glossary.map((glossaryPath) => resolve(dirname(file), glossaryPath));
+    const glossaryLimit = limitsOf(config.value).glossarySize;
     const entries = glossaryFiles.flatMap((glossaryFile) => {
-      const text = readText(glossaryFile, `glossary file ${shown(glossaryFile)} (named in ${shown(file)})`);
+      const named = `${shown(glossaryFile)} (named in ${shown(file)})`;
+      const text = readText(glossaryFile, `glossary file ${named}`, glossaryLimit, (size) => `${named}: ${glossaryTooLargeMessage(size, glossaryLimit)}`);
       sources.push(text);
-      const parsed = parseGlossaryFile(text, glossaryFile);
-      if (!parsed.ok) throw new CliError(problemLine(shown(glossaryFile), parsed.problems));
+      const parsed = parseGlossaryFile(text, glossaryFile, glossaryLimit);
+      if (!parsed.ok) throw new CliError(problemLine(shown(glossaryFile), parsed.problems, parsed.more));
       return parsed.value;
     });
     const result = effective(file, config.value, Glossary.bundled().extend(entries), dirname(file), glossaryFiles, () => hashOf(sources));
@@ -95,6 +100,7 @@ function effective(
     file,
     config,
     severities: config.rules,
+    limits: limitsOf(config),
     glossary,
     glossaryFiles,
     get fingerprint() {
@@ -121,19 +127,28 @@ function hashOf(texts: readonly string[]): string {
   return hash.digest("hex");
 }
 
-function readText(file: string, what: string): string {
+// Reads a config or glossary file, refusing one over `limit` bytes from its size alone.
+function readText(file: string, what: string, limit: number, tooLarge: (size: number) => string): string {
+  let fd: number | undefined;
   try {
-    return readFileSync(file, "utf8");
+    fd = openSync(file, "r");
+    const size = fstatSync(fd).size;
+    if (size > limit) throw new CliError(tooLarge(size));
+    return readFileSync(fd, "utf8");
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`cannot read ${what}: ${reason(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-function problemLine(file: string, problems: readonly { message: string; range: { start: { line: number; character: number } } }[]): string {
+function problemLine(file: string, problems: readonly { message: string; range: { start: { line: number; character: number } } }[], more: number): string {
   const [first] = problems;
   if (!first) return `${file}: invalid`;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-  return `${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}${more}`;
+  const others = problems.length - 1 + more;
+  const tail = others > 0 ? ` (and ${others} more problem${others > 1 ? "s" : ""})` : "";
+  return `${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}${tail}`;
 }
 
 /** A short reason for a Node error, without the stack: "no such file", "permission denied". */

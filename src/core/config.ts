@@ -4,6 +4,7 @@
 import validateConfig from "./generated/validate-config.js";
 import validateGlossary from "./generated/validate-glossary.js";
 import type { GlossaryEntry, GlossaryTerm } from "./glossary/glossary.js";
+import { configTooLargeMessage, CONFIG_SIZE_LIMIT, DEFAULT_LIMITS, glossaryTooLargeMessage, MAX_DATA_FILE_PROBLEMS, mayExceed, parseSize, quoteForMessage, utf8Length, type Limits } from "./limits.js";
 import { parseYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
 import { label } from "./rules/schema.js";
@@ -24,9 +25,16 @@ export interface JointspecConfig {
   glossary: readonly string[];
   specs: readonly string[];
   ignore: readonly string[];
+  /** The size limits the file sets, in bytes; the others keep their default (see limitsOf). */
+  limits: Readonly<Partial<Limits>>;
 }
 
-export const DEFAULT_CONFIG: JointspecConfig = { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [] };
+export const DEFAULT_CONFIG: JointspecConfig = { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [], limits: {} };
+
+/** The limits in force under `config`: what it sets, defaults for the rest. */
+export function limitsOf(config: JointspecConfig): Limits {
+  return { ...DEFAULT_LIMITS, ...config.limits };
+}
 
 /** A problem in a config or glossary file, with its position. */
 export interface DataFileProblem {
@@ -34,13 +42,28 @@ export interface DataFileProblem {
   range: Range;
 }
 
-export type DataFileResult<T> = { ok: true; value: T } | { ok: false; problems: DataFileProblem[] };
+/**
+ * A failure lists at most MAX_DATA_FILE_PROBLEMS problems, in the order found; `more` counts
+ * the ones left out, so that a file with 100,000 bad entries fails fast with a short list.
+ */
+export type DataFileResult<T> = { ok: true; value: T } | { ok: false; problems: DataFileProblem[]; more: number };
 
 /** Parses and checks the text of a .jointspec.yaml file. */
 export function parseConfig(text: string): DataFileResult<JointspecConfig> {
+  const tooLarge = sizeProblem(text, CONFIG_SIZE_LIMIT, configTooLargeMessage);
+  if (tooLarge) return tooLarge;
   const checked = parseDataFile(text, validateConfig);
   if (!checked.ok) return checked;
-  const data = (checked.value ?? {}) as Partial<JointspecConfig>;
+  const data = (checked.value ?? {}) as Partial<Omit<JointspecConfig, "limits">> & { limits?: Partial<Record<keyof Limits, string | number>> };
+  const limits: Partial<Limits> = {};
+  for (const name of ["specSize", "glossarySize"] as const) {
+    const written = data.limits?.[name];
+    if (written === undefined) continue;
+    const bytes = parseSize(written);
+    // The schema admits the form; a size of zero ("0 KB") is the one thing it cannot rule out.
+    if (bytes === undefined) return { ok: false, problems: [{ message: sizeMessage(["limits", name], written), range: rangeOfValue(text, ["limits", name]) }], more: 0 };
+    limits[name] = bytes;
+  }
   return {
     ok: true,
     value: {
@@ -48,12 +71,18 @@ export function parseConfig(text: string): DataFileResult<JointspecConfig> {
       glossary: data.glossary ?? [],
       specs: data.specs ?? [...DEFAULT_SPEC_PATTERNS],
       ignore: data.ignore ?? [],
+      limits,
     },
   };
 }
 
-/** Parses and checks a workspace glossary file; `origin` says where its entries came from. */
-export function parseGlossaryFile(text: string, origin: string): DataFileResult<GlossaryEntry[]> {
+/**
+ * Parses and checks a workspace glossary file; `origin` says where its entries came from. A
+ * file over `maxSize` bytes is refused before it is parsed.
+ */
+export function parseGlossaryFile(text: string, origin: string, maxSize: number = DEFAULT_LIMITS.glossarySize): DataFileResult<GlossaryEntry[]> {
+  const tooLarge = sizeProblem(text, maxSize, (size) => glossaryTooLargeMessage(size, maxSize));
+  if (tooLarge) return tooLarge;
   const checked = parseDataFile(text, validateGlossary);
   if (!checked.ok) return checked;
   const terms = (checked.value as { terms: GlossaryTerm[] }).terms;
@@ -73,34 +102,72 @@ export function configCandidates(filePath: string): string[] {
   return candidates;
 }
 
-function parseDataFile(text: string, validate: typeof validateConfig): { ok: true; value: unknown } | { ok: false; problems: DataFileProblem[] } {
+// A file over its limit is one problem at its start, found without parsing it.
+function sizeProblem(text: string, limit: number, message: (size: number) => string): { ok: false; problems: DataFileProblem[]; more: number } | undefined {
+  if (!mayExceed(text, limit)) return undefined;
+  const size = utf8Length(text);
+  if (size <= limit) return undefined;
+  return { ok: false, problems: [{ message: message(size), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], more: 0 };
+}
+
+function parseDataFile(text: string, validate: typeof validateConfig): { ok: true; value: unknown } | { ok: false; problems: DataFileProblem[]; more: number } {
   const parsed = parseYaml(text);
   const { lines, document } = parsed;
   if (parsed.problems.length > 0) {
-    return { ok: false, problems: parsed.problems.map((p) => ({ message: p.message, range: lines.rangeOf(p.offsets[0], p.offsets[1]) })) };
+    const shown = parsed.problems.slice(0, MAX_DATA_FILE_PROBLEMS);
+    return { ok: false, problems: shown.map((p) => ({ message: p.message, range: lines.rangeOf(p.offsets[0], p.offsets[1]) })), more: parsed.problems.length - shown.length };
   }
   // An empty config means "all defaults".
   const data = parsed.data ?? {};
   if (validate(data)) return { ok: true, value: data };
-  const problems = (validate.errors ?? []).map((error) => {
+  // Ajv lists every error of every entry; only the first problems get a position and words,
+  // the rest are counted by the place they are about (several errors can share one place).
+  const problems: DataFileProblem[] = [];
+  const seenRanges = new Set<string>();
+  const shownPlaces = new Set<string>();
+  const morePlaces = new Set<string>();
+  for (const error of validate.errors ?? []) {
     const path = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     // A bad key is reported at the key: Ajv names it in params, or (inside propertyNames) on the error.
     const badKey = error.keyword === "additionalProperties" ? error.params.additionalProperty : (error.propertyName ?? error.params.propertyName);
     const keyPath = badKey === undefined ? path : [...path, String(badKey)];
+    const place = JSON.stringify(keyPath);
+    if (problems.length >= MAX_DATA_FILE_PROBLEMS) {
+      if (!shownPlaces.has(place)) morePlaces.add(place);
+      continue;
+    }
+    shownPlaces.add(place);
     const offsets = document ? offsetsForPath(document, lines, keyPath, badKey === undefined ? "value" : "key") : [0, 0];
-    const message = badKey !== undefined && error.keyword !== "additionalProperties" ? `"${String(badKey)}" is not a JointSpec rule id.` : dataFileMessage(error, keyPath);
-    return { message, range: lines.rangeOf(offsets[0]!, offsets[1]!) };
-  });
-  return { ok: false, problems: dedupe(problems) };
+    const range = lines.rangeOf(offsets[0]!, offsets[1]!);
+    const rangeKey = JSON.stringify(range);
+    if (seenRanges.has(rangeKey)) continue;
+    seenRanges.add(rangeKey);
+    const message = badKey !== undefined && error.keyword !== "additionalProperties" ? `${quoteForMessage(String(badKey))} is not a JointSpec rule id.` : dataFileMessage(error, keyPath);
+    problems.push({ message, range });
+  }
+  return { ok: false, problems, more: morePlaces.size };
+}
+
+// The range of the value at `path` in a config that parsed, for problems found after validation.
+function rangeOfValue(text: string, path: (string | number)[]): DataFileProblem["range"] {
+  const { document, lines } = parseYaml(text);
+  const offsets = document ? offsetsForPath(document, lines, path, "value") : [0, 0];
+  return lines.rangeOf(offsets[0]!, offsets[1]!);
+}
+
+function sizeMessage(path: (string | number)[], value: unknown): string {
+  const written = typeof value === "string" ? quoteForMessage(value) : String(value);
+  return `${label(path)} must be a size such as 1 MB, 512 KB or 2000000 (bytes), more than zero, not ${written}.`;
 }
 
 function dataFileMessage(error: SchemaError, path: (string | number)[]): string {
   const where = label(path);
+  if (path[0] === "limits" && path.length === 2 && error.keyword !== "additionalProperties") return sizeMessage(path, error.data);
   switch (error.keyword) {
     case "additionalProperties":
-      return `Unknown key "${String(error.params.additionalProperty)}" in ${path.length <= 1 ? "this file" : label(path.slice(0, -1))}.`;
+      return `Unknown key ${quoteForMessage(String(error.params.additionalProperty))} in ${path.length <= 1 ? "this file" : label(path.slice(0, -1))}.`;
     case "enum":
-      return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(", ")}, not ${JSON.stringify(error.data)}.`;
+      return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(", ")}, not ${typeof error.data === "string" ? quoteForMessage(error.data) : JSON.stringify(error.data)}.`;
     case "required":
       return `${where === "The spec" ? "This file" : where} has no ${String(error.params.missingProperty)}.`;
     default:
@@ -108,12 +175,3 @@ function dataFileMessage(error: SchemaError, path: (string | number)[]): string 
   }
 }
 
-function dedupe(problems: DataFileProblem[]): DataFileProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = JSON.stringify(p.range);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}

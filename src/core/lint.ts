@@ -6,12 +6,14 @@ import validateSpec from "./generated/validate-spec.js";
 import { EditBuilder } from "./fixes/yaml-edits.js";
 import { Glossary, type GlossaryEntry } from "./glossary/glossary.js";
 import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from "./glossary/terms.js";
+import { DEFAULT_LIMITS, MAX_FINDINGS_PER_RULE, mayExceed, sizeAgainstLimit, utf8Length } from "./limits.js";
 import { parseYaml, type ParsedYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
 import type { Report, Rule, RuleContext, RuleNeed } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { applySuppressions, findDirectives, type SuppressedFinding } from "./suppressions.js";
 import type { SchemaError } from "./schema/compiled.js";
+import { LineIndex } from "./text.js";
 import type { Finding, Fix, Severity, SeveritySetting } from "./types.js";
 
 export interface LintOptions {
@@ -21,6 +23,8 @@ export interface LintOptions {
   severities?: Readonly<Record<string, SeveritySetting | undefined>>;
   /** The glossary in force: bundled plus workspace files. Defaults to the bundled one. */
   glossary?: Glossary;
+  /** A spec over this many bytes of UTF-8 is not read: one spec-size finding. Defaults to DEFAULT_LIMITS.specSize. */
+  maxSpecSize?: number;
 }
 
 /** Everything learnt about a spec while linting it, for hovers and the preview to reuse. */
@@ -31,6 +35,8 @@ export interface SpecAnalysis {
   glossary: Glossary;
   terms: readonly TermOccurrence[];
   pins: ReadonlyMap<GlossaryEntry, TermPin>;
+  /** Set when the spec was over the size limit and so not read at all (even with spec-size off). */
+  tooLarge?: { size: string; limit: string };
 }
 
 export interface LintResult {
@@ -42,6 +48,11 @@ export interface LintResult {
 
 /** Lints a spec's text. Never throws: a failing rule becomes one finding. */
 export function lintSpec(text: string, options: LintOptions = {}): LintResult {
+  const limit = options.maxSpecSize ?? DEFAULT_LIMITS.specSize;
+  if (mayExceed(text, limit)) {
+    const tooLarge = checkSpecSize(utf8Length(text), options);
+    if (tooLarge) return tooLarge;
+  }
   const glossary = options.glossary ?? Glossary.bundled();
   const parsed = parseYaml(text);
   const analysis: SpecAnalysis = { parsed, spec: undefined, glossary, terms: [], pins: new Map() };
@@ -82,17 +93,30 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     directives,
     usedDirectives: new Set(),
     knownRuleIds: rules.map((rule) => rule.id),
+    cappedRuleIds: new Set(),
   };
 
   // What each kind of rule needs (see RuleNeed): syntax problems make the rest meaningless,
   // and a root that is not a map leaves only the shape check's word.
   const available: Record<RuleNeed, boolean> = { text: true, document: wellFormed, spec: wellFormed && isMapRoot };
 
+  // Findings past the cap are only counted: bad input must not cost a finding's range and fixes each.
+  const omitted = new Map<Rule, number>();
   const run = (rule: Rule, into: Finding[]): void => {
     if (!available[rule.needs]) return;
     const severity = severityOf(rule) as Severity;
+    let reported = 0;
+    const report = (r: Report): boolean => {
+      if (++reported <= MAX_FINDINGS_PER_RULE) {
+        into.push(toFinding(rule, severity, r, parsed));
+        return true;
+      }
+      omitted.set(rule, reported - MAX_FINDINGS_PER_RULE);
+      context.cappedRuleIds.add(rule.id);
+      return false;
+    };
     try {
-      rule.check(context, (r: Report) => into.push(toFinding(rule, severity, r, parsed)));
+      rule.check(context, report);
     } catch (error) {
       into.push({
         ruleId: rule.id,
@@ -103,10 +127,13 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     }
   };
   for (const rule of active) if (!rule.runsLast) run(rule, findings);
+  for (const [rule, count] of omitted) findings.push(omittedFinding(rule, severityOf(rule) as Severity, count, parsed));
   const { findings: kept, suppressed } = applySuppressions(findings, directives);
   // Rules about the suppressions themselves need to know which comments silenced something.
   context.usedDirectives = new Set(suppressed.map((s) => s.directive));
+  omitted.clear();
   for (const rule of active) if (rule.runsLast) run(rule, kept);
+  for (const [rule, count] of omitted) kept.push(omittedFinding(rule, severityOf(rule) as Severity, count, parsed));
 
   kept.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
@@ -115,6 +142,45 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
 }
 
 let emptyDocument: Document.Parsed | undefined;
+
+/**
+ * The result for a spec of `size` bytes when it is over the limit: one spec-size finding at
+ * the start of the file (none when the rule is off), and nothing read. Undefined when the size
+ * is within the limit. For hosts that know a file's size before reading it.
+ */
+export function checkSpecSize(size: number, options: LintOptions = {}, sizeIsAtLeast = false): LintResult | undefined {
+  const limit = options.maxSpecSize ?? DEFAULT_LIMITS.specSize;
+  if (size <= limit) return undefined;
+  // Over the limit, the text is never read, whether or not the rule that says so is in the run.
+  const rule = (options.rules ?? RULES).find((candidate) => candidate.id === "spec-size");
+  const severity = rule ? (options.severities?.[rule.id] ?? rule.defaultSeverity) : "off";
+  const words = { ...sizeAgainstLimit(size, limit) };
+  if (sizeIsAtLeast) words.size = `at least ${words.size}`;
+  // The text was not read, so the analysis is that of an empty text: no document, no terms.
+  const parsed: ParsedYaml = { text: "", lines: new LineIndex(""), document: undefined, data: undefined, problems: [] };
+  const findings: Finding[] =
+    !rule || severity === "off"
+      ? []
+      : [
+          {
+            ruleId: rule.id,
+            severity,
+            message: formatMessage(rule.messages.tooLarge!, words),
+            range: parsed.lines.rangeOf(0, 0),
+          },
+        ];
+  return { findings, suppressed: [], analysis: { parsed, spec: undefined, glossary: options.glossary ?? Glossary.bundled(), terms: [], pins: new Map(), tooLarge: words } };
+}
+
+// Says how many findings of a rule the cap left out, once, at the start of the file.
+function omittedFinding(rule: Rule, severity: Severity, count: number, parsed: ParsedYaml): Finding {
+  return {
+    ruleId: rule.id,
+    severity,
+    message: `${String(count).replace(/\B(?=(\d{3})+$)/g, ",")} more ${rule.id} finding${count === 1 ? "" : "s"} in this file ${count === 1 ? "is" : "are"} not shown: JointSpec reports at most ${MAX_FINDINGS_PER_RULE} of each rule per file. Fix the ones shown, then lint again.`,
+    range: parsed.lines.rangeOf(0, 0),
+  };
+}
 
 function toFinding(rule: Rule, severity: Severity, report: Report, parsed: ParsedYaml): Finding {
   const { lines, document } = parsed;

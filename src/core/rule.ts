@@ -52,6 +52,8 @@ export interface RuleContext {
   usedDirectives: ReadonlySet<SuppressionDirective>;
   /** The id of every rule in this run (the registry, unless the caller passed its own), on or off. */
   knownRuleIds: readonly string[];
+  /** Rules that reported more findings than a file may show, so some were only counted. */
+  cappedRuleIds: Set<string>;
 }
 
 /**
@@ -82,7 +84,12 @@ export interface Rule {
   fixAllWhen?: string;
   /** Runs after every other rule and after suppressions are applied; its findings cannot be suppressed. */
   runsLast?: boolean;
-  check(context: RuleContext, report: (report: Report) => void): void;
+  /**
+   * Reports through `report`, which answers false once the rule has reported as many findings
+   * as a file may show: the report was counted, not kept, and a rule with costly reports may
+   * count the rest cheaply.
+   */
+  check(context: RuleContext, report: (report: Report) => boolean): void;
 }
 
 /** The docs page of a rule, for links from every surface. */

@@ -63,8 +63,14 @@ export function findDirectives(lines: LineIndex): SuppressionDirective[] {
 }
 
 // Parse errors cannot be waived (the comment itself may be what the parser misread), nor
-// can the findings about suppression comments (a comment could otherwise hide itself).
-const UNSUPPRESSIBLE = new Set(["yaml-syntax", "suppression"]);
+// can the findings about suppression comments (a comment could otherwise hide itself), nor a
+// spec too large to read (its comments are never read).
+const UNSUPPRESSIBLE = new Set(["spec-size", "yaml-syntax", "suppression"]);
+
+/** Whether a comment can suppress findings of this rule, so offering to write one makes sense. */
+export function isSuppressible(ruleId: string): boolean {
+  return !UNSUPPRESSIBLE.has(ruleId);
+}
 
 /** Splits findings into those that stand and those a directive suppresses. */
 export function applySuppressions(

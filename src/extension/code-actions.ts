@@ -4,10 +4,11 @@
 
 import * as vscode from "vscode";
 import { fixAll } from "../core/fixes/apply.js";
+import { isSuppressible } from "../core/suppressions.js";
 import type { Finding } from "../core/types.js";
 import { toWorkspaceEdit } from "./convert.js";
 import { findingFor, type SpecDiagnostics } from "./diagnostics.js";
-import type { DocumentConfig } from "./workspace-config.js";
+import { exceedsSpecSize, type DocumentConfig } from "./workspace-config.js";
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("jointspec");
 
@@ -37,15 +38,18 @@ export class SpecCodeActionProvider implements vscode.CodeActionProvider {
         action.isPreferred = fix.preferred === true;
         actions.push(action);
       }
-      actions.push(disableAction(document, finding, diagnostic), docsAction(finding, diagnostic));
+      if (isSuppressible(finding.ruleId)) actions.push(disableAction(document, finding, diagnostic));
+      actions.push(docsAction(finding, diagnostic));
     }
     return actions;
   }
 
   // One action applying every preferred fix; its edits are the minimal span that changed.
   private fixAllAction(document: vscode.TextDocument, config: DocumentConfig): vscode.CodeAction[] {
+    // A spec over the size limit is not read, here either.
+    if (exceedsSpecSize(document, config)) return [];
     const before = document.getText();
-    const { text: after, applied } = fixAll(before, { severities: config.severities, glossary: config.glossary });
+    const { text: after, applied } = fixAll(before, { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize });
     if (applied === 0) return [];
     const action = new vscode.CodeAction(`Fix all JointSpec problems that have a safe fix (${applied})`, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

@@ -3,9 +3,10 @@
 
 import * as vscode from "vscode";
 import { lintBytes } from "../core/lint-bytes.js";
-import { lintSpec } from "../core/lint.js";
+import { checkSpecSize, lintSpec } from "../core/lint.js";
 import { mentionsJointspecKey } from "../core/parse.js";
 import { disableNextLineEdit } from "../core/suppressions.js";
+import type { Finding } from "../core/types.js";
 import { toWorkspaceEdit } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
@@ -101,11 +102,18 @@ export async function lintWorkspace(diagnostics: SpecDiagnostics, config: Worksp
       }
       try {
         const documentConfig = await config.forDocument(uri);
-        const bytes = await vscode.workspace.fs.readFile(uri);
         const name = uri.path.split("/").pop() ?? "";
         if (name.startsWith(".jointspec.")) continue;
-        if (!documentConfig.matchesSpecPattern(uri) && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) continue;
-        const result = lintBytes(bytes, { severities: documentConfig.severities, glossary: documentConfig.glossary });
+        const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize };
+        const byName = documentConfig.matchesSpecPattern(uri);
+        // A spec by name over the size limit is answered from its size, unread; lintBytes
+        // answers the same for any other spec over the limit, without decoding it.
+        let result: { findings: Finding[] } | undefined = byName ? checkSpecSize((await vscode.workspace.fs.stat(uri)).size, options) : undefined;
+        if (!result) {
+          const bytes = await vscode.workspace.fs.readFile(uri);
+          if (!byName && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) continue;
+          result = lintBytes(bytes, options);
+        }
         diagnostics.publish(uri, result.findings);
         files++;
         findings += result.findings.length;

@@ -2,7 +2,7 @@
 
 import * as vscode from "vscode";
 import { completionsAt, type CompletionSuggestion } from "../core/completions.js";
-import { isSpecDocument, type WorkspaceConfig } from "./workspace-config.js";
+import { exceedsSpecSize, isSpecDocument, type WorkspaceConfig } from "./workspace-config.js";
 
 const KINDS: Record<CompletionSuggestion["kind"], vscode.CompletionItemKind> = {
   key: vscode.CompletionItemKind.Property,
@@ -16,7 +16,8 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
 
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const config = await this.config.forDocument(document.uri);
-    if (!isSpecDocument(document, config)) return [];
+    // A spec over the size limit is not read, for completions either.
+    if (!isSpecDocument(document, config) || exceedsSpecSize(document, config)) return [];
     return completionsAt(document.getText(), position, config.glossary).map((suggestion) => {
       const item = new vscode.CompletionItem(suggestion.label, KINDS[suggestion.kind]);
       item.insertText = suggestion.isSnippet ? new vscode.SnippetString(suggestion.insertText) : suggestion.insertText;

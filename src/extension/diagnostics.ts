@@ -3,12 +3,12 @@
 // newer edit has made stale. The last result per document serves hovers and code actions.
 
 import * as vscode from "vscode";
-import { lintSpec, type LintResult } from "../core/lint.js";
+import { checkSpecSize, lintSpec, type LintResult } from "../core/lint.js";
 import { docsUrl } from "../core/rule.js";
 import type { Finding } from "../core/types.js";
 import { toRange } from "./convert.js";
 import type { Log } from "./log.js";
-import { isSpecDocument, type DocumentConfig, type WorkspaceConfig } from "./workspace-config.js";
+import { isSpecDocument, oversizedLength, type DocumentConfig, type WorkspaceConfig } from "./workspace-config.js";
 
 export interface DocumentLint {
   version: number;
@@ -74,7 +74,10 @@ export class SpecDiagnostics implements vscode.Disposable {
         this.forget(document.uri);
         return undefined;
       }
-      const result = lintSpec(document.getText(), { severities: config.severities, glossary: config.glossary });
+      const options = { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize };
+      // A document too long for the limit is answered from its length: its text is not even fetched.
+      const length = oversizedLength(document, config);
+      const result = length !== undefined ? checkSpecSize(length, options, true)! : lintSpec(document.getText(), options);
       const lint = { version, result, config };
       this.results.set(key, lint);
       this.collection.set(document.uri, result.findings.map(toDiagnostic(document.uri)));

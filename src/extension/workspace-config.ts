@@ -6,6 +6,7 @@ import picomatch from "picomatch";
 import * as vscode from "vscode";
 import { parseConfig, parseGlossaryFile, configCandidates, DEFAULT_SPEC_PATTERNS, type JointspecConfig } from "../core/config.js";
 import { Glossary, type GlossaryEntry } from "../core/glossary/glossary.js";
+import { configTooLargeMessage, CONFIG_SIZE_LIMIT, DEFAULT_LIMITS, glossaryTooLargeMessage, parseSize, type Limits } from "../core/limits.js";
 import { mentionsJointspecKey } from "../core/parse.js";
 import type { SeveritySetting } from "../core/types.js";
 import type { Log } from "./log.js";
@@ -14,6 +15,8 @@ export interface DocumentConfig {
   /** The .jointspec.yaml in force, if any. */
   configUri: vscode.Uri | undefined;
   severities: Readonly<Record<string, SeveritySetting>>;
+  /** The size limits in force: the file's, else the settings', else the defaults. */
+  limits: Readonly<Limits>;
   glossary: Glossary;
   /** Whether a document is a spec by its path (patterns), before looking at its content. */
   matchesSpecPattern(uri: vscode.Uri): boolean;
@@ -62,10 +65,14 @@ export class WorkspaceConfig {
     const sources: string[] = [];
     if (configUri) {
       sources.push(configUri.toString());
-      const parsed = parseConfig(await readText(configUri));
-      if (parsed.ok) fileConfig = parsed.value;
+      const size = (await vscode.workspace.fs.stat(configUri)).size;
+      const parsed = size > CONFIG_SIZE_LIMIT ? undefined : parseConfig(await readText(configUri));
+      if (!parsed) this.log.warn(`${configUri.fsPath}: ${configTooLargeMessage(size)} (the settings apply instead)`);
+      else if (parsed.ok) fileConfig = parsed.value;
       else this.log.warn(`${configUri.fsPath}:${parsed.problems[0]!.range.start.line + 1}: ${parsed.problems[0]!.message} (the settings apply instead)`);
     }
+    // Settings mirror the file; the file wins, limit by limit and rule by rule.
+    const limits: Limits = { ...DEFAULT_LIMITS, ...this.limitSettings(settings), ...(fileConfig?.limits ?? {}) };
 
     const glossaryUris = [
       ...(fileConfig && configUri ? fileConfig.glossary.map((path) => vscode.Uri.joinPath(configUri, "..", path)) : []),
@@ -75,7 +82,13 @@ export class WorkspaceConfig {
     for (const glossaryUri of glossaryUris) {
       sources.push(glossaryUri.toString());
       try {
-        const parsed = parseGlossaryFile(await readText(glossaryUri), vscode.workspace.asRelativePath(glossaryUri));
+        // Too large a file is refused by its size, before it is read.
+        const size = (await vscode.workspace.fs.stat(glossaryUri)).size;
+        if (size > limits.glossarySize) {
+          this.log.warn(`${glossaryUri.fsPath}: ${glossaryTooLargeMessage(size, limits.glossarySize)}`);
+          continue;
+        }
+        const parsed = parseGlossaryFile(await readText(glossaryUri), vscode.workspace.asRelativePath(glossaryUri), limits.glossarySize);
         if (parsed.ok) entries.push(...parsed.value);
         else this.log.warn(`${glossaryUri.fsPath}:${parsed.problems[0]!.range.start.line + 1}: ${parsed.problems[0]!.message} (its entries are left out)`);
       } catch (error) {
@@ -84,13 +97,13 @@ export class WorkspaceConfig {
     }
     for (const source of sources) this.sources.add(source);
 
-    // Settings mirror the file; the file wins, rule by rule.
     const severities = { ...explicitRuleSettings(settings), ...(fileConfig?.rules ?? {}) };
     const patterns = fileConfig?.specs ?? settings.get<string[]>("specs", [...DEFAULT_SPEC_PATTERNS]);
     const base = configUri && fileConfig ? vscode.Uri.joinPath(configUri, "..") : folder?.uri;
     return {
       configUri,
       severities,
+      limits,
       glossary: Glossary.bundled().extend(entries),
       matchesSpecPattern: specMatcher(patterns, base),
       sources,
@@ -99,7 +112,21 @@ export class WorkspaceConfig {
 
   private fallback(uri: vscode.Uri): DocumentConfig {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return { configUri: undefined, severities: {}, glossary: Glossary.bundled(), matchesSpecPattern: specMatcher([...DEFAULT_SPEC_PATTERNS], folder?.uri), sources: [] };
+    return { configUri: undefined, severities: {}, limits: DEFAULT_LIMITS, glossary: Glossary.bundled(), matchesSpecPattern: specMatcher([...DEFAULT_SPEC_PATTERNS], folder?.uri), sources: [] };
+  }
+
+  // The limits a person set in the settings; one that is not a size is reported and left out.
+  private limitSettings(settings: vscode.WorkspaceConfiguration): Partial<Limits> {
+    const limits: Partial<Limits> = {};
+    for (const name of ["specSize", "glossarySize"] as const) {
+      const inspected = settings.inspect<string | number>(`limits.${name}`);
+      const written = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+      if (written === undefined) continue;
+      const bytes = typeof written === "string" || typeof written === "number" ? parseSize(written) : undefined;
+      if (bytes === undefined) this.log.warn(`The setting jointspec.limits.${name} is ${JSON.stringify(written)}, not a size such as 1 MB, 512 KB or 2000000; the default applies.`);
+      else limits[name] = bytes;
+    }
+    return limits;
   }
 
   // Walks up from the document to its workspace folder's root, nearest first.
@@ -119,10 +146,29 @@ export class WorkspaceConfig {
   }
 }
 
-/** Whether a document is a spec: YAML, and named like one or with a top-level jointspec key. */
+/**
+ * Whether a document is a spec: YAML, and named like one or with a top-level jointspec key in
+ * its first 64 KB (as the CLI looks), so that a huge document costs nothing to ask about.
+ */
 export function isSpecDocument(document: vscode.TextDocument, config: DocumentConfig): boolean {
   if (document.languageId !== "yaml") return false;
-  return config.matchesSpecPattern(document.uri) || mentionsJointspecKey(document.getText());
+  return config.matchesSpecPattern(document.uri) || mentionsJointspecKey(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(HEAD_LENGTH))));
+}
+
+const HEAD_LENGTH = 65536;
+
+/**
+ * The document's length in UTF-16 code units when that alone puts it over the spec size limit
+ * (UTF-8 takes at least as many bytes), without fetching its text; otherwise undefined.
+ */
+export function oversizedLength(document: vscode.TextDocument, config: DocumentConfig): number | undefined {
+  const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+  return length > config.limits.specSize ? length : undefined;
+}
+
+/** Whether the document is over the spec size limit by its length alone. */
+export function exceedsSpecSize(document: vscode.TextDocument, config: DocumentConfig): boolean {
+  return oversizedLength(document, config) !== undefined;
 }
 
 function specMatcher(patterns: readonly string[], base: vscode.Uri | undefined): (uri: vscode.Uri) => boolean {

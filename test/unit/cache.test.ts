@@ -95,6 +95,7 @@ describe("--print-config", () => {
         glossaryFiles: ["examples/glossary/acme.glossary.yaml"],
         specs: ["**/*.campaign.yaml", "**/*.campaign.yml"],
         ignore: [],
+        limits: { specSize: 2 * 1024 * 1024, glossarySize: 1024 * 1024 },
       },
     );
     strictEqual(printed.rules["ambiguous-term"], "warning");

@@ -7,12 +7,12 @@ describe("config", () => {
     const parsed = parseConfig("rules:\n  ambiguous-term: warning\n  joint-sign-off: off\nglossary: [g.yaml]\nspecs: ['campaigns/**/*.yaml']\nignore: ['drafts/**']\n");
     deepStrictEqual(parsed, {
       ok: true,
-      value: { rules: { "ambiguous-term": "warning", "joint-sign-off": "off" }, glossary: ["g.yaml"], specs: ["campaigns/**/*.yaml"], ignore: ["drafts/**"] },
+      value: { rules: { "ambiguous-term": "warning", "joint-sign-off": "off" }, glossary: ["g.yaml"], specs: ["campaigns/**/*.yaml"], ignore: ["drafts/**"], limits: {} },
     });
   });
 
   it("an empty config means all defaults", () => {
-    deepStrictEqual(parseConfig("# nothing yet\n"), { ok: true, value: { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [] } });
+    deepStrictEqual(parseConfig("# nothing yet\n"), { ok: true, value: { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [], limits: {} } });
   });
 
   const PROBLEMS: [name: string, text: string, expected: [line: number, character: number, message: RegExp]][] = [

@@ -1,7 +1,8 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { lintSpec } from "../../src/core/lint.js";
+import { limitsOf, parseConfig } from "../../src/core/config.js";
+import { lintSpec, type LintOptions } from "../../src/core/lint.js";
 import { RULES, RULE_IDS } from "../../src/core/rules/index.js";
 import { REPO } from "./helpers/fixtures.js";
 
@@ -13,6 +14,16 @@ function exampleUnder(page: string, heading: string): string {
   const block = section && /```jointspec\n([\s\S]*?)```/.exec(section);
   ok(block, `a jointspec block under "## ${heading}"`);
   return block[1]!;
+}
+
+// An example may come with the .jointspec.yaml it is linted under: a yaml block in its section.
+function optionsUnder(page: string, heading: string): LintOptions {
+  const section = page.split(/^## /m).find((part) => part.startsWith(heading));
+  const block = section && /```yaml\n([\s\S]*?)```/.exec(section);
+  if (!block) return {};
+  const config = parseConfig(block[1]!);
+  ok(config.ok, `the .jointspec.yaml under "## ${heading}" is valid`);
+  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize };
 }
 
 describe("docs/rules", () => {
@@ -35,11 +46,11 @@ describe("docs/rules", () => {
       });
 
       it("its failing example is reported by the rule", () => {
-        ok(lintSpec(exampleUnder(page, "Failing example")).findings.some((f) => f.ruleId === rule.id));
+        ok(lintSpec(exampleUnder(page, "Failing example"), optionsUnder(page, "Failing example")).findings.some((f) => f.ruleId === rule.id));
       });
 
       it("its passing example is not", () => {
-        deepStrictEqual(lintSpec(exampleUnder(page, "Passing example")).findings.filter((f) => f.ruleId === rule.id), []);
+        deepStrictEqual(lintSpec(exampleUnder(page, "Passing example"), optionsUnder(page, "Passing example")).findings.filter((f) => f.ruleId === rule.id), []);
       });
     });
   }

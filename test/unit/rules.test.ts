@@ -1,7 +1,8 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { lintSpec } from "../../src/core/lint.js";
+import { limitsOf, parseConfig } from "../../src/core/config.js";
+import { lintSpec, type LintOptions } from "../../src/core/lint.js";
 import { RULES } from "../../src/core/rules/index.js";
 import { actualFindings, expectedFindings, FIXTURES, fixturesIn, REPO } from "./helpers/fixtures.js";
 
@@ -13,12 +14,24 @@ import { actualFindings, expectedFindings, FIXTURES, fixturesIn, REPO } from "./
 //   `# expect: rule@column` markers name, at least one of them this rule's;
 // - its findings in those specs carry fixes when the rule says it is fixable, and a fix
 //   Fix all may apply unasked when the rule says when (fixAllWhen).
+// A fixture folder may hold a .jointspec.yaml; its rule severities and limits then apply to
+// every spec in the folder, as they would in a workspace.
+
+// The lint options a fixture folder's .jointspec.yaml asks for (none without one).
+function folderOptions(folder: string): LintOptions {
+  const path = join(folder, ".jointspec.yaml");
+  if (!existsSync(path)) return {};
+  const config = parseConfig(readFileSync(path, "utf8"));
+  if (!config.ok) throw new Error(`${path}: ${config.problems[0]!.message}`);
+  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize };
+}
 
 describe("rules", () => {
   for (const rule of RULES) {
     describe(rule.id, () => {
       const folder = join(FIXTURES, "rules", rule.id);
-      const fixtures = existsSync(folder) ? fixturesIn(`rules/${rule.id}`) : [];
+      const fixtures = existsSync(folder) ? fixturesIn(`rules/${rule.id}`).filter((f) => f.name !== ".jointspec.yaml") : [];
+      const options = existsSync(folder) ? folderOptions(folder) : {};
 
       it("has a docs page", () => {
         ok(existsSync(join(REPO, "docs/rules", `${rule.id}.md`)), `docs/rules/${rule.id}.md is missing: every rule has a page (see CONTRIBUTING.md, "Adding a rule")`);
@@ -36,12 +49,12 @@ describe("rules", () => {
           const expected = expectedFindings(fixture.text);
           if (fixture.name.startsWith("invalid-")) ok(expected.some((e) => e.startsWith(`${rule.id}@`)), `${fixture.name} marks a ${rule.id} finding`);
           else deepStrictEqual(expected, [], `${fixture.name} is a valid case and has no markers`);
-          deepStrictEqual(actualFindings(lintSpec(fixture.text).findings), expected);
+          deepStrictEqual(actualFindings(lintSpec(fixture.text, options).findings), expected);
         });
       }
 
       it(`offers fixes in its fixtures as its metadata says (fixable: ${rule.fixable}, fixAllWhen: ${rule.fixAllWhen ?? "unset"})`, () => {
-        const own = fixtures.flatMap((fixture) => lintSpec(fixture.text).findings.filter((f) => f.ruleId === rule.id));
+        const own = fixtures.flatMap((fixture) => lintSpec(fixture.text, options).findings.filter((f) => f.ruleId === rule.id));
         strictEqual(own.some((f) => (f.fixes ?? []).length > 0), rule.fixable, "some finding in the fixtures carries a fix");
         strictEqual(own.some((f) => f.fixes?.some((fix) => fix.preferred)), rule.fixAllWhen !== undefined, "some finding carries a fix Fix all applies");
       });

@@ -41,6 +41,8 @@ export class Glossary {
   readonly entries: readonly GlossaryEntry[];
   private readonly exact = new Map<string, GlossaryEntry>();
   private readonly folded = new Map<string, GlossaryEntry>();
+  /** Every spelling lowercased, to the first entry that has it: for lookupAnyCase. */
+  private readonly anyCase = new Map<string, GlossaryEntry>();
   /** Spellings by their first word (lowercased), longest first, as the matcher tries them. */
   private readonly candidates = new Map<string, string[]>();
 
@@ -56,6 +58,7 @@ export class Glossary {
         const normal = normalizeSpaces(spelling);
         if (isCaseSensitive(entry, spelling)) this.exact.set(normal, entry);
         else this.folded.set(normal.toLowerCase(), entry);
+        if (!this.anyCase.has(normal.toLowerCase())) this.anyCase.set(normal.toLowerCase(), entry);
         spellings.push(normal);
       }
     }
@@ -92,8 +95,8 @@ export class Glossary {
 
   /** Like lookup, but ignoring case even for acronyms: for keys a person typed on purpose. */
   lookupAnyCase(written: string): GlossaryEntry | undefined {
-    const wanted = normalizeSpaces(written).toLowerCase();
-    return this.entries.find((entry) => [entry.term, ...(entry.aliases ?? [])].some((spelling) => normalizeSpaces(spelling).toLowerCase() === wanted));
+    // A map, not a scan: a spec can pin thousands of keys against a glossary of thousands of entries.
+    return this.anyCase.get(normalizeSpaces(written).toLowerCase());
   }
 
   /**

@@ -403,6 +403,8 @@ interface SpecSource {
   text: string;
   terms: readonly TermOccurrence[];
   pins: ReadonlyMap<GlossaryEntry, TermPin>;
+  /** The size and the limit, in words, of a spec too large to read. */
+  tooLarge?: { size: string; limit: string };
 }
 
 // A spec with YAML errors is still shown as far as it can be read: a person typing in the
@@ -410,7 +412,7 @@ interface SpecSource {
 function readSource(analysis: SpecAnalysis | undefined): SpecSource {
   if (!analysis) return { readability: "none", spec: undefined, document: undefined, lines: undefined, text: "", terms: [], pins: new Map() };
   const { parsed } = analysis;
-  const base = { document: parsed.document, lines: parsed.lines, text: parsed.text };
+  const base = { document: parsed.document, lines: parsed.lines, text: parsed.text, ...(analysis.tooLarge ? { tooLarge: analysis.tooLarge } : {}) };
   if (analysis.spec) return { ...base, readability: "complete", spec: analysis.spec, terms: analysis.terms, pins: analysis.pins };
   const document = parsed.document;
   if (parsed.problems.length === 0 || !document || !isMap(document.contents)) {
@@ -645,6 +647,7 @@ function noticeFor(source: SpecSource, model: PreviewModel, findings: readonly F
       return `The YAML has ${errors}${where}, so this page shows only what could be read and checks nothing yet. Fix ${syntax.length === 1 ? "it" : "them"} first.`;
     }
     case "none":
+      if (source.tooLarge) return `This spec is ${source.tooLarge.size}, over the limit of ${source.tooLarge.limit} for specs, so it was not read. Split it, or raise limits.specSize in .jointspec.yaml.`;
       if (first) return `The spec could not be read${where}: ${first.message}`;
       if (source.text.trim() === "" || source.document?.contents == null) {
         return "This spec is empty. Start it with jointspec: 1, then id, title, status and summary.";

@@ -9,10 +9,12 @@ import { schema } from "./schema.js";
 import { securityReviewGate } from "./security-review-gate.js";
 import { securityReview } from "./security-review.js";
 import { sharedKpi } from "./shared-kpi.js";
+import { specSize } from "./spec-size.js";
 import { suppression } from "./suppression.js";
 import { yamlSyntax } from "./yaml-syntax.js";
 
 export const RULES: readonly Rule[] = [
+  specSize,
   yamlSyntax,
   schema,
   ownersBothFunctions,

@@ -1,5 +1,6 @@
 // Reports shape errors against schemas/jointspec.schema.json (types, enum values, dates,
 // unknown keys), in words a person can act on. Meaning is left to the other rules.
+import { MAX_QUOTED_LENGTH, quoteForMessage } from "../limits.js";
 import type { FixDraft, Report, Rule, RuleContext } from "../rule.js";
 import type { SchemaError } from "../schema/compiled.js";
 import { closestMatch, knownKeys, schemaAt } from "../schema/spec-schema.js";
@@ -26,17 +27,32 @@ export const schema: Rule = {
     other: "{{where}} {{problem}}.",
   },
   check(context, report) {
+    // One finding per place. A file can hold 100,000 errors; past the cap they are only
+    // counted, by place, without the words, suggestions and fixes that cost the most.
     const seen = new Set<string>();
+    let capped = false;
     for (const error of context.schemaErrors) {
-      const found = describe(error, context);
-      if (!found) continue;
-      const key = JSON.stringify([found.path, found.at]);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      report(found);
+      const place = placeOf(error);
+      if (seen.has(place)) continue;
+      seen.add(place);
+      if (capped) report({ messageId: "other" });
+      else capped = !report(describe(error, context));
     }
   },
 };
+
+// What one finding stands for: the path it reports, and whether at the key. Errors about the
+// same place (a map missing two required keys) give one finding, the first.
+function placeOf(error: SchemaError): string {
+  switch (error.keyword) {
+    case "required":
+      return `${error.instancePath}\u0000key`;
+    case "additionalProperties":
+      return `${error.instancePath}/${String(error.params.additionalProperty).replace(/~/g, "~0").replace(/\//g, "~1")}\u0000key`;
+    default:
+      return error.instancePath;
+  }
+}
 
 const FORMAT_WORDS: Record<string, string> = {
   date: "a real date written YYYY-MM-DD",
@@ -44,7 +60,7 @@ const FORMAT_WORDS: Record<string, string> = {
   uri: "an absolute URL",
 };
 
-function describe(error: SchemaError, { edits }: RuleContext): Report | undefined {
+function describe(error: SchemaError, { edits }: RuleContext): Report {
   const path = pointerToPath(error.instancePath);
   const where = label(path);
   const value = display(error.data);
@@ -68,7 +84,7 @@ function describe(error: SchemaError, { edits }: RuleContext): Report | undefine
       const fixes: FixDraft[] = suggestion ? [{ title: `Rename to ${suggestion}`, edits: edits.renameKey(keyPath, suggestion) }] : [];
       return {
         messageId: "unknownKey",
-        data: { key, where: path.length === 0 ? "the spec" : where, hint: suggestion ? `Did you mean "${suggestion}"?` : path.length === 0 ? "Remove it, or prefix it with x- to keep it as your own." : "Remove it." },
+        data: { key: shorten(key), where: path.length === 0 ? "the spec" : where, hint: suggestion ? `Did you mean "${suggestion}"?` : path.length === 0 ? "Remove it, or prefix it with x- to keep it as your own." : "Remove it." },
         path: keyPath,
         at: "key",
         fixes,
@@ -104,15 +120,20 @@ function pointerToPath(pointer: string): SpecPath {
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 
-/** `kpis[0].owners` style, as people write paths into YAML. */
+/** `kpis[0].owners` style, as people write paths into YAML; an overlong key is cut short. */
 export function label(path: SpecPath): string {
   let text = "";
-  for (const segment of path) text += typeof segment === "number" ? `[${segment}]` : text ? `.${segment}` : segment;
+  for (const segment of path) text += typeof segment === "number" ? `[${segment}]` : text ? `.${shorten(segment)}` : shorten(segment);
   return text || "The spec";
 }
 
+// A key as a message shows it: whole, unless it is too long to read.
+function shorten(key: string): string {
+  return key.length > MAX_QUOTED_LENGTH ? `${key.slice(0, MAX_QUOTED_LENGTH)}…` : key;
+}
+
 function display(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quoteForMessage(value);
   if (value === null || value === undefined) return "empty";
   if (typeof value === "object") return Array.isArray(value) ? "a list" : "a map";
   return String(value);
@@ -122,7 +143,7 @@ function kindOf(value: unknown): string {
   if (value === null || value === undefined) return "empty";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a map";
-  if (typeof value === "string") return `text (${JSON.stringify(value)})`;
+  if (typeof value === "string") return `text (${quoteForMessage(value)})`;
   return `${typeof value === "number" ? "a number" : "a boolean"} (${String(value)})`;
 }
 

@@ -16,7 +16,7 @@ export const suppression: Rule = {
     noRule: "This suppression names no rule; name the one to silence, as in # jointspec-disable-next-line shared-kpi -- why.",
     unused: "This suppression of {{rules}} suppresses nothing; remove it, or the next time the problem appears it will be hidden.",
   },
-  check({ directives, usedDirectives, knownRuleIds }, report) {
+  check({ directives, usedDirectives, knownRuleIds, cappedRuleIds }, report) {
     for (const directive of directives) {
       const at = { offsets: directive.offsets };
       const unknown = directive.ruleIds.filter((id) => !knownRuleIds.includes(id));
@@ -24,7 +24,8 @@ export const suppression: Rule = {
       if (directive.ruleIds.length === 0) report({ messageId: "noRule", ...at });
       if (directive.reason === "") report({ messageId: "noReason", ...at });
       const known = directive.ruleIds.filter((id) => !unknown.includes(id));
-      if (known.length > 0 && !usedDirectives.has(directive)) {
+      // A rule past its cap had findings that were only counted: one of them may be what this comment silences.
+      if (known.length > 0 && !usedDirectives.has(directive) && !known.some((id) => cappedRuleIds.has(id))) {
         report({ messageId: "unused", data: { rules: known.join(", ") }, ...at, fixes: [{ title: "Remove the unused suppression", edits: [{ start: directive.removal[0], end: directive.removal[1], newText: "" }] }] });
       }
     }

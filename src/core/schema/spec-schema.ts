@@ -46,16 +46,33 @@ export function knownKeys(path: SpecPath): string[] {
   return Object.keys(schemaAt(path)?.properties ?? {});
 }
 
-/** The candidate closest to `word` by edit distance, if it is close enough to be a typo. */
+// "Did you mean" looks at this many candidates at most (the schema's longest list is a dozen).
+const MAX_CANDIDATES = 100;
+
+/**
+ * The candidate closest to `word` by edit distance, if it is close enough to be a typo (within
+ * a third of the candidate's length). Bounded whatever the input: at most MAX_CANDIDATES are
+ * tried, a word longer than any typo of them is not compared at all, and a candidate whose
+ * length alone puts it no closer than the best so far is skipped.
+ */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  const tried = candidates.slice(0, MAX_CANDIDATES);
+  // The distance is at least the difference in length, so a word this long is no typo of any of them.
+  const longest = Math.max(0, ...tried.map((candidate) => candidate.length));
+  if (word.length > longest + allowedDistance(longest)) return undefined;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+  const lower = word.toLowerCase();
+  for (const candidate of tried) {
+    if (Math.abs(word.length - candidate.length) >= bestDistance) continue;
+    const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  const allowed = Math.max(1, Math.floor((best?.length ?? 0) / 3));
-  return bestDistance <= allowed ? best : undefined;
+  return best !== undefined && bestDistance <= allowedDistance(best.length) ? best : undefined;
+}
+
+function allowedDistance(length: number): number {
+  return Math.max(1, Math.floor(length / 3));
 }
 
 function editDistance(a: string, b: string): number {

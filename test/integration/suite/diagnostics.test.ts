@@ -57,6 +57,31 @@ describe("diagnostics", () => {
     assert.deepEqual(jointspecDiagnostics(document.uri), []);
   });
 
+  it("a spec over the size limit gets one spec-size diagnostic from its length, unread, also after an edit", async () => {
+    const line = "  - The loyalty relaunch keeps members informed about rewards and tiers.\n";
+    const head = "jointspec: 1\nid: too-big\ntitle: Too big\nstatus: draft\nx-notes:\n";
+    const body = line.repeat(Math.floor((3 * 1024 * 1024 - head.length) / line.length));
+    const text = `${head}${body}${"x".repeat(3 * 1024 * 1024 - head.length - body.length - 1)}\n`;
+    assert.equal(text.length, 3 * 1024 * 1024);
+    const editor = await openUntitledSpec(text);
+    const { document } = editor;
+    const found = await diagnosticsWhen(document.uri, "the spec-size diagnostic", (d) => d.length > 0, 20_000);
+    assert.deepEqual(summary(found), ["spec-size@1:1"]);
+    // The extension counts UTF-16 code units, not bytes, so it says "at least".
+    assert.equal(
+      found[0]!.message,
+      "This spec is at least 3 MB, over the limit of 2 MB for specs, so JointSpec did not read or check it. A spec is a few hundred lines; split this file, or raise limits.specSize in .jointspec.yaml if it really is one spec.",
+    );
+    assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(3, 0), "summary: still far too long\n")));
+    const lint = await api().diagnostics.lint(document);
+    assert.deepEqual(lint?.result.findings.map((f) => f.ruleId), ["spec-size"]);
+    assert.equal(lint?.result.analysis.parsed.document, undefined, "the text was not parsed");
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, found[0]!.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes("Show documentation for spec-size"), titles.join(" | "));
+    assert.ok(!titles.includes("Disable spec-size for this line…"), "no comment can suppress it: the file is not read");
+  });
+
   it("re-lints as you type, and times it (examples spec and a 5,000-line spec)", async () => {
     // Edits go to untitled copies, so no other test sees them.
     const source = await vscode.workspace.openTextDocument(workspaceFile("black-friday-flash-sale.campaign.yaml"));
