@@ -38,8 +38,8 @@ const targets = [
     logLevel: "warning",
   },
   {
-    // The preview panel's page script; it imports only src/webview/messages.ts.
-    entryPoints: ["src/webview/preview.ts"],
+    // The preview panel's page script; it imports only src/preview/webview/messages.ts.
+    entryPoints: ["src/preview/webview/main.ts"],
     outfile: "dist/webview/preview.js",
     bundle: true,
     platform: "browser",

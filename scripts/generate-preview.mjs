@@ -1,6 +1,6 @@
-// Builds the preview page's assets for the HTML report, into src/formatters/generated/:
+// Builds the preview page's assets for the HTML report, into src/preview/render/generated/:
 // the style sheet (media/preview.css, which the VS Code panel loads as a file) and the page
-// script (src/webview/preview.ts, which esbuild.js also bundles for the panel), as strings
+// script (src/preview/webview/main.ts, which esbuild.js also bundles for the panel), as strings
 // with their CSP hashes. The report inlines both, so it is one self-contained file.
 // Run by scripts/generate.mjs, before tsc.
 import { createHash } from "node:crypto";
@@ -10,12 +10,12 @@ import { fileURLToPath } from "node:url";
 import { buildSync, transformSync } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = join(root, "src/formatters/generated");
+const outDir = join(root, "src/preview/render/generated");
 mkdirSync(outDir, { recursive: true });
 
 const css = transformSync(readFileSync(join(root, "media/preview.css"), "utf8"), { loader: "css", minify: true, logLevel: "warning" }).code.trim();
 const bundle = buildSync({
-  entryPoints: [join(root, "src/webview/preview.ts")],
+  entryPoints: [join(root, "src/preview/webview/main.ts")],
   bundle: true,
   write: false,
   minify: true,

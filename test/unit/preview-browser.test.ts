@@ -17,9 +17,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { parseGlossaryFile } from "../../src/core/config.js";
 import { Glossary } from "../../src/core/glossary/glossary.js";
 import { lintSpec } from "../../src/core/lint.js";
-import { buildPreviewModel } from "../../src/core/preview/model.js";
-import { renderPreviewArticle, renderReportPage, renderWebviewPage } from "../../src/formatters/html.js";
-import type { PreviewState, WebviewToHostMessage } from "../../src/webview/messages.js";
+import { buildPreviewModel } from "../../src/preview/model/build.js";
+import { renderPreviewArticle, renderReportPage, renderWebviewPage } from "../../src/preview/render/page.js";
+import type { PreviewState, WebviewToHostMessage } from "../../src/preview/webview/messages.js";
 import { runBin } from "./helpers/cli.js";
 import { FIXTURES, REPO } from "./helpers/fixtures.js";
 import { CHECK_ORDER, EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js";

@@ -1,4 +1,4 @@
-// The preview's HTML (src/formatters/html.ts), shared by the VS Code panel and the
+// The preview's HTML (src/preview/render/), shared by the VS Code panel and the
 // `--format html` report: every string from a spec or a glossary is inert, URLs become links
 // only for http, https and mailto, broken specs say what is missing, and the CLI writes
 // one self-contained page. Also the typed messages between the panel and its webview.
@@ -11,11 +11,12 @@ import { transformSync } from "esbuild";
 import { parseGlossaryFile } from "../../src/core/config.js";
 import { Glossary } from "../../src/core/glossary/glossary.js";
 import { lintSpec } from "../../src/core/lint.js";
-import { buildPreviewModel } from "../../src/core/preview/model.js";
+import { html } from "../../src/formatters/html.js";
 import { FORMATTERS } from "../../src/formatters/index.js";
-import { escapeHtml, html, PREVIEW_ASSETS, renderPreviewArticle, renderReportPage, renderWebviewPage, safeHref } from "../../src/formatters/html.js";
 import type { FormatContext } from "../../src/formatters/types.js";
-import { isHostToWebviewMessage, isWebviewToHostMessage, parseRangeAttribute, readPreviewState } from "../../src/webview/messages.js";
+import { buildPreviewModel } from "../../src/preview/model/build.js";
+import { escapeHtml, PREVIEW_ASSETS, renderPreviewArticle, renderReportPage, renderWebviewPage, safeHref } from "../../src/preview/render/page.js";
+import { isHostToWebviewMessage, isWebviewToHostMessage, parseRangeAttribute, readPreviewState } from "../../src/preview/webview/messages.js";
 import { RUNNERS } from "./helpers/cli.js";
 import { FIXTURES, REPO } from "./helpers/fixtures.js";
 import { EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js";

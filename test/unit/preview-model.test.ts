@@ -1,4 +1,4 @@
-// The preview model (src/core/preview/model.ts): for each example, the checklist shows its
+// The preview model (src/preview/model/): for each example, the checklist shows its
 // intended problem and passes the rest; each finding has exactly one home on the page;
 // items know their place in the source; and broken or empty specs give a model that says
 // what is missing instead of throwing.
@@ -9,7 +9,7 @@ import { parseGlossaryFile } from "../../src/core/config.js";
 import { Glossary } from "../../src/core/glossary/glossary.js";
 import { lintBytes } from "../../src/core/lint-bytes.js";
 import { lintSpec } from "../../src/core/lint.js";
-import { buildPreviewModel, readableDate, READINESS_RULE_IDS, type PreviewModel } from "../../src/core/preview/model.js";
+import { buildPreviewModel, readableDate, READINESS_RULE_IDS, type PreviewModel } from "../../src/preview/model/build.js";
 import { FIXTURES, REPO } from "./helpers/fixtures.js";
 import { attachedFindings, CHECK_ORDER, EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js";
 

@@ -8,16 +8,16 @@
 // most specific item whose path starts its path, and what no item claims to `problems`.
 
 import { isMap, isScalar, type Document } from "yaml";
-import type { GlossaryEntry, GlossaryMeaning } from "../glossary/glossary.js";
-import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from "../glossary/terms.js";
-import type { SpecAnalysis } from "../lint.js";
-import { offsetsForPath, resolvePath } from "../paths.js";
-import { docsUrl } from "../rule.js";
-import { schemaAt } from "../schema/spec-schema.js";
-import { asList, asMap, asText, handlesPersonalData, isNamed, kpiOwners, listWords, SIGN_OFF_STATUSES, type Data } from "../spec-data.js";
-import type { SuppressedFinding } from "../suppressions.js";
-import type { LineIndex } from "../text.js";
-import { FUNCTIONS, type BusinessFunction, type Finding, type Range, type Severity, type SeveritySetting, type SpecPath } from "../types.js";
+import type { GlossaryEntry, GlossaryMeaning } from "../../core/glossary/glossary.js";
+import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from "../../core/glossary/terms.js";
+import type { SpecAnalysis } from "../../core/lint.js";
+import { offsetsForPath, resolvePath } from "../../core/paths.js";
+import { docsUrl } from "../../core/rule.js";
+import { schemaAt } from "../../core/schema/spec-schema.js";
+import { asList, asMap, asText, handlesPersonalData, isNamed, kpiOwners, listWords, SIGN_OFF_STATUSES, type Data } from "../../core/spec-data.js";
+import type { SuppressedFinding } from "../../core/suppressions.js";
+import type { LineIndex } from "../../core/text.js";
+import { FUNCTIONS, type BusinessFunction, type Finding, type Range, type Severity, type SeveritySetting, type SpecPath } from "../../core/types.js";
 
 /** A finding as the page shows it. */
 export interface PreviewFinding {
