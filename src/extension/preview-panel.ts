@@ -9,7 +9,8 @@
 
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
-import { buildPreviewModel, type PreviewModel } from "../preview/model/build.js";
+import { buildPreviewModel } from "../preview/model/build.js";
+import type { PreviewModel } from "../preview/model/types.js";
 import { renderPreviewArticle, renderPreviewMessage, renderWebviewPage } from "../preview/render/page.js";
 import { isWebviewToHostMessage, readPreviewState, type HostToWebviewMessage, type Lens, type MessageRange } from "../preview/webview/messages.js";
 import type { SpecDiagnostics } from "./diagnostics.js";

@@ -3,7 +3,7 @@
 
 import type { SuppressedFinding } from "../core/suppressions.js";
 import type { Finding } from "../core/types.js";
-import type { PreviewModel } from "../preview/model/build.js";
+import type { PreviewModel } from "../preview/model/types.js";
 
 export interface FileReport {
   /** The path as shown to people and CI: relative to the working folder, with forward slashes. */

@@ -9,7 +9,9 @@ import { parseGlossaryFile } from "../../src/core/config.js";
 import { Glossary } from "../../src/core/glossary/glossary.js";
 import { lintBytes } from "../../src/core/lint-bytes.js";
 import { lintSpec } from "../../src/core/lint.js";
-import { buildPreviewModel, readableDate, READINESS_RULE_IDS, type PreviewModel } from "../../src/preview/model/build.js";
+import { buildPreviewModel, readableDate } from "../../src/preview/model/build.js";
+import { READINESS_RULE_IDS } from "../../src/preview/model/readiness.js";
+import type { PreviewModel } from "../../src/preview/model/types.js";
 import { FIXTURES, REPO } from "./helpers/fixtures.js";
 import { attachedFindings, CHECK_ORDER, EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js";
 

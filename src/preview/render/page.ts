@@ -8,7 +8,7 @@
 // no style attribute is used (the pages' CSP allows only the one nonce-tagged style sheet).
 
 import type { BusinessFunction, Range } from "../../core/types.js";
-import type { Anchored, CheckState, OwnersSide, PreviewApproval, PreviewField, PreviewFinding, PreviewKpi, PreviewModel, PreviewTerm, ReadinessCheck } from "../model/build.js";
+import type { Anchored, CheckState, OwnersSide, PreviewApproval, PreviewField, PreviewFinding, PreviewKpi, PreviewModel, PreviewTerm, ReadinessCheck } from "../model/types.js";
 import type { Lens } from "../webview/messages.js";
 import previewAssets from "./generated/preview-assets.json";
 

@@ -6,7 +6,8 @@ import { dirname, join, resolve } from "node:path";
 import { parseConfig, parseGlossaryFile } from "../../../src/core/config.js";
 import { Glossary } from "../../../src/core/glossary/glossary.js";
 import { lintSpec, type LintResult } from "../../../src/core/lint.js";
-import { buildPreviewModel, type CheckId, type CheckState, type PreviewFinding, type PreviewModel } from "../../../src/preview/model/build.js";
+import { buildPreviewModel } from "../../../src/preview/model/build.js";
+import type { CheckId, CheckState, PreviewFinding, PreviewModel } from "../../../src/preview/model/types.js";
 import type { SeveritySetting } from "../../../src/core/types.js";
 import { REPO } from "./fixtures.js";
 
