@@ -149,7 +149,7 @@ describe("preview in a browser", function () {
         deepStrictEqual(shown, CHECK_ORDER.map((check, i) => [check, states[i], icons[states[i]!]]), name);
       }
       const blackFriday = await articleId(watched.page, "black-friday-flash-sale.campaign.yaml");
-      const owners = await watched.page.innerText(`#${blackFriday} [data-check="owners"]`);
+      const owners = await watched.page.innerText(`#${blackFriday} [data-check="owners-both-functions"]`);
       ok(/Named owners on both sides/.test(owners) && /To fix/.test(owners) && /TBD/.test(owners), owners);
       await assertHealthy(watched);
       await watched.context.close();
@@ -262,8 +262,8 @@ describe("preview in a browser", function () {
       const { page } = watched;
       await page.waitForFunction(() => (window.__posted ?? []).length > 0);
       deepStrictEqual(await page.evaluate(() => window.__posted), [{ type: "ready" }]);
-      const range = (await page.getAttribute('[data-check="owners"]', "data-range"))!.split(",").map(Number);
-      await page.click('[data-check="owners"] .check-title strong');
+      const range = (await page.getAttribute('[data-check="owners-both-functions"]', "data-range"))!.split(",").map(Number);
+      await page.click('[data-check="owners-both-functions"] .check-title strong');
       // A link click must not reveal anything (navigation is stopped here: there is no mail client).
       await page.evaluate(() => document.addEventListener("click", (event) => event.preventDefault(), true));
       await page.click('.person a[href^="mailto:"]');
@@ -272,7 +272,7 @@ describe("preview in a browser", function () {
         { type: "ready" },
         { type: "reveal", range: { start: { line: range[0], character: range[1] }, end: { line: range[2], character: range[3] } } },
       ]);
-      strictEqual(await page.getAttribute('[data-check="owners"]', "tabindex"), "0", "items are reachable from the keyboard");
+      strictEqual(await page.getAttribute('[data-check="owners-both-functions"]', "tabindex"), "0", "items are reachable from the keyboard");
       await assertHealthy(watched);
       await watched.context.close();
     });

@@ -3,12 +3,13 @@
 // items know their place in the source; and broken or empty specs give a model that says
 // what is missing instead of throwing.
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseGlossaryFile } from "../../src/core/config.js";
 import { Glossary } from "../../src/core/glossary/glossary.js";
 import { lintBytes } from "../../src/core/lint-bytes.js";
 import { lintSpec } from "../../src/core/lint.js";
+import { RULES } from "../../src/core/rules/index.js";
 import { buildPreviewModel, readableDate } from "../../src/preview/model/build.js";
 import { READINESS_RULE_IDS } from "../../src/preview/model/readiness.js";
 import type { PreviewModel } from "../../src/preview/model/types.js";
@@ -31,12 +32,12 @@ describe("preview model", () => {
         const { model, result } = exampleModel(name);
         strictEqual(model.readability, "complete");
         deepStrictEqual(
-          model.readiness.map((check) => `${check.id}:${check.state}`),
+          model.readiness.map((check) => `${check.ruleId}:${check.state}`),
           CHECK_ORDER.map((id, i) => `${id}:${states[i]}`),
         );
         for (const check of model.readiness) {
           if (check.state === "failed") ok(check.findings.length > 0 && check.findings.every((f) => f.ruleId === check.ruleId && f.message.length > 0));
-          else ok(check.detail.length > 0, `${check.id} says why it is ${check.state}`);
+          else ok(check.detail.length > 0, `${check.ruleId} says why it is ${check.state}`);
         }
         // One finding, one home: every finding of the lint appears exactly once in the model.
         const attached = attachedFindings(model);
@@ -51,7 +52,7 @@ describe("preview model", () => {
 
     it("black-friday-flash-sale: the TBD technology owner is shown as not named, and the check says so", () => {
       const { model } = exampleModel("black-friday-flash-sale.campaign.yaml");
-      const owners = model.readiness.find((c) => c.id === "owners")!;
+      const owners = model.readiness.find((c) => c.ruleId === "owners-both-functions")!;
       ok(/TBD/.test(owners.findings[0]!.message));
       deepStrictEqual(model.owners.technology.people.map((p) => [p.name?.text, p.named]), [["TBD", false]]);
       deepStrictEqual(model.owners.marketing.people.map((p) => p.name?.text), ["Lena Fischer", "Tomas Ortega"]);
@@ -94,7 +95,7 @@ describe("preview model", () => {
       strictEqual(model.owners.marketing.people[0]!.range.start.line, lineOf(text, "- name: Dana Reyes"));
       strictEqual(model.kpis.items[0]!.range.start.line, lineOf(text, "- id: repeat-purchase-rate"));
       strictEqual(model.securityReview.range.start.line, lineOf(text, "security_review:"));
-      strictEqual(model.readiness.find((c) => c.id === "owners")!.range.start.line, lineOf(text, "owners:"));
+      strictEqual(model.readiness.find((c) => c.ruleId === "owners-both-functions")!.range.start.line, lineOf(text, "owners:"));
       deepStrictEqual(model.timeline.items.map((m) => [m.label, m.date.text]), [["Kickoff", "5 Jan 2027"], ["Launch", "1 Mar 2027"]]);
       const dr = model.terms.find((t) => t.term === "DR")!;
       deepStrictEqual(dr.pinned, { value: "direct response", side: "marketing" });
@@ -176,7 +177,7 @@ describe("preview model", () => {
   describe("checks that are waived or turned off", () => {
     it("a check silenced by a jointspec-disable comment is waived, with the reason given", () => {
       const model = modelOf(fixture("waived-owner.campaign.yaml"));
-      const owners = model.readiness.find((c) => c.id === "owners")!;
+      const owners = model.readiness.find((c) => c.ruleId === "owners-both-functions")!;
       strictEqual(owners.state, "waived");
       deepStrictEqual(owners.waivers, ["the tech owner is named at kickoff on 12 March"]);
     });
@@ -185,10 +186,21 @@ describe("preview model", () => {
       const text = readFileSync(join(REPO, "examples/back-to-school-bundles.campaign.yaml"), "utf8");
       const severities = { "shared-kpi": "off" } as const;
       const model = buildPreviewModel(lintSpec(text, { severities }), { severities });
-      const shared = model.readiness.find((c) => c.id === "shared-kpi")!;
+      const shared = model.readiness.find((c) => c.ruleId === "shared-kpi")!;
       strictEqual(shared.state, "not-checked");
       ok(/turns the shared-kpi rule off/.test(shared.detail));
     });
+  });
+
+  it("names each readiness check by the registered rule it rests on, and links that rule's page", () => {
+    const { model } = exampleModel("black-friday-flash-sale.campaign.yaml");
+    const registered = new Set(RULES.map((rule) => rule.id));
+    for (const check of model.readiness) {
+      ok(registered.has(check.ruleId), `${check.ruleId} is a rule of src/core/rules/index.ts`);
+      const page = /\/docs\/rules\/([a-z-]+)\.md$/.exec(check.docsUrl)?.[1];
+      strictEqual(page, check.ruleId, check.docsUrl);
+      ok(existsSync(join(REPO, "docs/rules", `${page}.md`)), `docs/rules/${page}.md exists`);
+    }
   });
 
   it("keeps hostile text as data: the model holds it as written, for the renderer to escape", () => {

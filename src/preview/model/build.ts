@@ -191,7 +191,7 @@ export function buildPreviewModel(input: PreviewInput, options: PreviewOptions =
     severities: options.severities,
     rangeOf: (path) => builder.range(path),
   });
-  const claimed = new Set(READINESS_RULE_IDS);
+  const claimed = new Set<string>(READINESS_RULE_IDS);
   for (const finding of input.findings) {
     model.counts[finding.severity]++;
     if (claimed.has(finding.ruleId)) continue;

@@ -6,19 +6,19 @@
 import { docsUrl } from "../../core/rule.js";
 import { asMap, asText, handlesPersonalData, listWords, SIGN_OFF_STATUSES, type Data } from "../../core/spec-data.js";
 import type { Range, SeveritySetting, SpecPath } from "../../core/types.js";
-import type { CheckId, OwnersSide, PreviewApproval, PreviewFinding, PreviewModel, ReadinessCheck } from "./types.js";
+import type { OwnersSide, PreviewApproval, PreviewFinding, PreviewModel, ReadinessCheck, ReadinessRuleId } from "./types.js";
 
 // Each check, with where it points when no finding says where: the section it is about.
-const CHECKS: readonly { id: CheckId; label: string; ruleId: string; path: SpecPath }[] = [
-  { id: "owners", label: "Named owners on both sides", ruleId: "owners-both-functions", path: ["owners"] },
-  { id: "shared-kpi", label: "A KPI both sides share", ruleId: "shared-kpi", path: ["kpis"] },
-  { id: "security-review", label: "A security review", ruleId: "security-review", path: ["security_review"] },
-  { id: "review-gate", label: "Security review done before approval", ruleId: "security-review-gate", path: ["status"] },
-  { id: "sign-off", label: "Joint sign-off", ruleId: "joint-sign-off", path: ["approvals"] },
+const CHECKS: readonly { ruleId: ReadinessRuleId; label: string; path: SpecPath }[] = [
+  { ruleId: "owners-both-functions", label: "Named owners on both sides", path: ["owners"] },
+  { ruleId: "shared-kpi", label: "A KPI both sides share", path: ["kpis"] },
+  { ruleId: "security-review", label: "A security review", path: ["security_review"] },
+  { ruleId: "security-review-gate", label: "Security review done before approval", path: ["status"] },
+  { ruleId: "joint-sign-off", label: "Joint sign-off", path: ["approvals"] },
 ];
 
 /** The rule ids behind the readiness checklist, in its order. */
-export const READINESS_RULE_IDS: readonly string[] = CHECKS.map((check) => check.ruleId);
+export const READINESS_RULE_IDS: readonly ReadinessRuleId[] = CHECKS.map((check) => check.ruleId);
 
 /** What the checklist is judged from, in the page's terms. */
 export interface ReadinessFacts {
@@ -43,7 +43,7 @@ export function readinessChecks(facts: ReadinessFacts): ReadinessCheck[] {
 function readinessCheck(check: (typeof CHECKS)[number], { model, spec, findings: all, suppressed: silenced, severities, rangeOf }: ReadinessFacts): ReadinessCheck {
   const findings = all.filter((f) => f.ruleId === check.ruleId);
   const suppressed = silenced.filter((s) => s.finding.ruleId === check.ruleId);
-  const base = { id: check.id, label: check.label, ruleId: check.ruleId, docsUrl: docsUrl(check.ruleId), findings, waivers: [] as string[] };
+  const base = { ruleId: check.ruleId, label: check.label, docsUrl: docsUrl(check.ruleId), findings, waivers: [] as string[] };
   const range = findings[0]?.range ?? suppressed[0]?.finding.range ?? rangeOf(check.path);
 
   if (model.readability !== "complete") {
@@ -60,18 +60,18 @@ function readinessCheck(check: (typeof CHECKS)[number], { model, spec, findings:
   }
   const status = asText(spec.status);
   const gated = status !== undefined && SIGN_OFF_STATUSES.has(status);
-  if ((check.id === "review-gate" || check.id === "sign-off") && !gated) {
+  if ((check.ruleId === "security-review-gate" || check.ruleId === "joint-sign-off") && !gated) {
     const now = model.status ? ` (status: ${model.status.text.toLowerCase()})` : "";
     return { ...base, range, state: "not-applicable", detail: `Not needed yet${now}. It applies once the spec is approved.` };
   }
-  return { ...base, range, state: "passed", detail: passedDetail(check.id, model, spec) };
+  return { ...base, range, state: "passed", detail: passedDetail(check.ruleId, model, spec) };
 }
 
 // What a passed check rests on, so the reader can see it is real and not just green.
-function passedDetail(id: CheckId, model: PreviewModel, spec: Data): string {
+function passedDetail(ruleId: ReadinessRuleId, model: PreviewModel, spec: Data): string {
   const names = (side: OwnersSide): string => listWords(side.people.filter((p) => p.named && p.name).map((p) => p.name!.text), "and");
-  switch (id) {
-    case "owners":
+  switch (ruleId) {
+    case "owners-both-functions":
       return `Marketing: ${names(model.owners.marketing)}. Technology: ${names(model.owners.technology)}.`;
     case "shared-kpi": {
       const shared = model.kpis.items.filter((kpi) => kpi.shared).map((kpi) => kpi.name?.text ?? kpi.id ?? "a KPI");
@@ -81,13 +81,13 @@ function passedDetail(id: CheckId, model: PreviewModel, spec: Data): string {
       const review = model.securityReview;
       return `${review.status?.text ?? ""}; reviewer ${review.reviewer?.text ?? ""}, ${review.date?.text ?? ""}.`;
     }
-    case "review-gate": {
+    case "security-review-gate": {
       const reviewStatus = asText(asMap(spec.security_review)?.status);
       return reviewStatus === "waived"
         ? "The security review was waived, which is enough: the campaign handles no personal data."
         : `The security review is approved${handlesPersonalData(spec) ? ", as it must be for personal data" : ""}.`;
     }
-    case "sign-off": {
+    case "joint-sign-off": {
       const signer = (a: PreviewApproval): string => `${a.name?.text ?? ""}${a.date ? ` (${a.date.text})` : ""}`;
       return `Marketing: ${signer(model.approvals.marketing)}. Technology: ${signer(model.approvals.technology)}.`;
     }

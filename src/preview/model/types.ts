@@ -41,13 +41,14 @@ export interface PreviewField extends Anchored {
 
 export type CheckState = "passed" | "failed" | "waived" | "not-applicable" | "not-checked";
 
-export type CheckId = "owners" | "shared-kpi" | "security-review" | "review-gate" | "sign-off";
+/** The rules the readiness checklist rests on: each check is one rule's verdict, named by its id. */
+export type ReadinessRuleId = "owners-both-functions" | "shared-kpi" | "security-review" | "security-review-gate" | "joint-sign-off";
 
 /** One line of the readiness checklist. */
 export interface ReadinessCheck extends Anchored {
-  id: CheckId;
+  /** The rule the check rests on; also the check's name on the page (its data-check attribute). */
+  ruleId: ReadinessRuleId;
   label: string;
-  ruleId: string;
   state: CheckState;
   /** Plain words on why it passed, or why it does not apply or was not checked. */
   detail: string;

@@ -258,7 +258,7 @@ function check(item: ReadinessCheck): string {
   // The rule's page explains why, in both functions' words: worth a click when something is wrong.
   const more = item.state === "failed" || item.state === "waived" ? safeHref(item.docsUrl) : undefined;
   const why = more ? ` <a class="why" href="${escapeHtml(more)}" target="_blank" rel="noopener noreferrer">Why it matters</a>` : "";
-  return `<li class="check check--${item.state}" data-check="${item.id}"${rangeAttr(item)}><span class="check-icon" aria-hidden="true">${CHECK_ICONS[item.state]}</span><div class="check-body"><p class="check-title"><strong>${escapeHtml(item.label)}</strong><span class="check-state">${CHECK_WORDS[item.state]}</span>${why}</p>${detail}${waivers}${messages}</div></li>`;
+  return `<li class="check check--${item.state}" data-check="${item.ruleId}"${rangeAttr(item)}><span class="check-icon" aria-hidden="true">${CHECK_ICONS[item.state]}</span><div class="check-body"><p class="check-title"><strong>${escapeHtml(item.label)}</strong><span class="check-state">${CHECK_WORDS[item.state]}</span>${why}</p>${detail}${waivers}${messages}</div></li>`;
 }
 
 function problems(model: PreviewModel): string {
@@ -327,7 +327,7 @@ function timelineAndSignOff(model: PreviewModel): string {
   const dates = milestones.length > 0 ? `<ol class="timeline-list">${milestones.join("")}</ol>` : absent(model, "No dates in the spec yet.");
   const approvals = model.approvals;
   // Once the spec is approved or live, a missing sign-off is a problem, not just a fact.
-  const needed = model.readiness.some((check) => check.id === "sign-off" && check.state === "failed");
+  const needed = model.readiness.some((check) => check.ruleId === "joint-sign-off" && check.state === "failed");
   const side = (approval: PreviewApproval): string => {
     const state = approval.signed
       ? `<span class="signed">✓ ${escapeHtml(approval.name!.text)}</span>${approval.date ? `<span class="muted">${escapeHtml(approval.date.text)}</span>` : ""}`
