@@ -2,7 +2,7 @@
 // A thin adapter: the page itself is the preview's renderer (src/preview/render/), the
 // same one the VS Code panel shows; this file only hands it each report's preview model.
 
-import { renderReportPage, type ReportEntry } from "../preview/render/page.js";
+import { renderReportPage, type ReportEntry } from "../preview/render/pages.js";
 import type { Formatter } from "./types.js";
 
 /** The report page, from the preview model the host attached to each report. */
