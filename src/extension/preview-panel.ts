@@ -4,7 +4,7 @@
 // the source of any item clicked, and comes back after a window reload.
 //
 // The webview is locked down: CSP default-src 'none', the style sheet and script only from
-// media/ and dist/webview/ with a fresh nonce per page, no command URIs, and every message
+// dist/webview/ with a fresh nonce per page, no command URIs, and every message
 // from it checked against the typed allow-list in src/preview/webview/messages.ts.
 
 import { randomBytes } from "node:crypto";
@@ -178,7 +178,7 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
       enableScripts: true,
       enableCommandUris: false,
       enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, "media"), vscode.Uri.joinPath(this.extensionUri, "dist", "webview")],
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, "dist", "webview")],
     };
   }
 
@@ -193,7 +193,7 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
       title: "JointSpec preview",
       nonce: randomBytes(18).toString("base64"),
       cspSource: webview.cspSource,
-      styleUri: resource("media", "preview.css"),
+      styleUri: resource("dist", "webview", "preview.css"),
       scriptUri: resource("dist", "webview", "preview.js"),
     });
   }

@@ -226,8 +226,8 @@ describe("preview in a browser", function () {
   });
 
   describe("the page script in the panel (with a stand-in for VS Code's webview API)", () => {
-    // The panel's page as the extension renders it, loading media/preview.css and the built
-    // dist/webview/preview.js from disk instead of from the webview's resource origin.
+    // The panel's page as the extension renders it, loading the built dist/webview/preview.css
+    // and preview.js from disk instead of from the webview's resource origin.
     function panelPage(): string {
       const file = join(dir, "panel.html");
       writeFileSync(
@@ -236,7 +236,7 @@ describe("preview in a browser", function () {
           body: renderPreviewArticle(exampleModel("black-friday-flash-sale.campaign.yaml").model),
           cspSource: "file:",
           nonce: "panel-test-nonce-123456",
-          styleUri: pathToFileURL(join(REPO, "media/preview.css")).href,
+          styleUri: pathToFileURL(join(REPO, "dist/webview/preview.css")).href,
           scriptUri: pathToFileURL(join(REPO, "dist/webview/preview.js")).href,
           lens: "marketing",
           documentUri: "file:///work/black-friday-flash-sale.campaign.yaml",

@@ -159,11 +159,11 @@ describe("preview HTML", () => {
       ok(page.includes(`<script nonce="n0nce+/=">${PREVIEW_ASSETS.script}</script>`));
     });
 
-    it("the hashes are those of the inlined texts, and the style sheet is media/preview.css", () => {
+    it("the hashes are those of the inlined texts, and the style sheet is src/preview/webview/preview.css", () => {
       const sha = (text: string): string => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
       strictEqual(PREVIEW_ASSETS.cssHash, sha(PREVIEW_ASSETS.css));
       strictEqual(PREVIEW_ASSETS.scriptHash, sha(PREVIEW_ASSETS.script));
-      const css = transformSync(readFileSync(join(REPO, "media/preview.css"), "utf8"), { loader: "css", minify: true }).code.trim();
+      const css = transformSync(readFileSync(join(REPO, "src/preview/webview/preview.css"), "utf8"), { loader: "css", minify: true }).code.trim();
       strictEqual(PREVIEW_ASSETS.css, css, "run `npm run build` to regenerate the preview assets");
     });
 

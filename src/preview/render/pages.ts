@@ -9,7 +9,7 @@ import { pill, previewArticle, previewMessage, readinessVerdict, SIDE_NAMES, SID
 import previewAssets from "./generated/preview-assets.json";
 import { escapeHtml, html, join, trusted, type Markup } from "./markup.js";
 
-/** The page's CSS and script, built from media/preview.css and src/preview/webview/main.ts. */
+/** The page's CSS and script, built from src/preview/webview/preview.css and main.ts. */
 export const PREVIEW_ASSETS: { css: string; script: string; cssHash: string; scriptHash: string } = previewAssets;
 
 // Ours, built by scripts/generate-preview.mjs, which refuses a text that could end its element early.
