@@ -172,7 +172,7 @@ describe("preview HTML", () => {
         body: "<article></article>",
         cspSource: "https://webview.example",
         nonce: "abc123abc123abc123",
-        styleUri: "https://webview.example/media/preview.css",
+        styleUri: "https://webview.example/dist/webview/preview.css",
         scriptUri: "https://webview.example/dist/webview/preview.js",
         lens: "technology",
         documentUri: 'file:///specs/"odd".campaign.yaml',
@@ -182,7 +182,7 @@ describe("preview HTML", () => {
       ok(csp.startsWith("default-src 'none'; style-src https://webview.example 'nonce-abc123abc123abc123'; script-src 'nonce-abc123abc123abc123';"), csp);
       ok(!csp.includes("unsafe"));
       ok(page.includes('<script nonce="abc123abc123abc123" src="https://webview.example/dist/webview/preview.js" defer></script>'));
-      ok(page.includes('<link rel="stylesheet" nonce="abc123abc123abc123" href="https://webview.example/media/preview.css">'));
+      ok(page.includes('<link rel="stylesheet" nonce="abc123abc123abc123" href="https://webview.example/dist/webview/preview.css">'));
       ok(page.includes('data-document-uri="file:///specs/&quot;odd&quot;.campaign.yaml"'));
       ok(page.includes('<html lang="en" data-lens="technology"'));
       ok(page.includes('data-lens-choice="technology" aria-pressed="true"'));
