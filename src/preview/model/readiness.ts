@@ -21,7 +21,7 @@ const CHECKS: readonly { ruleId: ReadinessRuleId; label: string; path: SpecPath 
 export const READINESS_RULE_IDS: readonly ReadinessRuleId[] = CHECKS.map((check) => check.ruleId);
 
 /** What the checklist is judged from, in the page's terms. */
-export interface ReadinessFacts {
+interface ReadinessFacts {
   /** The model built so far: its readability and the sections a passed check cites. */
   model: PreviewModel;
   spec: Data;

@@ -3,7 +3,7 @@
 // parser: it knows comments, strings, regular expressions, templates and the braces inside
 // their `${}` parts, which is all the renderer's files hold.
 
-export interface TemplateLiteral {
+interface TemplateLiteral {
   /** The identifier right before the opening backtick, e.g. "html"; undefined when untagged. */
   tag: string | undefined;
   /** The template's own text, without its `${}` parts. */
