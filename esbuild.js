@@ -5,6 +5,35 @@ const esbuild = require("esbuild");
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 
+/**
+ * The preview page's script and style sheet, for the panel to load from dist/webview/.
+ * scripts/generate-preview.mjs builds the same two again, minified and in memory, for the
+ * HTML report to carry inline: these options are the one definition both use.
+ * @type {{ script: import("esbuild").BuildOptions, style: import("esbuild").BuildOptions }}
+ */
+const webview = {
+  script: {
+    // It imports only src/preview/webview/messages.ts.
+    entryPoints: ["src/preview/webview/main.ts"],
+    outfile: "dist/webview/preview.js",
+    bundle: true,
+    platform: "browser",
+    target: "es2020",
+    format: "iife",
+    minify: production,
+    legalComments: "none",
+    logLevel: "warning",
+  },
+  style: {
+    entryPoints: ["src/preview/webview/preview.css"],
+    outfile: "dist/webview/preview.css",
+    bundle: true,
+    minify: production,
+    legalComments: "none",
+    logLevel: "warning",
+  },
+};
+
 /** @type {import("esbuild").BuildOptions[]} */
 const targets = [
   {
@@ -38,18 +67,8 @@ const targets = [
     legalComments: "none",
     logLevel: "warning",
   },
-  {
-    // The preview panel's page script; it imports only src/webview/messages.ts.
-    entryPoints: ["src/webview/preview.ts"],
-    outfile: "dist/webview/preview.js",
-    bundle: true,
-    platform: "browser",
-    target: "es2020",
-    format: "iife",
-    minify: production,
-    legalComments: "none",
-    logLevel: "warning",
-  },
+  webview.script,
+  webview.style,
 ];
 
 async function build() {
@@ -60,7 +79,12 @@ async function build() {
   await Promise.all(targets.map((options) => esbuild.build(options)));
 }
 
-build().catch((error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+module.exports = { webview };
+
+// Run as a script it builds; required (by scripts/generate-preview.mjs) it only lends its options.
+if (require.main === module) {
+  build().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

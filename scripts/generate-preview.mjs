@@ -1,34 +1,27 @@
-// Builds the preview page's assets for the HTML report, into src/formatters/generated/:
-// the style sheet (media/preview.css, which the VS Code panel loads as a file) and the page
-// script (src/webview/preview.ts, which esbuild.js also bundles for the panel), as strings
-// with their CSP hashes. The report inlines both, so it is one self-contained file.
-// Run by scripts/generate.mjs, before tsc.
+// Builds the preview page's assets for the HTML report, into src/preview/render/generated/:
+// the style sheet (src/preview/webview/preview.css) and the page script
+// (src/preview/webview/main.ts), minified, as strings with their CSP hashes. The report
+// inlines both, so it is one self-contained file. The esbuild options are esbuild.js's own
+// (the same two files it builds into dist/webview/ for the panel), here always minified and
+// kept in memory. Run by scripts/generate.mjs, before tsc.
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildSync, transformSync } from "esbuild";
+import { buildSync } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const outDir = join(root, "src/formatters/generated");
+const outDir = join(root, "src/preview/render/generated");
 mkdirSync(outDir, { recursive: true });
 
-const css = transformSync(readFileSync(join(root, "media/preview.css"), "utf8"), { loader: "css", minify: true, logLevel: "warning" }).code.trim();
-const bundle = buildSync({
-  entryPoints: [join(root, "src/webview/preview.ts")],
-  bundle: true,
-  write: false,
-  minify: true,
-  format: "iife",
-  platform: "browser",
-  target: "es2020",
-  legalComments: "none",
-  logLevel: "warning",
-});
-const script = bundle.outputFiles[0].text.trim();
+const { webview } = createRequire(import.meta.url)("../esbuild.js");
+const built = (options) => buildSync({ ...options, absWorkingDir: root, minify: true, write: false }).outputFiles[0].text.trim();
+const css = built(webview.style);
+const script = built(webview.script);
 
 // Inline, the text must not end its own element early.
-if (/<\/style/i.test(css)) throw new Error("media/preview.css contains </style, which would end the report's inline style");
+if (/<\/style/i.test(css)) throw new Error("src/preview/webview/preview.css contains </style, which would end the report's inline style");
 if (/<\/script|<!--/i.test(script)) throw new Error("the bundled preview script contains </script or <!--, which would break the report's inline script");
 
 const hash = (text) => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;

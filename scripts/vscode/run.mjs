@@ -39,10 +39,10 @@ const VSIX_ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?)$/i,
-  /^extension\/dist\/(extension|webview\/[\w-]+)\.js$/,
+  /^extension\/dist\/(extension\.js|webview\/[\w-]+\.(js|css))$/,
   /^extension\/schemas\/[\w.-]+\.schema\.json$/,
   /^extension\/docs\/rules\/[a-z][\w-]*\.md$/,
-  /^extension\/media\/(icon\.png|preview\.css)$/,
+  /^extension\/media\/icon\.png$/,
   /^extension\/syntaxes\/[\w.-]+\.json$/,
 ];
 // What in vsce's output counts as a warning: its WARNING lines (annotations under GitHub

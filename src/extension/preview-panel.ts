@@ -1,17 +1,19 @@
-// The preview panel: a spec as marketers read it, beside (or instead of) the YAML. The core
-// builds the model and the formatters' renderer the HTML, the same page `jointspec lint
+// The preview panel: a spec as marketers read it, beside (or instead of) the YAML. The
+// preview's model and renderer (src/preview/) build the page, the same one `jointspec lint
 // --format html` writes; this file only hosts it. It follows edits as they happen, reveals
 // the source of any item clicked, and comes back after a window reload.
 //
 // The webview is locked down: CSP default-src 'none', the style sheet and script only from
-// media/ and dist/webview/ with a fresh nonce per page, no command URIs, and every message
-// from it checked against the typed allow-list in src/webview/messages.ts.
+// dist/webview/ with a fresh nonce per page, no command URIs, and every message
+// from it checked against the typed allow-list in src/preview/webview/messages.ts.
 
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
-import { buildPreviewModel, type PreviewModel } from "../core/preview/model.js";
-import { renderPreviewArticle, renderPreviewMessage, renderWebviewPage, type Lens } from "../formatters/html.js";
-import { isWebviewToHostMessage, readPreviewState, type HostToWebviewMessage, type MessageRange } from "../webview/messages.js";
+import { buildPreviewModel } from "../preview/model/build.js";
+import type { PreviewModel } from "../preview/model/types.js";
+import { renderPreviewArticle, renderPreviewMessage } from "../preview/render/article.js";
+import { renderWebviewPage } from "../preview/render/pages.js";
+import { isWebviewToHostMessage, readPreviewState, type HostToWebviewMessage, type Lens, type MessageRange } from "../preview/webview/messages.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
 
@@ -176,7 +178,7 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
       enableScripts: true,
       enableCommandUris: false,
       enableForms: false,
-      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, "media"), vscode.Uri.joinPath(this.extensionUri, "dist", "webview")],
+      localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, "dist", "webview")],
     };
   }
 
@@ -191,7 +193,7 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
       title: "JointSpec preview",
       nonce: randomBytes(18).toString("base64"),
       cspSource: webview.cspSource,
-      styleUri: resource("media", "preview.css"),
+      styleUri: resource("dist", "webview", "preview.css"),
       scriptUri: resource("dist", "webview", "preview.js"),
     });
   }

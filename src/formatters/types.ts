@@ -2,8 +2,8 @@
 // are pure functions of this data to text; they never read files or the environment.
 
 import type { SuppressedFinding } from "../core/suppressions.js";
-import type { PreviewModel } from "../core/preview/model.js";
 import type { Finding, Severity } from "../core/types.js";
+import type { PreviewModel } from "../preview/model/types.js";
 
 export interface FileReport {
   /** The path as shown to people and CI: relative to the working folder, with forward slashes. */

@@ -1,24 +1,83 @@
 import { deepStrictEqual } from "node:assert";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, posix, relative } from "node:path";
 import { REPO } from "./helpers/fixtures.js";
 
-// The dependency rules of STYLE.md, enforced so the layering cannot silently rot:
-// core imports only yaml, ajv and itself (no vscode, no fs, no process, no console);
-// formatters import only core types; cli and extension never import each other.
+// The dependency rules, enforced so the layering cannot silently rot. Each source folder may
+// import the packages and the code its row names, and, with `import type` only, the types
+// its row names. Every source file belongs to a row, so a new folder needs a decision here.
+interface Layer {
+  folder: string;
+  /** Package names it may import, or "any but vscode" / "any". */
+  packages: readonly string[] | "any but vscode" | "any";
+  /** Folders (or single files) under the repository whose code it may import. */
+  code: readonly string[];
+  /** Folders (or single files) it may import types from, and nothing else. */
+  types?: readonly string[];
+}
+
+const LAYERS: readonly Layer[] = [
+  // The pure core: callers pass I/O in. The JSON Schemas are data it compiles against.
+  { folder: "src/core", packages: ["yaml", "ajv"], code: ["src/core", "schemas"] },
+  // The preview's data: built from a lint result, as pure as the core it reads.
+  { folder: "src/preview/model", packages: ["yaml"], code: ["src/core", "src/preview/model"] },
+  // The page as HTML: string building from the model's data, and the attribute values the
+  // page script reads (its lenses), nothing it could call.
+  { folder: "src/preview/render", packages: [], code: ["src/preview/render"], types: ["src/core", "src/preview/model", "src/preview/webview/messages.ts"] },
+  // The browser script: only the messages it shares with the host, which import nothing.
+  { folder: "src/preview/webview", packages: [], code: ["src/preview/webview/messages.ts"] },
+  // Pure (results, context) => text; the html format is the preview's renderer.
+  { folder: "src/formatters", packages: [], code: ["src/formatters", "src/preview/render"], types: ["src/core", "src/preview/model"] },
+  // The hosts never import each other; the CLI reaches the page only through the html format.
+  { folder: "src/cli", packages: "any but vscode", code: ["src/cli", "src/core", "src/formatters", "src/preview/model"] },
+  { folder: "src/extension", packages: "any", code: ["src/extension", "src/core", "src/formatters", "src/preview"] },
+];
+
+// The folders whose code must not touch the host: no vscode, file system, process or console.
+const PURE = ["src/core", "src/preview"];
 
 function sources(folder: string): string[] {
   const dir = join(REPO, folder);
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return name === "generated" ? [] : sources(relative(REPO, path));
-    return name.endsWith(".ts") ? [relative(REPO, path)] : [];
+    return name.endsWith(".ts") ? [relative(REPO, path).split("\\").join("/")] : [];
   });
 }
 
-function importsOf(file: string): string[] {
+interface Import {
+  specifier: string;
+  typeOnly: boolean;
+}
+
+function importsOf(file: string): Import[] {
   const text = readFileSync(join(REPO, file), "utf8");
-  return [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+["']([^"']+)["']/gm), ...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]!);
+  const statements = [...text.matchAll(/^\s*(import|export)\s(type\s)?[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => ({ specifier: m[3]!, typeOnly: m[2] !== undefined }));
+  const bare = [...text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)].map((m) => ({ specifier: m[1]!, typeOnly: false }));
+  const calls = [...text.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((m) => ({ specifier: m[1]!, typeOnly: false }));
+  return [...statements, ...bare, ...calls];
+}
+
+// The repository path a relative import names, with TypeScript's `.js` read as the `.ts` it compiles from.
+function target(file: string, specifier: string): string {
+  return posix.join(posix.dirname(file), specifier).replace(/\.js$/, ".ts");
+}
+
+const within = (path: string, places: readonly string[]): boolean => places.some((place) => path === place || path.startsWith(`${place}/`));
+
+// The row of the most specific folder holding `file`.
+function layerOf(file: string): Layer | undefined {
+  return LAYERS.filter((layer) => within(file, [layer.folder])).sort((a, b) => b.folder.length - a.folder.length)[0];
+}
+
+function allowed(layer: Layer, { specifier, typeOnly }: Import, file: string): boolean {
+  if (specifier.startsWith(".")) {
+    const path = target(file, specifier);
+    return within(path, layer.code) || (typeOnly && within(path, layer.types ?? []));
+  }
+  if (layer.packages === "any") return true;
+  if (layer.packages === "any but vscode") return specifier !== "vscode";
+  return layer.packages.includes(specifier);
 }
 
 // Code without comments and strings, to look for uses of globals.
@@ -29,43 +88,36 @@ function code(file: string): string {
     .replace(/`(?:\\.|[^`\\])*`|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, '""');
 }
 
-function violations(folder: string, allowed: (specifier: string, file: string) => boolean): string[] {
-  return sources(folder).flatMap((file) => importsOf(file).filter((s) => !allowed(s, file)).map((s) => `${file} imports ${s}`));
-}
-
 describe("layering", () => {
-  it("src/core imports only yaml, ajv and itself", () => {
-    deepStrictEqual(
-      violations("src/core", (s, file) => s === "yaml" || s === "ajv" || (s.startsWith(".") && !join(file, "..", s).includes("src/cli") && !join(file, "..", s).includes("src/formatters"))),
-      [],
-    );
+  const files = sources("src");
+
+  it("every source file belongs to a layer", () => {
+    deepStrictEqual(files.filter((file) => !layerOf(file)), []);
   });
 
-  it("src/core uses neither vscode, fs, process nor console", () => {
-    const found = sources("src/core").flatMap((file) => {
-      const text = code(file);
-      return ["vscode", "node:fs", "process.", "console.", "require("].filter((word) => text.includes(word)).map((word) => `${file} uses ${word}`);
+  for (const layer of LAYERS) {
+    const types = layer.types ? `, and types from ${layer.types.join(", ")}` : "";
+    const packages = Array.isArray(layer.packages) ? (layer.packages.length > 0 ? layer.packages.join(", ") : "no package") : `${layer.packages} package`;
+    it(`${layer.folder} imports ${packages}, code from ${layer.code.join(", ")}${types}`, () => {
+      const mine = files.filter((file) => layerOf(file) === layer);
+      const found = mine.flatMap((file) => importsOf(file).filter((i) => !allowed(layer, i, file)).map((i) => `${file} imports ${i.typeOnly ? "types from " : ""}${i.specifier}`));
+      deepStrictEqual(found, []);
     });
-    deepStrictEqual(found, []);
+  }
+
+  it("the webview's messages import nothing", () => {
+    deepStrictEqual(importsOf("src/preview/webview/messages.ts"), []);
   });
 
-  it("src/formatters import only core types and each other", () => {
-    deepStrictEqual(
-      violations("src/formatters", (s, file) => s.startsWith("./") || (s.startsWith("../core/") && /^import type /m.test(readFileSync(join(REPO, file), "utf8")))),
-      [],
-    );
-    const found = sources("src/formatters").flatMap((file) => importsOf(file).filter((s) => s.startsWith("../core/")).map((s) => ({ file, s })));
-    for (const { file, s } of found) {
-      const line = readFileSync(join(REPO, file), "utf8").split("\n").find((l) => l.includes(`"${s}"`))!;
-      deepStrictEqual(line.startsWith("import type "), true, `${file}: ${line}`);
-    }
-  });
-
-  it("src/webview imports only its typed messages, which import nothing", () => {
-    deepStrictEqual(violations("src/webview", (s, file) => file.endsWith("preview.ts") && s === "./messages.js"), []);
-  });
-
-  it("the CLI never imports the extension", () => {
-    deepStrictEqual(violations("src/cli", (s) => !s.includes("extension") && s !== "vscode"), []);
-  });
+  for (const folder of PURE) {
+    it(`${folder} uses neither vscode, fs, process nor console`, () => {
+      const found = files
+        .filter((file) => within(file, [folder]))
+        .flatMap((file) => {
+          const text = code(file);
+          return ["vscode", "node:fs", "process.", "console.", "require("].filter((word) => text.includes(word)).map((word) => `${file} uses ${word}`);
+        });
+      deepStrictEqual(found, []);
+    });
+  }
 });

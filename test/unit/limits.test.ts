@@ -3,7 +3,7 @@ import { limitsOf, parseConfig, parseGlossaryFile } from "../../src/core/config.
 import { checkSpecSize, lintSpec, type LintOptions } from "../../src/core/lint.js";
 import { lintBytes } from "../../src/core/lint-bytes.js";
 import { DEFAULT_LIMITS, formatSize, KB, MB, parseSize, sizeAgainstLimit, utf8Length } from "../../src/core/limits.js";
-import { buildPreviewModel } from "../../src/core/preview/model.js";
+import { buildPreviewModel } from "../../src/preview/model/build.js";
 import { actualFindings } from "./helpers/fixtures.js";
 
 // Size limits and the bounds on every error path: big inputs are generated here, in memory,

@@ -17,9 +17,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 import { parseGlossaryFile } from "../../src/core/config.js";
 import { Glossary } from "../../src/core/glossary/glossary.js";
 import { lintSpec } from "../../src/core/lint.js";
-import { buildPreviewModel } from "../../src/core/preview/model.js";
-import { renderPreviewArticle, renderReportPage, renderWebviewPage } from "../../src/formatters/html.js";
-import type { PreviewState, WebviewToHostMessage } from "../../src/webview/messages.js";
+import { buildPreviewModel } from "../../src/preview/model/build.js";
+import { renderPreviewArticle } from "../../src/preview/render/article.js";
+import { renderReportPage, renderWebviewPage } from "../../src/preview/render/pages.js";
+import type { PreviewState, WebviewToHostMessage } from "../../src/preview/webview/messages.js";
 import { runBin } from "./helpers/cli.js";
 import { FIXTURES, REPO } from "./helpers/fixtures.js";
 import { CHECK_ORDER, EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js";
@@ -149,7 +150,7 @@ describe("preview in a browser", function () {
         deepStrictEqual(shown, CHECK_ORDER.map((check, i) => [check, states[i], icons[states[i]!]]), name);
       }
       const blackFriday = await articleId(watched.page, "black-friday-flash-sale.campaign.yaml");
-      const owners = await watched.page.innerText(`#${blackFriday} [data-check="owners"]`);
+      const owners = await watched.page.innerText(`#${blackFriday} [data-check="owners-both-functions"]`);
       ok(/Named owners on both sides/.test(owners) && /To fix/.test(owners) && /TBD/.test(owners), owners);
       await assertHealthy(watched);
       await watched.context.close();
@@ -225,8 +226,8 @@ describe("preview in a browser", function () {
   });
 
   describe("the page script in the panel (with a stand-in for VS Code's webview API)", () => {
-    // The panel's page as the extension renders it, loading media/preview.css and the built
-    // dist/webview/preview.js from disk instead of from the webview's resource origin.
+    // The panel's page as the extension renders it, loading the built dist/webview/preview.css
+    // and preview.js from disk instead of from the webview's resource origin.
     function panelPage(): string {
       const file = join(dir, "panel.html");
       writeFileSync(
@@ -235,7 +236,7 @@ describe("preview in a browser", function () {
           body: renderPreviewArticle(exampleModel("black-friday-flash-sale.campaign.yaml").model),
           cspSource: "file:",
           nonce: "panel-test-nonce-123456",
-          styleUri: pathToFileURL(join(REPO, "media/preview.css")).href,
+          styleUri: pathToFileURL(join(REPO, "dist/webview/preview.css")).href,
           scriptUri: pathToFileURL(join(REPO, "dist/webview/preview.js")).href,
           lens: "marketing",
           documentUri: "file:///work/black-friday-flash-sale.campaign.yaml",
@@ -262,8 +263,8 @@ describe("preview in a browser", function () {
       const { page } = watched;
       await page.waitForFunction(() => (window.__posted ?? []).length > 0);
       deepStrictEqual(await page.evaluate(() => window.__posted), [{ type: "ready" }]);
-      const range = (await page.getAttribute('[data-check="owners"]', "data-range"))!.split(",").map(Number);
-      await page.click('[data-check="owners"] .check-title strong');
+      const range = (await page.getAttribute('[data-check="owners-both-functions"]', "data-range"))!.split(",").map(Number);
+      await page.click('[data-check="owners-both-functions"] .check-title strong');
       // A link click must not reveal anything (navigation is stopped here: there is no mail client).
       await page.evaluate(() => document.addEventListener("click", (event) => event.preventDefault(), true));
       await page.click('.person a[href^="mailto:"]');
@@ -272,7 +273,7 @@ describe("preview in a browser", function () {
         { type: "ready" },
         { type: "reveal", range: { start: { line: range[0], character: range[1] }, end: { line: range[2], character: range[3] } } },
       ]);
-      strictEqual(await page.getAttribute('[data-check="owners"]', "tabindex"), "0", "items are reachable from the keyboard");
+      strictEqual(await page.getAttribute('[data-check="owners-both-functions"]', "tabindex"), "0", "items are reachable from the keyboard");
       await assertHealthy(watched);
       await watched.context.close();
     });

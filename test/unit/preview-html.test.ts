@@ -1,24 +1,28 @@
-// The preview's HTML (src/formatters/html.ts), shared by the VS Code panel and the
+// The preview's HTML (src/preview/render/), shared by the VS Code panel and the
 // `--format html` report: every string from a spec or a glossary is inert, URLs become links
 // only for http, https and mailto, broken specs say what is missing, and the CLI writes
 // one self-contained page. Also the typed messages between the panel and its webview.
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 import { parseGlossaryFile } from "../../src/core/config.js";
 import { Glossary } from "../../src/core/glossary/glossary.js";
 import { lintSpec } from "../../src/core/lint.js";
-import { buildPreviewModel } from "../../src/core/preview/model.js";
+import { html } from "../../src/formatters/html.js";
 import { FORMATTERS } from "../../src/formatters/index.js";
-import { escapeHtml, html, PREVIEW_ASSETS, renderPreviewArticle, renderReportPage, renderWebviewPage, safeHref } from "../../src/formatters/html.js";
 import type { FormatContext } from "../../src/formatters/types.js";
-import { isHostToWebviewMessage, isWebviewToHostMessage, parseRangeAttribute, readPreviewState } from "../../src/webview/messages.js";
+import { buildPreviewModel } from "../../src/preview/model/build.js";
+import { renderPreviewArticle } from "../../src/preview/render/article.js";
+import { escapeHtml, html as markup, safeHref, trusted } from "../../src/preview/render/markup.js";
+import { PREVIEW_ASSETS, renderReportPage, renderWebviewPage } from "../../src/preview/render/pages.js";
+import { isHostToWebviewMessage, isWebviewToHostMessage, parseRangeAttribute, readPreviewState } from "../../src/preview/webview/messages.js";
 import { RUNNERS } from "./helpers/cli.js";
 import { FIXTURES, REPO } from "./helpers/fixtures.js";
 import { EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js";
+import { templateLiterals } from "./helpers/template-literals.js";
 
 const fixture = (name: string): string => readFileSync(join(FIXTURES, "preview", name), "utf8");
 
@@ -41,6 +45,33 @@ describe("preview HTML", () => {
   describe("escaping", () => {
     it("escapes text and attribute values", () => {
       strictEqual(escapeHtml(`<a href="x" title='y'>&amp;</a>`), "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;amp;&lt;/a&gt;");
+    });
+
+    it("the html tag escapes every value put into it, unless the value is markup already", () => {
+      const data = `<img src=x onerror="alert('x')">&amp;`;
+      strictEqual(markup`<p title="${data}">${data}</p>`.text, `<p title="${escapeHtml(data)}">${escapeHtml(data)}</p>`);
+      // Markup made by the tag stays markup; lists are written one after the other; numbers as
+      // written; nothing (undefined) as nothing.
+      strictEqual(markup`<ul>${["a<b", "c"].map((item) => markup`<li>${item}</li>`)}</ul>${undefined}${42}`.text, "<ul><li>a&lt;b</li><li>c</li></ul>42");
+      strictEqual(markup`${["<i>", markup`<b>`]}`.text, "&lt;i&gt;<b>");
+      // Only an explicit trusted() lets a string through as it is.
+      strictEqual(markup`${trusted("<b>")}${"<b>"}`.text, "<b>&lt;b&gt;");
+      // Markup dropped into a plain template string shows, instead of passing for escaped text.
+      strictEqual(`${markup`<b>` as unknown as string}`, "[object Object]");
+    });
+
+    it("the renderer builds markup only with the html tag: no untagged template in src/preview/render writes a tag", () => {
+      const folder = join(REPO, "src/preview/render");
+      const files = readdirSync(folder).filter((name) => name.endsWith(".ts"));
+      ok(files.length >= 3, files.join(", "));
+      let tagged = 0;
+      for (const name of files) {
+        for (const template of templateLiterals(readFileSync(join(folder, name), "utf8"))) {
+          if (template.tag === "html") tagged++;
+          else ok(!/<[a-zA-Z!/]/.test(template.text), `src/preview/render/${name}:${template.line} builds markup in an untagged template: ${template.text.slice(0, 80)}`);
+        }
+      }
+      ok(tagged > 50, `${tagged} html templates found: the scan sees the renderer's templates`);
     });
 
     it("lets only absolute http, https and mailto URLs become links", () => {
@@ -128,11 +159,11 @@ describe("preview HTML", () => {
       ok(page.includes(`<script nonce="n0nce+/=">${PREVIEW_ASSETS.script}</script>`));
     });
 
-    it("the hashes are those of the inlined texts, and the style sheet is media/preview.css", () => {
+    it("the hashes are those of the inlined texts, and the style sheet is src/preview/webview/preview.css", () => {
       const sha = (text: string): string => `sha256-${createHash("sha256").update(text, "utf8").digest("base64")}`;
       strictEqual(PREVIEW_ASSETS.cssHash, sha(PREVIEW_ASSETS.css));
       strictEqual(PREVIEW_ASSETS.scriptHash, sha(PREVIEW_ASSETS.script));
-      const css = transformSync(readFileSync(join(REPO, "media/preview.css"), "utf8"), { loader: "css", minify: true }).code.trim();
+      const css = transformSync(readFileSync(join(REPO, "src/preview/webview/preview.css"), "utf8"), { loader: "css", minify: true }).code.trim();
       strictEqual(PREVIEW_ASSETS.css, css, "run `npm run compile` to regenerate the preview assets");
     });
 
@@ -141,7 +172,7 @@ describe("preview HTML", () => {
         body: "<article></article>",
         cspSource: "https://webview.example",
         nonce: "abc123abc123abc123",
-        styleUri: "https://webview.example/media/preview.css",
+        styleUri: "https://webview.example/dist/webview/preview.css",
         scriptUri: "https://webview.example/dist/webview/preview.js",
         lens: "technology",
         documentUri: 'file:///specs/"odd".campaign.yaml',
@@ -151,7 +182,7 @@ describe("preview HTML", () => {
       ok(csp.startsWith("default-src 'none'; style-src https://webview.example 'nonce-abc123abc123abc123'; script-src 'nonce-abc123abc123abc123';"), csp);
       ok(!csp.includes("unsafe"));
       ok(page.includes('<script nonce="abc123abc123abc123" src="https://webview.example/dist/webview/preview.js" defer></script>'));
-      ok(page.includes('<link rel="stylesheet" nonce="abc123abc123abc123" href="https://webview.example/media/preview.css">'));
+      ok(page.includes('<link rel="stylesheet" nonce="abc123abc123abc123" href="https://webview.example/dist/webview/preview.css">'));
       ok(page.includes('data-document-uri="file:///specs/&quot;odd&quot;.campaign.yaml"'));
       ok(page.includes('<html lang="en" data-lens="technology"'));
       ok(page.includes('data-lens-choice="technology" aria-pressed="true"'));

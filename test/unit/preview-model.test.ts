@@ -1,15 +1,18 @@
-// The preview model (src/core/preview/model.ts): for each example, the checklist shows its
+// The preview model (src/preview/model/): for each example, the checklist shows its
 // intended problem and passes the rest; each finding has exactly one home on the page;
 // items know their place in the source; and broken or empty specs give a model that says
 // what is missing instead of throwing.
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseAllDocuments } from "yaml";
 import { parseGlossaryFile } from "../../src/core/config.js";
 import { Glossary } from "../../src/core/glossary/glossary.js";
 import { lintBytes } from "../../src/core/lint-bytes.js";
 import { lintSpec } from "../../src/core/lint.js";
-import { buildPreviewModel, readableDate, READINESS_RULE_IDS, type PreviewModel } from "../../src/core/preview/model.js";
+import { RULES } from "../../src/core/rules/index.js";
+import { buildPreviewModel, readableDate } from "../../src/preview/model/build.js";
+import type { PreviewModel } from "../../src/preview/model/types.js";
 import { FIXTURES, REPO } from "./helpers/fixtures.js";
 import { attachedFindings, CHECK_ORDER, EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js";
 
@@ -29,12 +32,12 @@ describe("preview model", () => {
         const { model, result } = exampleModel(name);
         strictEqual(model.readability, "complete");
         deepStrictEqual(
-          model.readiness.map((check) => `${check.id}:${check.state}`),
+          model.readiness.map((check) => `${check.ruleId}:${check.state}`),
           CHECK_ORDER.map((id, i) => `${id}:${states[i]}`),
         );
         for (const check of model.readiness) {
           if (check.state === "failed") ok(check.findings.length > 0 && check.findings.every((f) => f.ruleId === check.ruleId && f.message.length > 0));
-          else ok(check.detail.length > 0, `${check.id} says why it is ${check.state}`);
+          else ok(check.detail.length > 0, `${check.ruleId} says why it is ${check.state}`);
         }
         // One finding, one home: every finding of the lint appears exactly once in the model.
         const attached = attachedFindings(model);
@@ -49,7 +52,7 @@ describe("preview model", () => {
 
     it("black-friday-flash-sale: the TBD technology owner is shown as not named, and the check says so", () => {
       const { model } = exampleModel("black-friday-flash-sale.campaign.yaml");
-      const owners = model.readiness.find((c) => c.id === "owners")!;
+      const owners = model.readiness.find((c) => c.ruleId === "owners-both-functions")!;
       ok(/TBD/.test(owners.findings[0]!.message));
       deepStrictEqual(model.owners.technology.people.map((p) => [p.name?.text, p.named]), [["TBD", false]]);
       deepStrictEqual(model.owners.marketing.people.map((p) => p.name?.text), ["Lena Fischer", "Tomas Ortega"]);
@@ -92,7 +95,7 @@ describe("preview model", () => {
       strictEqual(model.owners.marketing.people[0]!.range.start.line, lineOf(text, "- name: Dana Reyes"));
       strictEqual(model.kpis.items[0]!.range.start.line, lineOf(text, "- id: repeat-purchase-rate"));
       strictEqual(model.securityReview.range.start.line, lineOf(text, "security_review:"));
-      strictEqual(model.readiness.find((c) => c.id === "owners")!.range.start.line, lineOf(text, "owners:"));
+      strictEqual(model.readiness.find((c) => c.ruleId === "owners-both-functions")!.range.start.line, lineOf(text, "owners:"));
       deepStrictEqual(model.timeline.items.map((m) => [m.label, m.date.text]), [["Kickoff", "5 Jan 2027"], ["Launch", "1 Mar 2027"]]);
       const dr = model.terms.find((t) => t.term === "DR")!;
       deepStrictEqual(dr.pinned, { value: "direct response", side: "marketing" });
@@ -156,25 +159,44 @@ describe("preview model", () => {
       ok(/could not be read/.test(model.notice ?? ""));
     });
 
-    it("every fixture of the repository gives a model", () => {
+    // Each fixture's model is held to what can be known without it, so every check here can
+    // fail: the page is called by the title, else the id, that the yaml library reads from the
+    // same bytes, else by the file name; the checklist is CHECK_ORDER (written out, not the
+    // model's own list); a spec not read to its end checks nothing; and every finding of the
+    // lint has exactly one home on the page.
+    it("every fixture of the repository gives a model true to its text", () => {
       const folders = ["bad-input", "preview", ...readdirSync(join(FIXTURES, "rules")).map((rule) => `rules/${rule}`)];
       let count = 0;
+      const named = new Set<string>();
       for (const folder of folders) {
         for (const name of readdirSync(join(FIXTURES, folder)).filter((n) => /\.ya?ml$/.test(n))) {
-          const model = buildPreviewModel(lintBytes(readFileSync(join(FIXTURES, folder, name))));
-          ok(model.heading.length > 0, `${folder}/${name}`);
-          strictEqual(model.readiness.length, READINESS_RULE_IDS.length);
+          const fileName = `${folder}/${name}`;
+          const bytes = readFileSync(join(FIXTURES, folder, name));
+          const result = lintBytes(bytes);
+          const model = buildPreviewModel(result, { fileName });
+          const expected = model.readability === "none" ? fileName : (nameInYaml(bytes) ?? fileName);
+          strictEqual(model.heading, expected, `${fileName}: the heading`);
+          if (model.heading !== fileName) named.add(fileName);
+          deepStrictEqual(model.readiness.map((check) => check.ruleId), CHECK_ORDER, `${fileName}: the checklist`);
+          if (model.readability !== "complete") ok(model.readiness.every((check) => check.state === "not-checked"), `${fileName}: nothing is checked`);
+          const attached = attachedFindings(model);
+          for (const finding of result.findings) {
+            const homes = attached.filter((f) => f.ruleId === finding.ruleId && f.message === finding.message && f.range.start.line === finding.range.start.line && f.range.start.character === finding.range.start.character);
+            strictEqual(homes.length, 1, `${fileName}: ${finding.ruleId} "${finding.message}" has one home`);
+          }
           count++;
         }
       }
       ok(count > 80, `${count} fixtures`);
+      // Most fixtures have a title or an id: the check above compares real names, not fallbacks.
+      ok(named.size > count / 2, `${named.size} of ${count} fixtures are called by their own name`);
     });
   });
 
   describe("checks that are waived or turned off", () => {
     it("a check silenced by a jointspec-disable comment is waived, with the reason given", () => {
       const model = modelOf(fixture("waived-owner.campaign.yaml"));
-      const owners = model.readiness.find((c) => c.id === "owners")!;
+      const owners = model.readiness.find((c) => c.ruleId === "owners-both-functions")!;
       strictEqual(owners.state, "waived");
       deepStrictEqual(owners.waivers, ["the tech owner is named at kickoff on 12 March"]);
     });
@@ -183,10 +205,21 @@ describe("preview model", () => {
       const text = readFileSync(join(REPO, "examples/back-to-school-bundles.campaign.yaml"), "utf8");
       const severities = { "shared-kpi": "off" } as const;
       const model = buildPreviewModel(lintSpec(text, { severities }), { severities });
-      const shared = model.readiness.find((c) => c.id === "shared-kpi")!;
+      const shared = model.readiness.find((c) => c.ruleId === "shared-kpi")!;
       strictEqual(shared.state, "not-checked");
       ok(/turns the shared-kpi rule off/.test(shared.detail));
     });
+  });
+
+  it("names each readiness check by the registered rule it rests on, and links that rule's page", () => {
+    const { model } = exampleModel("black-friday-flash-sale.campaign.yaml");
+    const registered = new Set(RULES.map((rule) => rule.id));
+    for (const check of model.readiness) {
+      ok(registered.has(check.ruleId), `${check.ruleId} is a rule of src/core/rules/index.ts`);
+      const page = /\/docs\/rules\/([a-z-]+)\.md$/.exec(check.docsUrl)?.[1];
+      strictEqual(page, check.ruleId, check.docsUrl);
+      ok(existsSync(join(REPO, "docs/rules", `${page}.md`)), `docs/rules/${page}.md exists`);
+    }
   });
 
   it("keeps hostile text as data: the model holds it as written, for the renderer to escape", () => {
@@ -204,3 +237,19 @@ describe("preview model", () => {
     deepStrictEqual(["2027-01-05", "2027-12-31", "2027-13-01", "soon"].map(readableDate), ["5 Jan 2027", "31 Dec 2027", "2027-13-01", "soon"]);
   });
 });
+
+// What a reader would call the spec, read from its bytes with the yaml library alone: its
+// title, else its id (as text, trimmed); undefined when it has neither or is not text.
+function nameInYaml(bytes: Uint8Array): string | undefined {
+  let data: unknown;
+  try {
+    // A lone CR ends a line in YAML, but the yaml library reads it as part of the line.
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/\r(?!\n)/g, "\n");
+    data = parseAllDocuments(text)[0]?.toJS({ maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+  const spec = typeof data === "object" && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  const words = (value: unknown): string => (typeof value === "string" ? value.trim() : typeof value === "number" ? String(value) : "");
+  return words(spec.title) || words(spec.id) || undefined;
+}

@@ -24,7 +24,7 @@ async function previewOf(uri: vscode.Uri, what: string, accept: (snapshot: Previ
   });
 }
 
-const checkState = (snapshot: PreviewSnapshot, id: string): string | undefined => snapshot.model?.readiness.find((c) => c.id === id)?.state;
+const checkState = (snapshot: PreviewSnapshot, ruleId: string): string | undefined => snapshot.model?.readiness.find((c) => c.ruleId === ruleId)?.state;
 
 const BLACK_FRIDAY = "black-friday-flash-sale.campaign.yaml";
 
@@ -37,7 +37,7 @@ describe("preview panel", () => {
     assert.equal(await vscode.commands.executeCommand(OPEN_TO_SIDE), true);
     const snapshot = await previewOf(editor.document.uri, "the preview of the Black Friday spec");
     assert.equal(snapshot.model?.heading, "Black Friday flash sale");
-    assert.equal(checkState(snapshot, "owners"), "failed");
+    assert.equal(checkState(snapshot, "owners-both-functions"), "failed");
     assert.equal(checkState(snapshot, "shared-kpi"), "passed");
     assert.match(snapshot.body, /Named owners on both sides/);
     // The editor keeps the focus; the preview sits beside it.
@@ -48,12 +48,12 @@ describe("preview panel", () => {
     const text = fs.readFileSync(workspaceFile(BLACK_FRIDAY).fsPath, "utf8");
     const editor = await openUntitledSpec(text);
     await vscode.commands.executeCommand(OPEN_TO_SIDE);
-    const before = await previewOf(editor.document.uri, "the first render", (s) => checkState(s, "owners") === "failed");
+    const before = await previewOf(editor.document.uri, "the first render", (s) => checkState(s, "owners-both-functions") === "failed");
     const offset = editor.document.getText().indexOf("name: TBD");
     assert.ok(offset > 0, "the spec names TBD as its technology owner");
     const start = editor.document.positionAt(offset + "name: ".length);
     assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(start, start.translate(0, 3)), "Ada Lovelace")));
-    const after = await previewOf(editor.document.uri, "the preview to show the named technology owner", (s) => checkState(s, "owners") === "passed");
+    const after = await previewOf(editor.document.uri, "the preview to show the named technology owner", (s) => checkState(s, "owners-both-functions") === "passed");
     assert.ok(after.renders > before.renders);
     assert.match(after.body, /Ada Lovelace/);
     assert.ok(!after.body.includes("Not named yet"));
@@ -65,7 +65,7 @@ describe("preview panel", () => {
     await vscode.commands.executeCommand(OPEN_TO_SIDE);
     const snapshot = await previewOf(editor.document.uri, "the preview");
     // What the page's script sends for a click on the failing owners check: its data-range.
-    const attribute = /data-check="owners" data-range="(\d+),(\d+),(\d+),(\d+)"/.exec(snapshot.body);
+    const attribute = /data-check="owners-both-functions" data-range="(\d+),(\d+),(\d+),(\d+)"/.exec(snapshot.body);
     assert.ok(attribute, "the owners check carries a data-range");
     const [line, character, endLine, endCharacter] = attribute.slice(1).map(Number) as [number, number, number, number];
     assert.equal(editor.document.lineAt(line).text.trim().startsWith("technology:"), true, "the failing check points at owners.technology");

@@ -6,11 +6,13 @@ import { dirname, join, resolve } from "node:path";
 import { parseConfig, parseGlossaryFile } from "../../../src/core/config.js";
 import { Glossary } from "../../../src/core/glossary/glossary.js";
 import { lintSpec, type LintResult } from "../../../src/core/lint.js";
-import { buildPreviewModel, type CheckId, type CheckState, type PreviewFinding, type PreviewModel } from "../../../src/core/preview/model.js";
+import { buildPreviewModel } from "../../../src/preview/model/build.js";
+import type { CheckState, PreviewFinding, PreviewModel, ReadinessRuleId } from "../../../src/preview/model/types.js";
 import type { SeveritySetting } from "../../../src/core/types.js";
 import { REPO } from "./fixtures.js";
 
-export const CHECK_ORDER: readonly CheckId[] = ["owners", "shared-kpi", "security-review", "review-gate", "sign-off"];
+/** The readiness checklist, in its order: each check is named by the rule it rests on. */
+export const CHECK_ORDER: readonly ReadinessRuleId[] = ["owners-both-functions", "shared-kpi", "security-review", "security-review-gate", "joint-sign-off"];
 
 const P = "passed";
 const F = "failed";

@@ -1,199 +1,24 @@
-// The spec as a reader needs it, for the marketers' preview and the HTML report: the facts
-// of each section in display order, the readiness checklist, and the glossary terms used.
-// Pure: a lint result in, plain data out. Every item knows where it sits in the source, so
-// a click can reveal it, and carries the findings about it, so the page can say what to fix.
+// Builds the preview model (types.ts) from a lint result: the facts of each section in
+// display order, the readiness checklist (readiness.ts), and the glossary terms used.
+// Pure: a lint result in, plain data out. Never throws: a broken spec gives a model that
+// says what is wrong.
 //
 // Each finding has one home on the page, so nothing is said twice: the checklist's rules
 // go to their checklist item, ambiguous terms to their term card, everything else to the
 // most specific item whose path starts its path, and what no item claims to `problems`.
 
 import { isMap, isScalar, type Document } from "yaml";
-import type { GlossaryEntry, GlossaryMeaning } from "../glossary/glossary.js";
-import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from "../glossary/terms.js";
-import type { SpecAnalysis } from "../lint.js";
-import { offsetsForPath, resolvePath } from "../paths.js";
-import { docsUrl } from "../rule.js";
-import { schemaAt } from "../schema/spec-schema.js";
-import { asList, asMap, asText, handlesPersonalData, isNamed, kpiOwners, listWords, SIGN_OFF_STATUSES, type Data } from "../spec-data.js";
-import type { SuppressedFinding } from "../suppressions.js";
-import type { LineIndex } from "../text.js";
-import { FUNCTIONS, type BusinessFunction, type Finding, type Range, type Severity, type SeveritySetting, type SpecPath } from "../types.js";
-
-/** A finding as the page shows it. */
-export interface PreviewFinding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  range: Range;
-}
-
-/** Anything the page shows that has a place in the source. */
-export interface Anchored {
-  /** Where the node is (0-based lines and characters); where it would go when it is missing. */
-  range: Range;
-  findings: PreviewFinding[];
-}
-
-/** A run of a text value; `term` names the glossary term it is (its card's `key`). */
-export interface TextSegment {
-  text: string;
-  term?: string;
-}
-
-/** One value, ready to show. */
-export interface PreviewField extends Anchored {
-  /** The value as written in the spec. */
-  value: string;
-  /** The value as the page shows it: dates in words ("15 Jan 2027"), enum values in words ("In review"). */
-  text: string;
-  /** The text cut at glossary terms, when they could be located in it. */
-  segments: TextSegment[];
-  /** Plain words for an enum value, from the schema (e.g. what "waived" means). */
-  description?: string;
-}
-
-export type CheckState = "passed" | "failed" | "waived" | "not-applicable" | "not-checked";
-
-export type CheckId = "owners" | "shared-kpi" | "security-review" | "review-gate" | "sign-off";
-
-/** One line of the readiness checklist. */
-export interface ReadinessCheck extends Anchored {
-  id: CheckId;
-  label: string;
-  ruleId: string;
-  state: CheckState;
-  /** Plain words on why it passed, or why it does not apply or was not checked. */
-  detail: string;
-  /** For a waived check: the reasons written beside the suppression comments. */
-  waivers: string[];
-  docsUrl: string;
-}
-
-export interface PreviewPerson extends Anchored {
-  name: PreviewField | undefined;
-  /** False for a placeholder such as "TBD": the page shows that nobody is named yet. */
-  named: boolean;
-  role: PreviewField | undefined;
-  email: PreviewField | undefined;
-  team: PreviewField | undefined;
-}
-
-export interface OwnersSide extends Anchored {
-  side: BusinessFunction;
-  present: boolean;
-  people: PreviewPerson[];
-}
-
-export interface PreviewKpi extends Anchored {
-  id: string | undefined;
-  name: PreviewField | undefined;
-  definition: PreviewField | undefined;
-  target: PreviewField | undefined;
-  baseline: PreviewField | undefined;
-  source: PreviewField | undefined;
-  cadence: PreviewField | undefined;
-  owners: BusinessFunction[];
-  /** Owned by both functions. */
-  shared: boolean;
-}
-
-export interface SecurityReviewCard extends Anchored {
-  present: boolean;
-  status: PreviewField | undefined;
-  reviewer: PreviewField | undefined;
-  reviewerNamed: boolean;
-  date: PreviewField | undefined;
-  classification: PreviewField | undefined;
-  notes: PreviewField | undefined;
-}
-
-export interface PreviewDataItem extends Anchored {
-  name: PreviewField | undefined;
-  classification: PreviewField | undefined;
-  systems: PreviewField[];
-}
-
-export interface Milestone extends Anchored {
-  /** The key in words: "go-live" reads "Go live". */
-  label: string;
-  date: PreviewField;
-}
-
-export interface PreviewApproval extends Anchored {
-  side: BusinessFunction;
-  present: boolean;
-  signed: boolean;
-  name: PreviewField | undefined;
-  date: PreviewField | undefined;
-}
-
-export interface PreviewLink extends Anchored {
-  title: PreviewField | undefined;
-  /** As written; the renderer decides whether it may become a link. */
-  url: string;
-}
-
-/** A glossary term found in the spec's free text. */
-export interface PreviewTerm extends Anchored {
-  /** Unique on the page, for links from the text to the card. */
-  key: string;
-  term: string;
-  kind: "ambiguous" | "jargon";
-  marketing: GlossaryMeaning | undefined;
-  technology: GlossaryMeaning | undefined;
-  example: string;
-  /** "bundled", or the workspace glossary file it comes from. */
-  origin: string;
-  source: string | undefined;
-  /** The meaning this spec pins under glossary:, and which side's it is when it is one. */
-  pinned: { value: string; side: BusinessFunction | undefined } | undefined;
-  /** For jargon: the function whose vocabulary it belongs to. */
-  jargonSide: BusinessFunction | undefined;
-  /** How often the spec uses it. */
-  uses: number;
-}
-
-/** A section of the page: present in the spec or not, with its items. */
-export interface PreviewSection<T> extends Anchored {
-  present: boolean;
-  items: T[];
-}
-
-export type Readability =
-  /** Parsed cleanly: everything is shown and checked. */
-  | "complete"
-  /** The YAML has errors: what could be read is shown, nothing is checked. */
-  | "partial"
-  /** Nothing could be read (empty, not a map, not text). */
-  | "none";
-
-export interface PreviewModel {
-  fileName: string | undefined;
-  readability: Readability;
-  /** What the reader must know first, in plain words, when the spec is broken or empty. */
-  notice: string | undefined;
-  /** Sections a spec is expected to have that this one lacks, in words ("KPIs"). */
-  missing: string[];
-  /** The title, else the id, else the file name: what the page is called. */
-  heading: string;
-  title: PreviewField | undefined;
-  id: PreviewField | undefined;
-  status: PreviewField | undefined;
-  summary: PreviewField | undefined;
-  readiness: ReadinessCheck[];
-  owners: Anchored & { present: boolean; marketing: OwnersSide; technology: OwnersSide };
-  kpis: PreviewSection<PreviewKpi>;
-  securityReview: SecurityReviewCard;
-  data: PreviewSection<PreviewDataItem>;
-  systems: PreviewSection<PreviewField>;
-  timeline: PreviewSection<Milestone>;
-  approvals: Anchored & { present: boolean; marketing: PreviewApproval; technology: PreviewApproval };
-  links: PreviewSection<PreviewLink>;
-  terms: PreviewTerm[];
-  /** Findings no item on the page claims (syntax errors, unknown keys, a missing title…). */
-  problems: PreviewFinding[];
-  counts: Record<Severity, number>;
-}
+import type { GlossaryEntry } from "../../core/glossary/glossary.js";
+import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from "../../core/glossary/terms.js";
+import type { SpecAnalysis } from "../../core/lint.js";
+import { offsetsForPath, resolvePath } from "../../core/paths.js";
+import { schemaAt } from "../../core/schema/spec-schema.js";
+import { asList, asMap, asText, isNamed, kpiOwners, type Data } from "../../core/spec-data.js";
+import type { SuppressedFinding } from "../../core/suppressions.js";
+import type { LineIndex } from "../../core/text.js";
+import { FUNCTIONS, type BusinessFunction, type Finding, type Range, type SeveritySetting, type SpecPath } from "../../core/types.js";
+import { READINESS_RULE_IDS, readinessChecks } from "./readiness.js";
+import type { Anchored, Milestone, OwnersSide, PreviewApproval, PreviewField, PreviewFinding, PreviewModel, PreviewSection, PreviewTerm, Readability, SecurityReviewCard, TextSegment } from "./types.js";
 
 /** What buildPreviewModel reads: a lint result, or the findings alone when the bytes were not text. */
 export interface PreviewInput {
@@ -208,18 +33,6 @@ export interface PreviewOptions {
   /** Shown when the spec has neither title nor id. */
   fileName?: string;
 }
-
-// The readiness checklist: what "ready to approve" means, each backed by one rule.
-const CHECKS: readonly { id: CheckId; label: string; ruleId: string; path: SpecPath }[] = [
-  { id: "owners", label: "Named owners on both sides", ruleId: "owners-both-functions", path: ["owners"] },
-  { id: "shared-kpi", label: "A KPI both sides share", ruleId: "shared-kpi", path: ["kpis"] },
-  { id: "security-review", label: "A security review", ruleId: "security-review", path: ["security_review"] },
-  { id: "review-gate", label: "Security review done before approval", ruleId: "security-review-gate", path: ["status"] },
-  { id: "sign-off", label: "Joint sign-off", ruleId: "joint-sign-off", path: ["approvals"] },
-];
-
-/** The rule ids behind the readiness checklist, in its order. */
-export const READINESS_RULE_IDS: readonly string[] = CHECKS.map((check) => check.ruleId);
 
 // Sections whose absence the reader is told about; approvals and links are optional extras.
 const EXPECTED_SECTIONS: readonly { key: string; words: string }[] = [
@@ -370,8 +183,15 @@ export function buildPreviewModel(input: PreviewInput, options: PreviewOptions =
     counts: { error: 0, warning: 0, info: 0 },
   };
 
-  model.readiness = CHECKS.map((check) => readinessCheck(check, model, spec, input, options, builder));
-  const claimed = new Set(READINESS_RULE_IDS);
+  model.readiness = readinessChecks({
+    model,
+    spec,
+    findings: input.findings.map(toPreviewFinding),
+    suppressed: (input.suppressed ?? []).map((s) => ({ finding: toPreviewFinding(s.finding), reason: s.directive.reason })),
+    severities: options.severities,
+    rangeOf: (path) => builder.range(path),
+  });
+  const claimed = new Set<string>(READINESS_RULE_IDS);
   for (const finding of input.findings) {
     model.counts[finding.severity]++;
     if (claimed.has(finding.ruleId)) continue;
@@ -573,67 +393,6 @@ class ModelBuilder {
     }
     if (cursor < text.length) segments.push({ text: text.slice(cursor) });
     return segments;
-  }
-}
-
-function readinessCheck(
-  check: (typeof CHECKS)[number],
-  model: PreviewModel,
-  spec: Data,
-  input: PreviewInput,
-  options: PreviewOptions,
-  builder: ModelBuilder,
-): ReadinessCheck {
-  const findings = input.findings.filter((f) => f.ruleId === check.ruleId).map(toPreviewFinding);
-  const suppressed = (input.suppressed ?? []).filter((s) => s.finding.ruleId === check.ruleId);
-  const base = { id: check.id, label: check.label, ruleId: check.ruleId, docsUrl: docsUrl(check.ruleId), findings, waivers: [] as string[] };
-  const range = findings[0]?.range ?? suppressed[0]?.finding.range ?? builder.range(check.path);
-
-  if (model.readability !== "complete") {
-    const why = model.readability === "partial" ? "Not checked until the YAML errors are fixed." : "Not checked: the spec could not be read.";
-    return { ...base, range, state: "not-checked", detail: why };
-  }
-  if (options.severities?.[check.ruleId] === "off") {
-    return { ...base, range, state: "not-checked", detail: `Not checked: this workspace turns the ${check.ruleId} rule off.` };
-  }
-  if (findings.length > 0) return { ...base, range, state: "failed", detail: "" };
-  if (suppressed.length > 0) {
-    const waivers = suppressed.map((s) => s.directive.reason).filter((reason) => reason !== "");
-    return { ...base, range, waivers, findings: suppressed.map((s) => toPreviewFinding(s.finding)), state: "waived", detail: "Waived in the spec by a jointspec-disable comment." };
-  }
-  const status = asText(spec.status);
-  const gated = status !== undefined && SIGN_OFF_STATUSES.has(status);
-  if ((check.id === "review-gate" || check.id === "sign-off") && !gated) {
-    const now = model.status ? ` (status: ${model.status.text.toLowerCase()})` : "";
-    return { ...base, range, state: "not-applicable", detail: `Not needed yet${now}. It applies once the spec is approved.` };
-  }
-  return { ...base, range, state: "passed", detail: passedDetail(check.id, model, spec) };
-}
-
-// What a passed check rests on, so the reader can see it is real and not just green.
-function passedDetail(id: CheckId, model: PreviewModel, spec: Data): string {
-  const names = (side: OwnersSide): string => listWords(side.people.filter((p) => p.named && p.name).map((p) => p.name!.text), "and");
-  switch (id) {
-    case "owners":
-      return `Marketing: ${names(model.owners.marketing)}. Technology: ${names(model.owners.technology)}.`;
-    case "shared-kpi": {
-      const shared = model.kpis.items.filter((kpi) => kpi.shared).map((kpi) => kpi.name?.text ?? kpi.id ?? "a KPI");
-      return `Shared: ${listWords(shared, "and")}.`;
-    }
-    case "security-review": {
-      const review = model.securityReview;
-      return `${review.status?.text ?? ""}; reviewer ${review.reviewer?.text ?? ""}, ${review.date?.text ?? ""}.`;
-    }
-    case "review-gate": {
-      const reviewStatus = asText(asMap(spec.security_review)?.status);
-      return reviewStatus === "waived"
-        ? "The security review was waived, which is enough: the campaign handles no personal data."
-        : `The security review is approved${handlesPersonalData(spec) ? ", as it must be for personal data" : ""}.`;
-    }
-    case "sign-off": {
-      const signer = (a: PreviewApproval): string => `${a.name?.text ?? ""}${a.date ? ` (${a.date.text})` : ""}`;
-      return `Marketing: ${signer(model.approvals.marketing)}. Technology: ${signer(model.approvals.technology)}.`;
-    }
   }
 }
 

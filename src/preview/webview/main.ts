@@ -20,10 +20,10 @@ declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
 const LENS_STORAGE_KEY = "jointspec.preview.lens";
 const DEFAULT_LENS: Lens = "marketing";
 
-const vscode = typeof acquireVsCodeApi === "function" ? acquireVsCodeApi() : undefined;
+const panelApi = typeof acquireVsCodeApi === "function" ? acquireVsCodeApi() : undefined;
 const root = document.documentElement;
 
-if (vscode) startInPanel(vscode);
+if (panelApi) startInPanel(panelApi);
 else startInReport();
 
 function startInPanel(api: VsCodeApi): void {
