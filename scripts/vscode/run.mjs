@@ -38,7 +38,7 @@ const VSIX_ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?)$/i,
-  /^extension\/dist\/(extension|cli|webview\/[\w-]+)\.js$/,
+  /^extension\/dist\/(extension|web\/extension|cli|webview\/[\w-]+)\.js$/,
   /^extension\/(schemas|glossary|docs\/rules|media|syntaxes|snippets)\//,
 ];
 

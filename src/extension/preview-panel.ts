@@ -7,7 +7,7 @@
 // media/ and dist/webview/ with a fresh nonce per page, no command URIs, and every message
 // from it checked against the typed allow-list in src/webview/messages.ts.
 
-import { randomBytes } from "node:crypto";
+import { newNonce } from "./nonce.js";
 import * as vscode from "vscode";
 import { buildPreviewModel, type PreviewModel } from "../core/preview/model.js";
 import { renderPreviewArticle, renderPreviewMessage, renderWebviewPage, type Lens } from "../formatters/html.js";
@@ -189,7 +189,7 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
       lens,
       documentUri,
       title: "JointSpec preview",
-      nonce: randomBytes(18).toString("base64"),
+      nonce: newNonce(),
       cspSource: webview.cspSource,
       styleUri: resource("media", "preview.css"),
       scriptUri: resource("dist", "webview", "preview.js"),
