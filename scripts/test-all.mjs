@@ -1,6 +1,7 @@
 // `npm test`: the whole suite on a fresh clone of a fresh machine. Installs what it needs
 // (npm packages; chromium and a real VS Code through scripts/vscode/setup.sh), builds, runs
-// the unit tests, then the integration tests and the UI check inside a real VS Code, and
+// the unit tests, then the integration tests and the UI check inside a real VS Code (in its Node
+// extension host and in its web-worker host, as on vscode.dev), and
 // closes with one line that counts them all: "N passed, N failed".
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -11,7 +12,7 @@ const STEPS = [
   { name: "build", command: "npm", args: ["run", "--silent", "build"] },
   { name: "set up chromium and a real VS Code", command: "bash", args: ["scripts/vscode/setup.sh"] },
   { name: "unit tests", command: "npx", args: ["mocha"], counts: true },
-  { name: "VS Code integration tests and UI check", command: "node", args: ["scripts/vscode/run.mjs"], counts: true },
+  { name: "VS Code: integration tests and UI check, in the Node and the web-worker extension host", command: "node", args: ["scripts/vscode/run.mjs"], counts: true },
 ];
 
 let passed = 0;
