@@ -44,8 +44,8 @@ const rel = (path) => relative(ROOT, path) || ".";
 //    the corpus (regenerated when missing or when the generator's output has changed).
 
 if (!existsSync(join(ROOT, "dist/cli.js")) || !existsSync(join(ROOT, "out/src/core/lint.js"))) {
-  log("Building (npm run build)…");
-  const build = spawnSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: "inherit" });
+  log("Building (npm run compile)…");
+  const build = spawnSync("npm", ["run", "--silent", "compile"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 const corpus = buildCorpus();

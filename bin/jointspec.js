@@ -7,6 +7,16 @@
 // (module.enableCompileCache); Node 20 does not. Any problem with the cache falls back to a
 // plain require, so the cache can only make a run faster, never break it.
 "use strict";
+
+// The bundle is built for Node 20.16 or later (package.json's engines). The pre-commit hook
+// runs this file with whatever `node` is on PATH (Debian 12's own is Node 18), so an older
+// Node gets one clear line and exit code 2 instead of an error from somewhere in the bundle.
+const [major, minor] = process.versions.node.split(".").map(Number);
+if (major < 20 || (major === 20 && minor < 16)) {
+  process.stderr.write(`jointspec: needs Node.js 20.16 or later, but ${process.execPath} is v${process.versions.node}\n`);
+  process.exit(2);
+}
+
 const fs = require("node:fs");
 const path = require("node:path");
 const bundle = path.join(__dirname, "..", "dist", "cli.js");

@@ -1,7 +1,8 @@
-// Builds the artefacts the core imports but nobody writes by hand, into src/core/generated/:
+// Builds the artefacts the core imports but nobody writes by hand, into src/core/generated/
+// (and, first, rewrites the rules' facts in the files that copy them; scripts/rule-copies.ts):
 // - the JSON Schemas compiled to standalone validator code, so no schema is compiled at run time;
 // - the bundled glossary as JSON, checked against its own schema, so it is parsed at build time.
-// Runs before tsc and esbuild (see package.json "build").
+// Runs before tsc and esbuild (see package.json "compile").
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -17,6 +18,9 @@ const { _ } = require("ajv");
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = join(root, "src/core/generated");
 mkdirSync(outDir, { recursive: true });
+
+// The copies of the rules' facts first: the config schema compiled below is one of them.
+await import("./generate-rule-copies.mjs");
 
 // The format functions are TypeScript; load them for the compile through a quick transpile.
 const formatsSource = readFileSync(join(root, "src/core/schema/formats.ts"), "utf8");

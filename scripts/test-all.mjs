@@ -1,16 +1,18 @@
 // `npm test`: the whole suite on a fresh clone of a fresh machine. Installs what it needs
-// (npm packages; chromium and a real VS Code through scripts/vscode/setup.sh), builds, runs
-// the unit tests, then the integration tests and the UI check inside a real VS Code (in its Node
-// extension host and in its web-worker host, as on vscode.dev), and
-// closes with one line that counts them all: "N passed, N failed".
+// (npm packages; chromium and a real VS Code through scripts/vscode/setup.sh; Debian's
+// pre-commit, which the install-route tests run), builds, runs the unit tests, then the
+// integration tests and the UI check inside a real VS Code (in its Node extension host and in
+// its web-worker host, as on vscode.dev), and closes with one line that counts them all:
+// "N passed, N failed".
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const STEPS = [
   { name: "install npm packages", command: "node", args: ["scripts/ensure-deps.mjs"] },
-  { name: "build", command: "npm", args: ["run", "--silent", "build"] },
+  { name: "build", command: "npm", args: ["run", "--silent", "compile"] },
   { name: "set up chromium and a real VS Code", command: "bash", args: ["scripts/vscode/setup.sh"] },
+  { name: "install Debian's pre-commit", command: "bash", args: ["scripts/ensure-pre-commit.sh"] },
   { name: "unit tests", command: "npx", args: ["mocha"], counts: true },
   { name: "VS Code: integration tests and UI check, in the Node and the web-worker extension host", command: "node", args: ["scripts/vscode/run.mjs"], counts: true },
 ];

@@ -37,14 +37,21 @@ const INTEGRATION_TIMEOUT_MS = Number(process.env.JOINTSPEC_INTEGRATION_TIMEOUT_
 const SUITES_START_TIMEOUT_MS = 90_000; // from page load to the runner's "start" event
 const SERVER_START_TIMEOUT_MS = 60_000;
 
-// What the .vsix may hold (same list as .vscodeignore, checked on the packaged file).
+// What the .vsix may hold (same list as .vscodeignore, checked on the packaged file). The CLI
+// bundle and the glossary's YAML are not here: the extension carries its own compiled copy.
 const VSIX_ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?)$/i,
-  /^extension\/dist\/(extension|web\/extension|cli|webview\/[\w-]+)\.js$/,
-  /^extension\/(schemas|glossary|docs\/rules|media|syntaxes|snippets)\//,
+  /^extension\/dist\/(extension|web\/extension|webview\/[\w-]+)\.js$/,
+  /^extension\/schemas\/[\w.-]+\.schema\.json$/,
+  /^extension\/docs\/rules\/[a-z][\w-]*\.md$/,
+  /^extension\/media\/(icon\.png|preview\.css)$/,
+  /^extension\/syntaxes\/[\w.-]+\.json$/,
 ];
+// What in vsce's output counts as a warning: its WARNING lines (annotations under GitHub
+// Actions), and its note that one file is most of the package (an unminified bundle).
+const VSCE_WARNING = /\bWARNING\b|^::warning|\bis large\b/;
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
@@ -89,12 +96,12 @@ function checkBuilt() {
   const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
   if (!manifest.main) fail('package.json has no "main": there is no extension to test yet');
   const main = join(REPO, manifest.main);
-  if (!existsSync(main)) fail(`${relative(REPO, main)} is missing: run \`npm run build\` first`);
-  if (!existsSync(TESTS_ENTRY)) fail(`${relative(REPO, TESTS_ENTRY)} is missing: run \`npm run build\` first`);
-  // This runner does not build (npm run build does); say so when the build is older than a source.
+  if (!existsSync(main)) fail(`${relative(REPO, main)} is missing: run \`npm run compile\` first`);
+  if (!existsSync(TESTS_ENTRY)) fail(`${relative(REPO, TESTS_ENTRY)} is missing: run \`npm run compile\` first`);
+  // This runner does not build (npm run compile does); say so when the build is older than a source.
   const stale = newerSources(join(REPO, "test/integration"), (ts) => join(REPO, "out", relative(REPO, ts)).replace(/\.ts$/, ".js"))
     .concat(newerSources(join(REPO, "src/extension"), () => main));
-  if (stale.length) console.log(`  note: ${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ", …" : ""} changed since the last build; run \`npm run build\` to test them`);
+  if (stale.length) console.log(`  note: ${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ", …" : ""} changed since the last build; run \`npm run compile\` to test them`);
   return manifest;
 }
 
@@ -132,16 +139,18 @@ function zipEntries(file) {
 
 function packageVsix(manifest) {
   rmSync(VSIX, { force: true });
-  // stdout is a pipe, so vsce answers its own prompts (a missing LICENSE) with "y".
+  // stdout is a pipe, so vsce answers its own prompts (a missing LICENSE) with "y"; any
+  // warning it prints fails the phase below, so a prompt cannot pass unnoticed.
   const pack = spawnSync("npm", ["run", "--silent", "package"], { cwd: REPO, encoding: "utf8", timeout: 180_000 });
   const output = `${pack.stdout ?? ""}${pack.stderr ?? ""}`.replace(/npm warn Unknown user config.*\n/g, "");
   if (pack.status !== 0 || !existsSync(VSIX)) {
     const reason = (output.split("\n").find((line) => /ERROR/.test(line)) ?? output.trim().split("\n").pop() ?? `exit ${pack.status}`)
       .replace(/\s*ERROR\s*/, "").trim();
-    const hint = /"files" property/.test(reason) ? ' Drop "files" from package.json (the package is private; .vscodeignore decides what the .vsix holds).' : "";
-    fail(`\`npm run package\` failed: ${reason}${hint}`);
+    fail(`\`npm run package\` failed: ${reason}`);
   }
-  for (const line of output.split("\n")) if (/WARNING/.test(line)) console.log(`  vsce: ${line.trim()}`);
+  // Colour codes removed: vsce colours its labels when it thinks it writes to a terminal.
+  const warnings = output.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((line) => VSCE_WARNING.test(line)).map((line) => line.trim());
+  if (warnings.length) fail(`vsce warned while packaging: ${warnings.join(" | ")}`);
   const size = statSync(VSIX).size;
   const entries = zipEntries(VSIX);
   const stray = entries.filter((entry) => !VSIX_ALLOWED.some((re) => re.test(entry.name)));

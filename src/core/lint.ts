@@ -8,13 +8,15 @@ import { Glossary, type GlossaryEntry } from "./glossary/glossary.js";
 import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from "./glossary/terms.js";
 import { parseYaml, type ParsedYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
-import type { Report, Rule, RuleContext } from "./rule.js";
-import { RULES, RULE_IDS } from "./rules/index.js";
+import type { Report, Rule, RuleContext, RuleNeed } from "./rule.js";
+import { RULES } from "./rules/index.js";
 import { applySuppressions, findDirectives, type SuppressedFinding } from "./suppressions.js";
 import type { SchemaError } from "./schema/compiled.js";
 import type { Finding, Fix, Severity, SeveritySetting } from "./types.js";
 
 export interface LintOptions {
+  /** The rules to run, in order. Defaults to the registry (src/core/rules/index.ts). */
+  rules?: readonly Rule[];
   /** Severity per rule id; rules not named keep their default. */
   severities?: Readonly<Record<string, SeveritySetting | undefined>>;
   /** The glossary in force: bundled plus workspace files. Defaults to the bundled one. */
@@ -47,12 +49,14 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
   const document = parsed.document;
 
   const severityOf = (rule: Rule): SeveritySetting => options.severities?.[rule.id] ?? rule.defaultSeverity;
-  const active = RULES.filter((rule) => severityOf(rule) !== "off");
+  const rules = options.rules ?? RULES;
+  const active = rules.filter((rule) => severityOf(rule) !== "off");
 
   let schemaErrors: SchemaError[] = [];
   const data = parsed.data;
   const isMapRoot = typeof data === "object" && data !== null && !Array.isArray(data);
-  if (parsed.problems.length === 0) {
+  const wellFormed = parsed.problems.length === 0;
+  if (wellFormed) {
     if (!validateSpec(data)) schemaErrors = validateSpec.errors ?? [];
     if (isMapRoot && document) {
       analysis.spec = data as Record<string, unknown>;
@@ -61,7 +65,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
-  // An empty file has no document; the rules that still run on it (syntax, schema) get an empty one.
+  // An empty file has no document; the rules that still run on it (those needing text or a document) get an empty one.
   const ruleDocument = document ?? (emptyDocument ??= parseYaml("{}").document!);
   const directives = findDirectives(parsed.lines);
   const context: RuleContext = {
@@ -77,13 +81,15 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     edits: new EditBuilder(ruleDocument, parsed.lines),
     directives,
     usedDirectives: new Set(),
-    knownRuleIds: RULE_IDS,
+    knownRuleIds: rules.map((rule) => rule.id),
   };
 
+  // What each kind of rule needs (see RuleNeed): syntax problems make the rest meaningless,
+  // and a root that is not a map leaves only the shape check's word.
+  const available: Record<RuleNeed, boolean> = { text: true, document: wellFormed, spec: wellFormed && isMapRoot };
+
   const run = (rule: Rule, into: Finding[]): void => {
-    // Syntax problems make the rest meaningless; a root that is not a map leaves only the schema's word.
-    const runs = rule.id === "yaml-syntax" || (parsed.problems.length === 0 && (rule.id === "schema" || isMapRoot));
-    if (!runs) return;
+    if (!available[rule.needs]) return;
     const severity = severityOf(rule) as Severity;
     try {
       rule.check(context, (r: Report) => into.push(toFinding(rule, severity, r, parsed)));

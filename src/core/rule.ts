@@ -50,20 +50,36 @@ export interface RuleContext {
   /** The jointspec-disable comments, and which of them silenced a finding (known after the other rules ran). */
   directives: readonly SuppressionDirective[];
   usedDirectives: ReadonlySet<SuppressionDirective>;
-  /** Every rule id in the registry. */
+  /** The id of every rule in this run (the registry, unless the caller passed its own), on or off. */
   knownRuleIds: readonly string[];
 }
+
+/**
+ * What a rule needs before it can say anything, from least to most:
+ * - `text`: any text, even YAML that does not parse (the syntax rule itself);
+ * - `document`: one well-formed YAML document, whatever its root (the shape check);
+ * - `spec`: a document whose root is a map, so that `context.spec` holds the spec's keys.
+ * When the text falls short, the rule does not run: a broken file gets the finding that
+ * explains it, not a pile of findings that follow from it.
+ */
+export type RuleNeed = "text" | "document" | "spec";
 
 export interface Rule {
   /** Permanent: users configure it, CI systems key results on it. */
   id: string;
   defaultSeverity: Severity;
-  /** One line, for `jointspec rules`, SARIF and the docs index. */
+  /** One line, for `jointspec rules`, SARIF, the config schema, the settings and the docs tables. */
   description: string;
+  needs: RuleNeed;
   /** Message templates by id, with {{placeholders}}. */
   messages: Record<string, string>;
   /** Whether some of its findings carry fixes. */
   fixable: boolean;
+  /**
+   * When Fix all may apply its fixes unasked (the ones it marks preferred), in words that
+   * finish "yes, …" in the rules table. Unset: its fixes are quick fixes a person chooses.
+   */
+  fixAllWhen?: string;
   /** Runs after every other rule and after suppressions are applied; its findings cannot be suppressed. */
   runsLast?: boolean;
   check(context: RuleContext, report: (report: Report) => void): void;

@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
   let failures: number;
   try {
     const files = fs.existsSync(SUITE_DIR) ? findSuiteFiles(SUITE_DIR) : [];
-    if (files.length === 0) throw new Error(`no *.test.js files under ${SUITE_DIR} (run \`npm run build\`)`);
+    if (files.length === 0) throw new Error(`no *.test.js files under ${SUITE_DIR} (run \`npm run compile\`)`);
     for (const file of files) mocha.addFile(file);
     await mocha.loadFilesAsync();
 

@@ -1,6 +1,6 @@
 // Runs the integration suites in VS Code desktop through @vscode/test-electron, on machines
 // that can download it (this project's own machines cannot: there, `npm run test:vscode`
-// runs the same suites in code-server's VS Code). Usage: npm run build && npm run test:electron
+// runs the same suites in code-server's VS Code). Usage: npm run compile && npm run test:electron
 import * as path from "node:path";
 import { runTests } from "@vscode/test-electron";
 
@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   await runTests({
     version: process.env.VSCODE_VERSION ?? "stable",
     cachePath: path.join(repo, ".vscode-test", "electron"),
-    // Desktop loads the extension from the repository (after `npm run build`), not a .vsix.
+    // Desktop loads the extension from the repository (after `npm run compile`), not a .vsix.
     extensionDevelopmentPath: repo,
     extensionTestsPath: path.join(__dirname, "index"),
     launchArgs: [path.join(repo, "test/integration/workspace"), "--disable-extensions", "--disable-workspace-trust"],

@@ -2,26 +2,54 @@ import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lintSpec } from "../../src/core/lint.js";
-import { ruleById } from "../../src/core/rules/index.js";
+import type { Rule, RuleNeed } from "../../src/core/rule.js";
+import { RULES } from "../../src/core/rules/index.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
 describe("lintSpec", () => {
   const design = readFileSync(join(FIXTURES, "design-example.campaign.yaml"), "utf8");
 
   it("turns a crashing rule into one finding and still runs the others", () => {
-    const rule = ruleById("shared-kpi")!;
-    const original = rule.check;
-    rule.check = () => {
-      throw new Error("boom");
-    };
-    try {
-      const { findings } = lintSpec(design.replace("  technology:\n    - name: Sam Patel\n", "  technology:\n    - name: TBD\n"));
-      deepStrictEqual(findings.map((f) => f.ruleId), ["shared-kpi", "owners-both-functions"]);
-      ok(findings[0]!.message.startsWith("Internal error in rule shared-kpi: boom."), findings[0]!.message);
-      strictEqual(findings[0]!.severity, "error");
-    } finally {
-      rule.check = original;
-    }
+    const crashing = (rule: Rule): Rule =>
+      rule.id === "shared-kpi"
+        ? {
+            ...rule,
+            check() {
+              throw new Error("boom");
+            },
+          }
+        : rule;
+    const { findings } = lintSpec(design.replace("  technology:\n    - name: Sam Patel\n", "  technology:\n    - name: TBD\n"), { rules: RULES.map(crashing) });
+    deepStrictEqual(findings.map((f) => f.ruleId), ["shared-kpi", "owners-both-functions"]);
+    ok(findings[0]!.message.startsWith("Internal error in rule shared-kpi: boom."), findings[0]!.message);
+    strictEqual(findings[0]!.severity, "error");
+  });
+
+  it("runs a rule only when the text gives it what it needs", () => {
+    // One probe rule per need, each reporting once wherever it runs.
+    const probe = (needs: RuleNeed): Rule => ({
+      id: `needs-${needs}`,
+      defaultSeverity: "info",
+      description: `Runs when the text gives it a ${needs}`,
+      needs,
+      messages: { ran: "ran" },
+      fixable: false,
+      check: (_context, report) => report({ messageId: "ran" }),
+    });
+    const rules = [probe("text"), probe("document"), probe("spec")];
+    const ran = (text: string): string[] => lintSpec(text, { rules }).findings.map((f) => f.ruleId);
+    deepStrictEqual(ran("jointspec: 1\nid: x\nid: y\n"), ["needs-text"]);
+    deepStrictEqual(ran("- a list\n- at the top\n"), ["needs-document", "needs-text"]);
+    deepStrictEqual(ran(""), ["needs-document", "needs-text"]);
+    deepStrictEqual(ran("jointspec: 1\n"), ["needs-document", "needs-spec", "needs-text"]);
+  });
+
+  it("runs only the rules it is given, and knows only their ids", () => {
+    const rules = RULES.filter((rule) => rule.id === "yaml-syntax" || rule.id === "suppression");
+    const text = `${design}# jointspec-disable shared-kpi -- the pilot has no shared KPI yet\n`;
+    deepStrictEqual(lintSpec(text, { rules }).findings.map((f) => f.message), [
+      '"shared-kpi" is not a JointSpec rule, so this comment suppresses nothing under that name; see jointspec rules.',
+    ]);
   });
 
   it("sorts findings by position", () => {

@@ -133,7 +133,7 @@ describe("preview HTML", () => {
       strictEqual(PREVIEW_ASSETS.cssHash, sha(PREVIEW_ASSETS.css));
       strictEqual(PREVIEW_ASSETS.scriptHash, sha(PREVIEW_ASSETS.script));
       const css = transformSync(readFileSync(join(REPO, "media/preview.css"), "utf8"), { loader: "css", minify: true }).code.trim();
-      strictEqual(PREVIEW_ASSETS.css, css, "run `npm run build` to regenerate the preview assets");
+      strictEqual(PREVIEW_ASSETS.css, css, "run `npm run compile` to regenerate the preview assets");
     });
 
     it("the panel's page loads only its own files, with the nonce, and remembers which spec it shows", () => {

@@ -75,4 +75,10 @@ describe("suppressions", () => {
     strictEqual(second.split("\n")[0], "# jointspec-disable-next-line shared-kpi, security-review -- later; pilot");
     deepStrictEqual(lintSpec(second).findings.map((f) => f.ruleId), ["owners-both-functions", "owners-both-functions"]);
   });
+
+  it("removes an unused suppression, line and all", () => {
+    const text = readFileSync(join(FIXTURES, "rules/suppression/invalid-unused.campaign.yaml"), "utf8");
+    const [finding] = lintSpec(text).findings;
+    strictEqual(applyTextEdits(text, finding!.fixes![0]!.edits), design);
+  });
 });

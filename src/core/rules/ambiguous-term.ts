@@ -10,6 +10,7 @@ export const ambiguousTerm: Rule = {
   id: "ambiguous-term",
   defaultSeverity: "info",
   description: "Ambiguous terms have their meaning pinned in the spec's glossary",
+  needs: "spec",
   fixable: true,
   messages: {
     unpinned:

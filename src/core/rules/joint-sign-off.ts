@@ -8,6 +8,7 @@ export const jointSignOff: Rule = {
   id: "joint-sign-off",
   defaultSeverity: "warning",
   description: "An approved or live spec carries sign-off from both functions",
+  needs: "spec",
   fixable: false,
   messages: {
     missing: "The spec is {{status}} without sign-off from {{sides}}; add approvals.{{first}} with the name of the person who signed off and the date.",

@@ -9,6 +9,7 @@ export const kpiMeasurable: Rule = {
   id: "kpi-measurable",
   defaultSeverity: "warning",
   description: "Every KPI has a target, a definition and a source",
+  needs: "spec",
   fixable: false,
   messages: {
     incomplete: "KPI {{kpi}} has no {{missing}}; without it the two functions will not measure the same number.",

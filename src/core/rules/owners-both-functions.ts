@@ -7,6 +7,7 @@ export const ownersBothFunctions: Rule = {
   id: "owners-both-functions",
   defaultSeverity: "warning",
   description: "Both marketing and technology name at least one owner",
+  needs: "spec",
   fixable: true,
   messages: {
     missing: "No {{side}} owner: name at least one person under owners.{{side}}, so {{other}} knows whom to ask.",

@@ -9,6 +9,7 @@ export const schema: Rule = {
   id: "schema",
   defaultSeverity: "error",
   description: "The spec has the shape of schemas/jointspec.schema.json",
+  needs: "document",
   fixable: true,
   messages: {
     empty: "The spec is empty; start it with jointspec: 1, then id, title and status.",

@@ -7,6 +7,7 @@ export const securityReviewGate: Rule = {
   id: "security-review-gate",
   defaultSeverity: "error",
   description: "A spec is approved or live only after its security review is approved",
+  needs: "spec",
   fixable: true,
   messages: {
     notApproved: "The spec is {{status}} but its security review is {{review}}; get the review approved first, or set status back to in-review.",

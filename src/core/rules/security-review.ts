@@ -7,6 +7,7 @@ export const securityReview: Rule = {
   id: "security-review",
   defaultSeverity: "warning",
   description: "The spec has a security review with a status, a named reviewer and a date",
+  needs: "spec",
   fixable: true,
   messages: {
     missing: "The spec has no security_review; add one with a status, a named reviewer and a date before the campaign is approved.",

@@ -9,7 +9,9 @@ export const sharedKpi: Rule = {
   id: "shared-kpi",
   defaultSeverity: "warning",
   description: "At least one KPI is owned by both marketing and technology",
+  needs: "spec",
   fixable: true,
+  fixAllWhen: "when the spec has one KPI",
   messages: {
     none: "No KPI is owned by both functions; add marketing and technology to one KPI's owners.",
     noKpis: "The spec has no KPIs; add one under kpis: and give it owners: [marketing, technology].",

@@ -7,6 +7,7 @@ export const suppression: Rule = {
   id: "suppression",
   defaultSeverity: "warning",
   description: "Suppression comments name known rules, give a reason, and suppress something",
+  needs: "spec",
   fixable: true,
   runsLast: true,
   messages: {

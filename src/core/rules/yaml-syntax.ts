@@ -5,6 +5,7 @@ export const yamlSyntax: Rule = {
   id: "yaml-syntax",
   defaultSeverity: "error",
   description: "The file is one well-formed YAML document",
+  needs: "text",
   fixable: false,
   messages: { problem: "{{problem}}" },
   check({ syntaxProblems }, report) {

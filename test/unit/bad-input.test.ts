@@ -1,12 +1,14 @@
 import { deepStrictEqual, match, ok } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { lintBytes } from "../../../src/core/lint-bytes.js";
-import { lintSpec } from "../../../src/core/lint.js";
-import { actualFindings, FIXTURES } from "../helpers/fixtures.js";
+import { lintBytes } from "../../src/core/lint-bytes.js";
+import { lintSpec } from "../../src/core/lint.js";
+import { actualFindings, FIXTURES } from "./helpers/fixtures.js";
 
-// Each case: a fixture that is not one well-formed YAML document, where the finding must
-// point, and words its message must contain so a person knows what to do.
+// Bytes as a host reads them from disk (test/fixtures/bad-input), beyond what the
+// yaml-syntax fixtures in test/fixtures/rules/yaml-syntax cover: encodings, binary files,
+// alias bombs, deep nesting. Each case: where the finding must point, and words its message
+// must contain so a person knows what to do.
 const CASES: { file: string; expected: string[]; message: RegExp }[] = [
   { file: "duplicate-keys.campaign.yaml", expected: ["yaml-syntax@5:1"], message: /The key "status" appears twice in the same map/ },
   { file: "tab-indentation.campaign.yaml", expected: ["yaml-syntax@10:1"], message: /Tabs are not allowed as indentation in YAML; indent with spaces/ },
@@ -19,7 +21,7 @@ const CASES: { file: string; expected: string[]; message: RegExp }[] = [
   { file: "binary.campaign.yaml", expected: ["yaml-syntax@3:1"], message: /binary file/ },
 ];
 
-describe("rule yaml-syntax", () => {
+describe("bad input", () => {
   for (const { file, expected, message } of CASES) {
     it(file, () => {
       const { findings } = lintBytes(readFileSync(join(FIXTURES, "bad-input", file)));
