@@ -1,9 +1,27 @@
 // Bundles each entry point into one file. One options object per target, as the VS Code
-// extension samples do; `--watch` rebuilds on change, `--production` minifies.
+// extension samples do, each spreading what it shares with the others; `--watch` rebuilds on
+// change, `--production` minifies.
 const esbuild = require("esbuild");
 
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
+
+/** What every target shares: one self-contained file, quiet unless something is wrong. */
+const shared = {
+  bundle: true,
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+/** The extension, in either extension host; only `vscode` comes from the host. */
+const extension = {
+  ...shared,
+  entryPoints: ["src/extension/extension.ts"],
+  format: "cjs",
+  external: ["vscode"],
+  sourcemap: !production,
+  minify: production,
+};
 
 /**
  * The preview page's script and style sheet, for the panel to load from dist/webview/.
@@ -16,30 +34,26 @@ const webview = {
     // It imports only src/preview/webview/messages.ts.
     entryPoints: ["src/preview/webview/main.ts"],
     outfile: "dist/webview/preview.js",
-    bundle: true,
+    ...shared,
     platform: "browser",
     target: "es2020",
     format: "iife",
     minify: production,
-    legalComments: "none",
-    logLevel: "warning",
   },
   style: {
     entryPoints: ["src/preview/webview/preview.css"],
     outfile: "dist/webview/preview.css",
-    bundle: true,
+    ...shared,
     minify: production,
-    legalComments: "none",
-    logLevel: "warning",
   },
 };
 
 /** @type {import("esbuild").BuildOptions[]} */
 const targets = [
   {
+    ...shared,
     entryPoints: ["src/cli/bin.ts"],
     outfile: "dist/cli.js",
-    bundle: true,
     platform: "node",
     target: "node20",
     format: "cjs",
@@ -48,24 +62,26 @@ const targets = [
     sourcemap: "external",
     // Always minified: a one-spec run starts about 6 ms sooner (bench: one small spec).
     minify: true,
-    legalComments: "none",
     // ESM dependencies (fdir, via tinyglobby) read import.meta.url, which a CJS bundle lacks.
     define: { "import.meta.url": "importMetaUrl" },
     banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    logLevel: "warning",
   },
   {
-    entryPoints: ["src/extension/extension.ts"],
+    // package.json "main": VS Code desktop and remote windows run it in the Node extension host.
+    ...extension,
     outfile: "dist/extension.js",
-    bundle: true,
     platform: "node",
     target: "node20",
-    format: "cjs",
-    external: ["vscode"],
-    sourcemap: !production,
-    minify: production,
-    legalComments: "none",
-    logLevel: "warning",
+  },
+  {
+    // package.json "browser": vscode.dev and github.dev run it in the web-worker extension
+    // host, where nothing but `vscode` can be required. A Node built-in imported anywhere in
+    // src/extension or src/core fails this build ("Could not resolve"); packages with a
+    // "browser" field (yaml) resolve to their browser build.
+    ...extension,
+    outfile: "dist/web/extension.js",
+    platform: "browser",
+    target: "es2022",
   },
   webview.script,
   webview.style,

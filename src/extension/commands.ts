@@ -11,6 +11,7 @@ import { toWorkspaceEdit } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
 import type { WorkspaceConfig } from "./workspace-config.js";
+import { listYamlFiles, type ListOptions } from "./workspace-files.js";
 
 export function registerCommands(context: vscode.ExtensionContext, diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log): void {
   const register = (id: string, run: (...args: never[]) => unknown): void => {
@@ -18,7 +19,14 @@ export function registerCommands(context: vscode.ExtensionContext, diagnostics: 
   };
   register("jointspec.showOutput", () => log.show());
   register("jointspec.newSpec", (id?: string, title?: string) => newSpec(log, id, title));
-  register("jointspec.lintWorkspace", () => lintWorkspace(diagnostics, config, log));
+  // From the palette: no arguments. Tests pass roots of their own (and shorter waits).
+  register("jointspec.lintWorkspace", (roots?: unknown, options?: unknown) =>
+    lintWorkspace(
+      diagnostics, config, log,
+      Array.isArray(roots) && roots.every((root) => root instanceof vscode.Uri) ? roots : undefined,
+      typeof options === "object" && options !== null ? (options as ListOptions) : undefined,
+    ),
+  );
   register("jointspec.disableRuleForLine", (uri: vscode.Uri, ruleId: string, line: number, reason?: string) =>
     disableRuleForLine(uri, ruleId, line, diagnostics, reason),
   );
@@ -85,45 +93,68 @@ async function newSpec(log: Log, givenId?: string, givenTitle?: string): Promise
   return uri;
 }
 
-/** Lints every spec in the workspace, open or not, and reports them in the Problems view. */
-export async function lintWorkspace(diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log): Promise<{ files: number; findings: number }> {
+/** What Lint Workspace did: specs linted, findings, and what it could not list (also shown as a warning). */
+export interface LintWorkspaceResult {
+  files: number;
+  findings: number;
+  /** One line per folder that could not be listed, or only in part; empty when all went well. */
+  problems: string[];
+}
+
+/**
+ * Lints every spec in the workspace, open or not, and reports them in the Problems view.
+ * `roots` (default: the workspace folders) and `options` let tests point it at a file system
+ * of their own; the palette passes neither.
+ */
+export async function lintWorkspace(diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log, roots?: readonly vscode.Uri[], options?: ListOptions): Promise<LintWorkspaceResult> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "JointSpec: linting the workspace" }, async () => {
     // An explicit full run reads every config and glossary afresh, not what file events last said.
     config.invalidate();
-    const candidates = await vscode.workspace.findFiles("**/*.{yaml,yml}", "**/{node_modules,.git}/**");
     let files = 0;
     let findings = 0;
-    for (const uri of candidates) {
-      const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
-      if (open) {
-        const lint = await diagnostics.lint(open);
-        if (lint) [files, findings] = [files + 1, findings + lint.result.findings.length];
-        continue;
-      }
-      try {
-        const documentConfig = await config.forDocument(uri);
-        const name = uri.path.split("/").pop() ?? "";
-        if (name.startsWith(".jointspec.")) continue;
-        const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize };
-        const byName = documentConfig.matchesSpecPattern(uri);
-        // A spec by name over the size limit is answered from its size, unread; lintBytes
-        // answers the same for any other spec over the limit, without decoding it.
-        let result: { findings: Finding[] } | undefined = byName ? checkSpecSize((await vscode.workspace.fs.stat(uri)).size, options) : undefined;
-        if (!result) {
-          const bytes = await vscode.workspace.fs.readFile(uri);
-          if (!byName && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) continue;
-          result = lintBytes(bytes, options);
-        }
-        diagnostics.publish(uri, result.findings);
-        files++;
-        findings += result.findings.length;
-      } catch (error) {
-        log.error(`Lint workspace: cannot lint ${uri.fsPath}`, error);
+    const problems: string[] = [];
+    for (const root of roots ?? (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri)) {
+      const listing = await listYamlFiles(root, options);
+      const where = vscode.workspace.getWorkspaceFolder(root)?.name ?? root.toString();
+      if (listing.method === "none") problems.push(`cannot list the files of ${where} (${listing.problem}); specs there are still checked when you open them`);
+      else if (listing.problem) problems.push(`in ${where}, ${listing.problem}; specs left out are still checked when you open them`);
+      log.info(`Lint workspace: ${listing.files.length} YAML file(s) in ${root.toString()} (listed by ${listing.method === "search" ? "VS Code's file search" : listing.method === "walk" ? "walking its folders" : "nothing"}).`);
+      for (const uri of listing.files) {
+        const linted = await lintOne(uri, diagnostics, config, log);
+        if (linted !== undefined) [files, findings] = [files + 1, findings + linted];
       }
     }
     log.info(`Lint workspace: ${findings} problem(s) in ${files} spec(s).`);
-    return { files, findings };
+    for (const problem of problems) log.warn(`Lint workspace: ${problem}`);
+    if (problems.length > 0) void vscode.window.showWarningMessage(`JointSpec: Lint Workspace ${problems.join("; ")}.`, "Show Output").then((choice) => choice && log.show());
+    return { files, findings, problems };
   });
+}
+
+// Lints one file if it is a spec; returns its number of findings, or undefined when it is no spec.
+async function lintOne(uri: vscode.Uri, diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log): Promise<number | undefined> {
+  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  if (open) return (await diagnostics.lint(open))?.result.findings.length;
+  try {
+    const name = uri.path.split("/").pop() ?? "";
+    if (name.startsWith(".jointspec.")) return undefined;
+    const documentConfig = await config.forDocument(uri);
+    const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize };
+    const byName = documentConfig.matchesSpecPattern(uri);
+    // A spec by name over the size limit is answered from its size, unread; lintBytes
+    // answers the same for any other spec over the limit, without decoding it.
+    let result: { findings: Finding[] } | undefined = byName ? checkSpecSize((await vscode.workspace.fs.stat(uri)).size, options) : undefined;
+    if (!result) {
+      const bytes = await vscode.workspace.fs.readFile(uri);
+      if (!byName && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) return undefined;
+      result = lintBytes(bytes, options);
+    }
+    diagnostics.publish(uri, result.findings);
+    return result.findings.length;
+  } catch (error) {
+    log.error(`Lint workspace: cannot lint ${uri.toString()}`, error);
+    return undefined;
+  }
 }
 
 async function disableRuleForLine(uri: vscode.Uri, ruleId: string, line: number, diagnostics: SpecDiagnostics, givenReason?: string): Promise<boolean> {

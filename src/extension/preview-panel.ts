@@ -7,7 +7,7 @@
 // dist/webview/ with a fresh nonce per page, no command URIs, and every message
 // from it checked against the typed allow-list in src/preview/webview/messages.ts.
 
-import { randomBytes } from "node:crypto";
+import { newNonce } from "./nonce.js";
 import * as vscode from "vscode";
 import { buildPreviewModel } from "../preview/model/build.js";
 import type { PreviewModel } from "../preview/model/types.js";
@@ -191,7 +191,7 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
       lens,
       documentUri,
       title: "JointSpec preview",
-      nonce: randomBytes(18).toString("base64"),
+      nonce: newNonce(),
       cspSource: webview.cspSource,
       styleUri: resource("dist", "webview", "preview.css"),
       scriptUri: resource("dist", "webview", "preview.js"),

@@ -1,7 +1,28 @@
 // Small helpers shared by the integration suites (suite/*.test.ts). Not a suite itself.
+// The suites run in both extension hosts, Node's and the web worker's (scripts/vscode/
+// web-host.mjs bundles them for it), so nothing here may need Node.
 import * as vscode from "vscode";
 
 export const EXTENSION_ID = "jointspec.jointspec";
+
+// A web worker has no environment: its runner (web/index.ts) hands the harness's settings over.
+let handedOver: Readonly<Record<string, string>> | undefined;
+
+/** For the web-worker runner: the settings the harness gave it, in place of environment variables. */
+export function setTestEnv(settings: Readonly<Record<string, string>>): void {
+  handedOver = settings;
+}
+
+/** A setting from the harness: an environment variable in Node's extension host, handed over in the worker. */
+export function testEnv(name: string): string | undefined {
+  if (handedOver) return handedOver[name];
+  return typeof process === "undefined" ? undefined : process.env[name];
+}
+
+/** Which extension host runs this code: "webworker" (vscode.dev, github.dev) or "node". */
+export function currentHost(): "webworker" | "node" {
+  return typeof process === "undefined" || !process.versions?.node ? "webworker" : "node";
+}
 
 // The folder VS Code opened for the tests: test/integration/workspace.
 export function workspaceFolder(): vscode.WorkspaceFolder {
@@ -13,6 +34,11 @@ export function workspaceFolder(): vscode.WorkspaceFolder {
 // A file of the test workspace, by its path relative to the workspace folder.
 export function workspaceFile(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder().uri, ...relativePath.split("/"));
+}
+
+// A workspace file's text, read through VS Code's file system (works in both hosts).
+export async function workspaceText(relativePath: string): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile(relativePath)));
 }
 
 // Opens a workspace file in an editor, as a person would, and returns its document.

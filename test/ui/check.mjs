@@ -115,10 +115,11 @@ async function previewRevealsClickedLine(page) {
 
 /**
  * Runs the UI checks in a fresh browser context; returns [{ title, ok, message, ms }].
- * `browser` is a launched playwright Browser; `artifactsDir` receives failure screenshots.
+ * `browser` is a launched playwright Browser; `artifactsDir` receives failure screenshots;
+ * `shotsDir` the screenshots of passing steps (default docs/images/, for the README).
  */
-export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, log = console.log }) {
-  mkdirSync(SHOTS, { recursive: true });
+export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, shotsDir = SHOTS, log = console.log }) {
+  mkdirSync(shotsDir, { recursive: true });
   mkdirSync(artifactsDir, { recursive: true });
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
@@ -136,9 +137,9 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, lo
     }
     try {
       const detail = await fn();
-      if (shot) await page.screenshot({ path: join(SHOTS, shot) });
+      if (shot) await page.screenshot({ path: join(shotsDir, shot) });
       results.push({ title, ok: true, ms: ms() });
-      log(`  ✓ ${title} (${ms()} ms)${detail ? `\n      │ ${clip(detail, 240)}` : ""}${shot ? `\n      │ screenshot ${relative(REPO, join(SHOTS, shot))}` : ""}`);
+      log(`  ✓ ${title} (${ms()} ms)${detail ? `\n      │ ${clip(detail, 240)}` : ""}${shot ? `\n      │ screenshot ${relative(REPO, join(shotsDir, shot))}` : ""}`);
     } catch (error) {
       const failureShot = join(artifactsDir, `ui-failure-${results.length + 1}.png`);
       await page.screenshot({ path: failureShot }).catch(() => {});

@@ -1,5 +1,6 @@
 import { deepStrictEqual } from "node:assert";
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { join, posix, relative } from "node:path";
 import { REPO } from "./helpers/fixtures.js";
 
@@ -88,6 +89,17 @@ function code(file: string): string {
     .replace(/`(?:\\.|[^`\\])*`|"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'/g, '""');
 }
 
+// A Node built-in, with or without its node: prefix (fs, node:fs, fs/promises, path, crypto, ...).
+function isNodeBuiltin(specifier: string): boolean {
+  return specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0]!);
+}
+
+// Globals that exist in Node's extension host but not in VS Code's web-worker host.
+const NODE_GLOBALS = ["process", "Buffer", "__dirname", "__filename", "require", "setImmediate", "global"];
+
+// What the extension bundles for the web-worker host (package.json "browser"), where no Node exists.
+const WEB_WORKER_SAFE = ["src/core", "src/preview", "src/extension"];
+
 describe("layering", () => {
   const files = sources("src");
 
@@ -120,4 +132,25 @@ describe("layering", () => {
       deepStrictEqual(found, []);
     });
   }
+
+  it(`${WEB_WORKER_SAFE.join(", ")} import no Node built-in (they run in the web-worker host too)`, () => {
+    const found = files
+      .filter((file) => within(file, WEB_WORKER_SAFE))
+      .flatMap((file) => importsOf(file).filter((i) => !i.typeOnly && isNodeBuiltin(i.specifier)).map((i) => `${file} imports ${i.specifier}`));
+    deepStrictEqual(found, []);
+  });
+
+  it("src/extension uses no Node global (process, Buffer, __dirname, require, ...)", () => {
+    const found = files
+      .filter((file) => within(file, ["src/extension"]))
+      .flatMap((file) => {
+        const text = code(file);
+        return NODE_GLOBALS.filter((name) => new RegExp(`(?<![\\w$.])${name}\\b(?!\\s*:)`).test(text)).map((name) => `${file} uses ${name}`);
+      });
+    deepStrictEqual(found, []);
+  });
+
+  it("the Node-built-in check itself catches what it must", () => {
+    deepStrictEqual(["node:crypto", "fs", "fs/promises", "path", "os", "crypto", "process", "yaml", "./nonce.js", "vscode"].filter(isNodeBuiltin), ["node:crypto", "fs", "fs/promises", "path", "os", "crypto", "process"]);
+  });
 });

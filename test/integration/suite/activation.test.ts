@@ -1,22 +1,45 @@
-// The packaged extension is installed in a real VS Code and activates on a spec file.
+// The packaged extension is installed in a real VS Code, runs in the extension host the
+// harness asked for (Node's, or the web worker's of vscode.dev), and activates on a spec file.
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import { performance } from "node:perf_hooks";
 import * as vscode from "vscode";
-import { EXTENSION_ID, openInEditor, waitFor } from "../helpers";
+import { EXTENSION_ID, currentHost, openInEditor, testEnv, waitFor } from "../helpers";
+
+// The global object's class: DedicatedWorkerGlobalScope in a web worker, Object in Node.
+const globalScope = (globalThis as { constructor?: { name?: string } }).constructor?.name ?? "unknown";
 
 describe("activation", () => {
-  it(`${EXTENSION_ID} is installed with its bundled entry point`, () => {
+  it("runs in the extension host the harness asked for", () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed in this VS Code`);
-    const main = path.resolve(extension.extensionPath, extension.packageJSON.main ?? "");
-    assert.ok(fs.existsSync(main), `its main file ${main} does not exist`);
+    console.log(`host: ${currentHost()} (global scope ${globalScope}, typeof process ${typeof process}, extensionKind ${vscode.ExtensionKind[extension.extensionKind]})`);
+    const expected = testEnv("JOINTSPEC_EXPECT_HOST");
+    if (expected === "webworker") {
+      // No Node at all: the browser entry runs, in a worker inside the workbench page.
+      assert.equal(typeof process, "undefined", "a Node process object is visible: this is not the web-worker host");
+      assert.equal(globalScope, "DedicatedWorkerGlobalScope");
+      // The web-worker host runs where the UI runs, even in this remote window.
+      assert.equal(extension.extensionKind, vscode.ExtensionKind.UI);
+    } else if (expected === "node") {
+      assert.equal(typeof process.versions.node, "string", "no Node process: this is not Node's extension host");
+      assert.equal(extension.extensionKind, vscode.ExtensionKind.Workspace);
+    } else {
+      assert.equal(expected, undefined, `JOINTSPEC_EXPECT_HOST is "node" or "webworker", not "${expected}"`);
+    }
+  });
+
+  it(`${EXTENSION_ID} is installed with its bundled entry point`, async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed in this VS Code`);
+    // The host runs package.json "main" (Node) or "browser" (web worker): that file must exist.
+    const entry = currentHost() === "node" ? extension.packageJSON.main : extension.packageJSON.browser;
+    assert.equal(typeof entry, "string", `package.json names no entry point for the ${currentHost()} host`);
+    const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, entry)).then(undefined, () => undefined);
+    assert.ok(stat && stat.size > 0, `its entry point ${entry} does not exist in ${extension.extensionUri.toString()}`);
     // scripts/vscode/run.mjs installs the packaged .vsix and says where it went: the code
     // under test must be that copy, not the repository (test-electron loads the repository).
-    const expected = process.env.JOINTSPEC_EXPECT_EXTENSION_PATH;
-    if (expected) assert.equal(path.resolve(extension.extensionPath), path.resolve(expected), "the extension was not loaded from the installed .vsix");
-    console.log(`${EXTENSION_ID} ${extension.packageJSON.version} in VS Code ${vscode.version} from ${extension.extensionPath}`);
+    const expected = testEnv("JOINTSPEC_EXPECT_EXTENSION_PATH");
+    if (expected) assert.equal(extension.extensionUri.path.replace(/\/+$/, ""), expected.replace(/\/+$/, ""), "the extension was not loaded from the installed .vsix");
+    console.log(`${EXTENSION_ID} ${extension.packageJSON.version} in VS Code ${vscode.version} from ${extension.extensionUri.toString()} (${entry})`);
   });
 
   it("activates when a *.campaign.yaml file is opened", async () => {

@@ -1,14 +1,12 @@
 // Quick fixes and Fix all in a real VS Code: each fix applies through the editor and leaves
 // every other byte as it was (the expected files are the whole truth).
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as vscode from "vscode";
-import { FIXTURES } from "../../unit/helpers/fixtures";
 import { closeAll, diagnosticsWhen, openUntitledSpec } from "../diagnostics-helpers";
+import { fixtureText } from "../fixtures";
 
-const CASES = JSON.parse(fs.readFileSync(path.join(FIXTURES, "fixes", "cases.json"), "utf8")) as { name: string; ruleId: string; fix: string }[];
-const read = (name: string): string => fs.readFileSync(path.join(FIXTURES, "fixes", name), "utf8");
+const CASES = JSON.parse(fixtureText("fixes/cases.json")) as { name: string; ruleId: string; fix: string }[];
+const read = (name: string): string => fixtureText(`fixes/${name}`);
 const ruleOf = (d: vscode.Diagnostic): string => (typeof d.code === "object" ? String(d.code.value) : "");
 
 async function actionsFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, kind?: string): Promise<vscode.CodeAction[]> {

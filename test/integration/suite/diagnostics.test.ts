@@ -2,7 +2,7 @@
 // ranges, linked to the rules' pages; non-spec YAML gets nothing; edits re-lint (timed).
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
-import { expectedFindings } from "../../unit/helpers/fixtures";
+import { expectedFindings } from "../../unit/helpers/expect-markers";
 import { closeAll, diagnosticsWhen, jointspecDiagnostics, openUntitledSpec, summary, timeToDiagnostics } from "../diagnostics-helpers";
 import { api } from "../diagnostics-helpers";
 import { openInEditor, waitFor, workspaceFile } from "../helpers";

@@ -4,11 +4,10 @@
 // extension host, so clicks arrive through the controller's `receive`, exactly as the
 // page's script posts them (the browser side is covered by test/unit/preview-browser.test.ts).
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
 import * as vscode from "vscode";
 import type { PreviewController, PreviewSnapshot } from "../../../src/extension/preview-panel";
 import { api, closeAll, openUntitledSpec } from "../diagnostics-helpers";
-import { waitFor, workspaceFile } from "../helpers";
+import { waitFor, workspaceFile, workspaceText } from "../helpers";
 
 // activate() returns the controller as `preview` (src/extension/extension.ts).
 function previews(): PreviewController {
@@ -32,7 +31,7 @@ describe("preview panel", () => {
   afterEach(closeAll);
 
   it("opens to the side of a spec and shows its readiness checklist", async () => {
-    const text = fs.readFileSync(workspaceFile(BLACK_FRIDAY).fsPath, "utf8");
+    const text = await workspaceText(BLACK_FRIDAY);
     const editor = await openUntitledSpec(text);
     assert.equal(await vscode.commands.executeCommand(OPEN_TO_SIDE), true);
     const snapshot = await previewOf(editor.document.uri, "the preview of the Black Friday spec");
@@ -45,7 +44,7 @@ describe("preview panel", () => {
   });
 
   it("updates as the spec is edited, without saving", async () => {
-    const text = fs.readFileSync(workspaceFile(BLACK_FRIDAY).fsPath, "utf8");
+    const text = await workspaceText(BLACK_FRIDAY);
     const editor = await openUntitledSpec(text);
     await vscode.commands.executeCommand(OPEN_TO_SIDE);
     const before = await previewOf(editor.document.uri, "the first render", (s) => checkState(s, "owners-both-functions") === "failed");
@@ -60,7 +59,7 @@ describe("preview panel", () => {
   });
 
   it("reveals the source line of a clicked item", async () => {
-    const text = fs.readFileSync(workspaceFile(BLACK_FRIDAY).fsPath, "utf8");
+    const text = await workspaceText(BLACK_FRIDAY);
     const editor = await openUntitledSpec(text);
     await vscode.commands.executeCommand(OPEN_TO_SIDE);
     const snapshot = await previewOf(editor.document.uri, "the preview");
@@ -81,7 +80,7 @@ describe("preview panel", () => {
   });
 
   it("accepts only the messages of the allow-list", async () => {
-    const editor = await openUntitledSpec(fs.readFileSync(workspaceFile(BLACK_FRIDAY).fsPath, "utf8"));
+    const editor = await openUntitledSpec(await workspaceText(BLACK_FRIDAY));
     await vscode.commands.executeCommand(OPEN_TO_SIDE);
     await previewOf(editor.document.uri, "the preview");
     const controller = previews();
@@ -98,7 +97,7 @@ describe("preview panel", () => {
   });
 
   it("serves a locked-down page: CSP default-src 'none', a nonce, no command links", async () => {
-    const editor = await openUntitledSpec(fs.readFileSync(workspaceFile(BLACK_FRIDAY).fsPath, "utf8"));
+    const editor = await openUntitledSpec(await workspaceText(BLACK_FRIDAY));
     await vscode.commands.executeCommand(OPEN_TO_SIDE);
     const { page } = await previewOf(editor.document.uri, "the preview");
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)?.[1] ?? "";

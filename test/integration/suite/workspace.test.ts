@@ -2,7 +2,8 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { api, closeAll, diagnosticsWhen, jointspecDiagnostics } from "../diagnostics-helpers";
-import { openInEditor, workspaceFile } from "../helpers";
+import { openInEditor, workspaceFile, workspaceText } from "../helpers";
+import { MemoryFileSystem } from "../memory-fs";
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
@@ -104,6 +105,56 @@ describe("commands", () => {
 
   it("Show output opens the JointSpec channel", async () => {
     await vscode.commands.executeCommand("jointspec.showOutput");
+  });
+});
+
+describe("Lint Workspace on a file system without file search (as on vscode.dev and github.dev)", () => {
+  type Result = { files: number; findings: number; problems: string[] };
+  const ruleIds = (uri: vscode.Uri): string[] => jointspecDiagnostics(uri).map((d) => String(typeof d.code === "object" ? d.code.value : ""));
+  let scheme = 0;
+
+  // Mounts `files` on a fresh scheme, runs Lint Workspace over its root, then unmounts it.
+  async function lintMemoryFolder(files: Record<string, string>, options: { unreadable?: string[]; walkLimit?: number } = {}): Promise<{ result: Result; root: vscode.Uri }> {
+    const root = vscode.Uri.from({ scheme: `jointspec-memfs-${++scheme}`, path: "/repo" });
+    const mount = vscode.workspace.registerFileSystemProvider(root.scheme, new MemoryFileSystem(files, options.unreadable), { isReadonly: true });
+    try {
+      // A short wait for file search, which never answers for this scheme; then the folder is walked.
+      const result = await vscode.commands.executeCommand<Result>("jointspec.lintWorkspace", [root], { searchTimeoutMs: 300, ...(options.walkLimit ? { walkLimit: options.walkLimit } : {}) });
+      return { result, root };
+    } finally {
+      mount.dispose();
+    }
+  }
+
+  it("walks the folders through vscode.workspace.fs and lints the specs it finds", async () => {
+    const spec = await workspaceText("holiday-gift-guide.campaign.yaml");
+    const { result, root } = await lintMemoryFolder({
+      "/repo/campaigns/winter-sale.campaign.yaml": spec,
+      "/repo/campaigns/notes.yaml": "title: not a spec\n",
+      "/repo/node_modules/some-package/copy.campaign.yaml": spec,
+      "/repo/.git/copy.campaign.yaml": spec,
+    });
+    const winter = vscode.Uri.joinPath(root, "campaigns/winter-sale.campaign.yaml");
+    try {
+      assert.deepEqual(result, { files: 1, findings: 1, problems: [] });
+      assert.deepEqual(ruleIds(winter), ["security-review"]);
+      assert.deepEqual(ruleIds(vscode.Uri.joinPath(root, "node_modules/some-package/copy.campaign.yaml")), []);
+    } finally {
+      api().diagnostics.forget(winter);
+    }
+  });
+
+  it("says which folder it cannot list, and why, instead of failing silently", async () => {
+    const { result } = await lintMemoryFolder({ "/repo/a.campaign.yaml": "jointspec: 1\n" }, { unreadable: ["/repo"] });
+    assert.equal(result.files, 0);
+    assert.equal(result.problems.length, 1);
+    assert.match(result.problems[0]!, /^cannot list the files of jointspec-memfs-\d+:\/repo \(.+\); specs there are still checked when you open them$/);
+  });
+
+  it("says when it stopped walking early", async () => {
+    const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`/repo/notes-${i}.yaml`, "title: not a spec\n"]));
+    const { result } = await lintMemoryFolder(files, { walkLimit: 3 });
+    assert.deepEqual(result.problems.map((p) => p.replace(/jointspec-memfs-\d+/, "memfs")), ["in memfs:/repo, only the first 3 files and folders were looked at; specs left out are still checked when you open them"]);
   });
 });
 
