@@ -1,12 +1,18 @@
 #!/usr/bin/env node
-// Generates the benchmark corpus: 1,000 realistic specs (3 to 30 KPIs, about 150 lines each,
-// most clean, some with each kind of problem the rules report), one 50,000-line spec, and a
-// 150-line and a 5,000-line spec for the in-process (editor) figures. Deterministic: the same
-// seed gives byte-identical files, whose hash is printed and kept in corpus/manifest.json.
+// Generates the benchmark corpus: 1,000 realistic specs (3 to 30 KPIs; three in four compact,
+// about 150 lines, most clean, some with each kind of problem the rules report; every fourth
+// heavy, see below), one 50,000-line spec, and a 150-line and a 5,000-line spec for the
+// in-process (editor) figures. Deterministic: the same seed gives byte-identical files, whose
+// hash is printed and kept in corpus/manifest.json.
 //
-//   node bench/generate.mjs [--seed N] [--out DIR]      (default: bench/corpus)
+//   node bench/generate.mjs [--seed N] [--kind mixed|heavy] [--out DIR]   (default: bench/corpus)
 //
-// Importable: buildCorpus(seed) returns the files in memory; writeCorpus(dir, corpus) writes them.
+// A corpus of the default kind, "mixed", has every fourth spec "heavy": written like a worked-out
+// spec of a real team (long texts full of glossary terms, comments, block scalars, several
+// findings); `--kind heavy` makes all 1,000 specs heavy.
+//
+// Importable: buildCorpus(seed, { kind }) returns the files in memory; writeCorpus(dir, corpus)
+// writes them.
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -165,23 +171,24 @@ const SECTION_COMMENTS = {
   security_review: ["# Security and privacy", "# Review by the security team"],
   data: ["# Data the campaign touches", "# Personal data is marked pii"],
   timeline: ["# Key dates", "# Dates are YYYY-MM-DD"],
+  summary: ["# What the campaign is, in the words of both teams", "# Summary (goes into the preview)"],
 };
 
 // Ambiguous terms the rule reports, each with phrases for a summary and a KPI definition and a
 // pinned meaning. `pinKey` is how a spec writes the term under glossary:.
 const AMBIGUOUS = [
-  { pinKey: "DR", summary: "with personalised DR emails to lapsed members", definition: "Orders from DR ads divided by clicks on them", pins: ["direct response", "marketing"] },
-  { pinKey: "SQL", summary: "handing every SQL to the partner team within a day", definition: "SQLs accepted by the partner team within 5 working days", pins: ["sales-qualified lead", "marketing"] },
-  { pinKey: "customer", summary: "so that each customer sees one offer", definition: "Share of customers who order again within 90 days", pins: ["external buyer", "marketing"] },
-  { pinKey: "real time", summary: "with real-time stock badges on the offer page", definition: "Offer page views with stock shown in real time", pins: ["within seconds", "technology"] },
-  { pinKey: "segment", summary: "for the high-value segment only", definition: "Share of the target segment that opened at least one email", pins: ["audience segment", "marketing"] },
-  { pinKey: "conversion", summary: "to lift conversion on the offer page", definition: "Conversion from offer page visit to order, per day", pins: ["goal action", "marketing"] },
-  { pinKey: "retention", summary: "to improve retention after the first order", definition: "Retention of first-time buyers at 90 days", pins: ["customer retention", "marketing"] },
-  { pinKey: "pipeline", summary: "feeding the partner pipeline with qualified sign-ups", definition: "Sign-ups that enter the partner pipeline within a week", pins: ["sales pipeline", "marketing"] },
-  { pinKey: "SLA", summary: "within the agreed SLA for the voucher service", definition: "Voucher requests answered within the SLA of 300 ms", pins: ["service level agreement", "technology"] },
-  { pinKey: "session", summary: "measured per session on web and app", definition: "Orders divided by sessions on the offer page", pins: ["analytics visit", "marketing"] },
-  { pinKey: "model", summary: "with offers ranked by the propensity model", definition: "Orders from members the propensity model ranks in its top decile", pins: ["ML or data model", "technology"] },
-  { pinKey: "deployment", summary: "ahead of the deployment freeze in November", definition: "Offer page changes shipped after the last deployment before the sale", pins: ["software deployment", "technology"] },
+  { pinKey: "DR", summary: "with personalised DR emails to lapsed members", definition: "Orders from DR ads divided by clicks on them", sentence: "DR emails go to lapsed members first, and the paid social follow-up only reaches members who did not open them.", pins: ["direct response", "marketing"] },
+  { pinKey: "SQL", summary: "handing every SQL to the partner team within a day", definition: "SQLs accepted by the partner team within 5 working days", sentence: "Every SQL from the business landing page goes to the partner team within one working day.", pins: ["sales-qualified lead", "marketing"] },
+  { pinKey: "customer", summary: "so that each customer sees one offer", definition: "Share of customers who order again within 90 days", sentence: "Each customer sees at most one offer a week, whether by email, push or on the app home screen.", pins: ["external buyer", "marketing"] },
+  { pinKey: "real time", summary: "with real-time stock badges on the offer page", definition: "Offer page views with stock shown in real time", sentence: "Stock badges on the offer page update in real time, so that nobody is shown an offer that has sold out.", pins: ["within seconds", "technology"] },
+  { pinKey: "segment", summary: "for the high-value segment only", definition: "Share of the target segment that opened at least one email", sentence: "The high-value segment gets the early access pass two days before everyone else.", pins: ["audience segment", "marketing"] },
+  { pinKey: "conversion", summary: "to lift conversion on the offer page", definition: "Conversion from offer page visit to order, per day", sentence: "What counts in the end is conversion on the offer page, from the first visit to a paid order.", pins: ["goal action", "marketing"] },
+  { pinKey: "retention", summary: "to improve retention after the first order", definition: "Retention of first-time buyers at 90 days", sentence: "Retention after the first order is the figure the leadership team will ask about in the autumn review.", pins: ["customer retention", "marketing"] },
+  { pinKey: "pipeline", summary: "feeding the partner pipeline with qualified sign-ups", definition: "Sign-ups that enter the partner pipeline within a week", sentence: "Qualified sign-ups feed the partner pipeline, and the partner team reports back on them every Friday.", pins: ["sales pipeline", "marketing"] },
+  { pinKey: "SLA", summary: "within the agreed SLA for the voucher service", definition: "Voucher requests answered within the SLA of 300 ms", sentence: "The voucher service answers within the agreed SLA of 300 ms, at the peak hour too.", pins: ["service level agreement", "technology"] },
+  { pinKey: "session", summary: "measured per session on web and app", definition: "Orders divided by sessions on the offer page", sentence: "Engagement is counted per session, on the web and in the app, with bots filtered out.", pins: ["analytics visit", "marketing"] },
+  { pinKey: "model", summary: "with offers ranked by the propensity model", definition: "Orders from members the propensity model ranks in its top decile", sentence: "Offers are ranked for each member by the propensity model, retrained every week on the last 90 days of orders.", pins: ["ML or data model", "technology"] },
+  { pinKey: "deployment", summary: "ahead of the deployment freeze in November", definition: "Offer page changes shipped after the last deployment before the sale", sentence: "No deployment reaches the web shop in the 48 hours before the sale starts.", pins: ["software deployment", "technology"] },
 ];
 
 /** Problem kinds; a spec with problems has one to three of them. */
@@ -192,6 +199,97 @@ export const PROBLEMS = [
   "schema-enum", "schema-unknown-key", "schema-date", "schema-id", "schema-email", "schema-type",
 ];
 const CLEAN_SHARE = 0.6;
+
+// ---------------------------------------------------------------------------------------------
+// "Heavy" specs, written the way teams write them once a campaign is worked out: a summary of
+// several paragraphs and KPI definitions of several sentences, dense with glossary terms (the
+// jargon of both functions and the ambiguous words the rule does not report, such as channel,
+// launch, lead or freeze, in every text; reported ones pinned under glossary: or, as a
+// problem, not), comments at every indent, blank lines, folded and literal block scalars,
+// quoted strings over several lines, notes as a literal list, and several findings per spec.
+// Every glossary word below is an entry or alias of glossary/jointspec.glossary.yaml
+// (HEAVY_GLOSSARY_TERMS lists them; the unit test checks them against the file).
+
+/** In a mixed corpus, every HEAVY_EVERY-th spec is heavy (a quarter of the files). */
+export const HEAVY_EVERY = 4;
+/** The glossary terms the heavy text below uses besides the reported ambiguous ones. */
+export const HEAVY_GLOSSARY_TERMS = [
+  "A/B test", "API", "asset", "attribution", "bounce", "CAC", "CDP", "channel", "churn", "client", "copy", "CPA", "CPM", "CRM", "CTA", "CTR", "data warehouse",
+  "ESP", "ETL", "event", "feature flag", "freeze", "funnel", "identity", "idempotent", "impression", "integration", "inventory", "KPI", "latency", "launch", "lead",
+  "load test", "LTV", "MQL", "NPS", "PII", "platform", "property", "rate limit", "release", "retargeting", "ROAS", "rollback", "RPO", "RTO", "SDK", "SEO", "SLO",
+  "SSO", "staging", "tag", "target", "uptime", "UTM", "webhook",
+];
+const MARKETS = ["the Netherlands", "Austria", "Ireland", "Belgium", "Denmark", "Portugal"];
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const pct = (r, low, high) => `${r.int(low * 10, high * 10) / 10}%`;
+
+// Sentences of a summary. None uses a term the rule reports, so a summary without a
+// problem draws no finding; AMBIGUOUS[].sentence brings those terms in.
+const SUMMARY_SENTENCES = [
+  (r, t) => `Last year's ${t.season.toLowerCase()} campaign reached ${r.int(2, 40) / 10}M impressions, but the CTR stayed at ${pct(r, 0.8, 2.5)} and the CPA was ${r.int(20, 60)}% over plan, so this year we send less and target better.`,
+  () => "Marketing owns the copy, the CTA and the UTM plan for every channel; technology owns the landing page, the feature flag that turns the offer on and off, and the rollback if latency on the checkout API climbs past its SLO.",
+  (r) => `Audiences are built in the CDP from ${r.pick(AUDIENCES)} and synced to the ESP by a nightly ETL job; no PII leaves the data warehouse except hashed emails for retargeting on ${r.pick(["paid social", "display ads", "video platforms"])}.`,
+  () => "Attribution is last-click for paid media and first-touch for email, the rules finance uses for ROAS and CAC, so that the figures in this spec match the monthly report.",
+  (r, t) => `A load test on staging at ${r.int(2, 5)} times last year's peak must pass before the code freeze on ${date(r, t.year, 4, 8)}, and the voucher API keeps its rate limit of ${r.int(5, 50)} requests per second per member.`,
+  (r) => `The launch starts small in ${r.pick(MARKETS)}; the press release, the app store assets and the partner integration follow a week later, once the funnel figures from the first market are in.`,
+  () => "Offer codes are single-use and issued by the promotions service through an idempotent API call, so that a retried webhook from the ESP never sends anyone two codes.",
+  (r) => `The A/B test compares ${r.pick(FEATURES)} with the current page on ${r.int(10, 50)}% of traffic; the winner is picked on CTR and order value, not on bounce rate.`,
+  (r) => `Churn among ${r.pick(AUDIENCES)} rose to ${r.int(8, 20)}% last quarter, and the LTV of members who joined through ${r.pick(["paid social", "SEO", "referrals", "the app"])} is about ${r.int(20, 60)}% below the rest.`,
+  () => "Every email carries UTM parameters on each link, and the tag manager fires the ad platforms' tags only after consent; SSO guards the campaign dashboard, and MQL counts go to the partner team every Monday.",
+  (r, t) => `Brand identity follows the ${t.season.toLowerCase()} guidelines: the asset library holds the approved banners, and copy changes after the content freeze need both leads to agree.`,
+  (r) => `If the NPS survey drops by more than ${r.int(3, 10)} points, the campaign lead and the tech lead decide together whether to pause the emails or to roll back the offer page.`,
+  (r) => `Ad inventory on ${r.pick(["partner sites", "the podcast network", "the retail media platform"])} is booked through ${r.pick(MONTHS)}; the media plan assumes a CPM of ${r.int(4, 20)} € and a CTR of at least ${pct(r, 0.5, 1.5)}.`,
+  (r) => `RTO for the offer page is ${r.int(15, 60)} minutes and RPO ${r.int(5, 30)} minutes; the CDN serves a static copy of the page if the web shop goes down in the peak hour.`,
+  (r) => `The SDK in the ${r.pick(["iOS", "Android"])} app sends the same events as the web shop, so that app and web figures add up without counting anyone twice.`,
+  (r, t) => `The ${t.mechanic} runs ${r.pick(MONTHS)}–${r.pick(MONTHS)}; members’ points are credited within ${r.int(2, 48)} hours of an order, and the loyalty service’s uptime target is ${r.pick(["99.9", "99.95", "99.5"])}%.`,
+  (r, t) => `The brief from the ${t.season.toLowerCase()} kickoff asks for ${r.pick(OFFERS)} on ${t.product}, told through ${r.pick(CHANNELS)}, with ${r.pick(FEATURES)} on every property we own.`,
+  (r) => `The client team at the agency delivers the banners by ${r.pick(MONTHS)} ${r.int(1, 28)}; the release of the offer page is a feature flag switch, not a new build.`,
+  () => "Search traffic matters as much as paid media: the SEO team rewrites the category pages, and the CRM team plans the follow-up emails from the same event data.",
+];
+// Sentences added to a KPI's definition, after the metric's own one.
+const KPI_SENTENCES = [
+  "Counted in the data warehouse after the nightly ETL run; test orders from staging and orders placed through the partner API are left out.",
+  "Bot traffic is filtered by the CDN's rules before the figure reaches the dashboard, so the hourly value can lag by up to a day.",
+  "Split by UTM source, so that paid social, SEO traffic, email and push can be compared side by side.",
+  "Refunds within 14 days are subtracted; orders placed through the app's SDK count the same as web shop orders.",
+  "The dashboard alerts the on-call engineer when the value misses its target for three hours in a row, and the weekly SLO review looks at it.",
+  "Attribution is last-click within a 7-day window; impressions without a click do not count.",
+  "Members reached only through retargeting are counted once, in the channel of their first click.",
+  "Uses the definition of the finance report, so that the ROAS and CAC figures in the monthly review agree with it.",
+  "Before the launch the figure comes from the A/B test on 20% of traffic; after it, from all traffic.",
+  "Events sent twice by a retried webhook are counted once: the ETL job is idempotent on the event id.",
+  "Latency is measured at the CDN edge, not in the browser, so it leaves out the time to draw the page.",
+  "PII is never part of the figure; member ids are hashed before the data leaves the CDP.",
+  "The funnel step before it is the CTA click on the offer page, reported next to it for context.",
+  "LTV and churn are shown next to it in the quarterly review, but they are not part of the target.",
+  "Orders from the ESP's test list and from staff accounts (SSO logins) are excluded.",
+  "Reported per channel and in total; a KPI owner from each side signs off the weekly figure.",
+];
+// Lines of a security review's notes, usually written as a literal block.
+const NOTE_LINES = [
+  "PII: member email and device ids, hashed before any export to the ad platforms.",
+  "SSO guards the campaign dashboard; access is reviewed at kickoff and removed when the campaign ends.",
+  "Rate limit on the voucher API: 20 requests per second per member, 2,000 in total.",
+  "The ESP's webhook is idempotent, so a retry never sends a second code.",
+  "Rollback: switch the feature flag off, then purge the CDN cache of the offer page.",
+  "Vendor tags load through the tag manager only after consent.",
+  "RTO 30 min and RPO 15 min for the promotions service; a restore was tested on staging.",
+  "Penetration test of the landing page booked two weeks before the launch.",
+  "Consent flags are read from the CDP at send time, never copied into the ESP.",
+  "Survey answers stay in the survey tool for 12 months, then are deleted.",
+];
+const ROLE_DETAILS = {
+  marketing: ["copy, CTA and UTM plan", "ESP and CDP audiences", "media plan and CPM deals", "attribution and ROAS reporting", "brand identity and assets", "partner MQL hand-over"],
+  technology: ["feature flag and rollback", "ETL from the CDP to the data warehouse", "API latency and uptime", "load test on staging", "SDK release in the apps", "webhook integration with the ESP"],
+};
+// Comments people leave. Some name reported terms: a comment is not free text, so none of
+// them may draw a finding. Comments on a block scalar's header line use HEADER_COMMENTS only.
+const COMMENTS = [
+  "agreed at kickoff", "TODO: confirm with finance", "see the brief, v3", "owner may change after the reorg", "DR numbers come from the media agency", "ask the data team how sessions are counted",
+  "keep in sync with the dashboard", "do not change without both leads", "copied from last year's spec", "SLA still being negotiated", "the segment list lives in the CDP", "checked by legal",
+  "real time here means within a minute", "numbers are per market", "🚀 the big one this year", "customer-facing wording, ask the copywriter", "pipeline owner: partner team",
+];
+const HEADER_COMMENTS = ["wording agreed with legal", "copy from the brief", "keep it short", "reviewed", "v2", "edited in the shared doc first"];
 
 // ---------------------------------------------------------------------------------------------
 // A spec as a model: plain data plus the few style choices that only the renderer needs.
@@ -273,6 +371,7 @@ function makeSpec(r, index, options = {}) {
     approvals: undefined,
     links: undefined,
     extras: [],
+    theme: { ...theme, year },
   };
   const usedIds = new Set();
   const count = options.kpis ?? kpiCount(r);
@@ -422,6 +521,98 @@ function applyProblem(r, spec, problem, problems) {
       break;
     default:
       throw new Error(`unknown problem ${problem}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Heavy specs as a model. Long texts are paragraphs of sentences (string[][]), which the
+// renderer lays out as one line, several lines or a block scalar.
+
+/** Sentences split into one to `most` paragraphs, in order. */
+function toParagraphs(r, sentences, most) {
+  const count = Math.min(sentences.length, r.int(1, most));
+  const out = Array.from({ length: count }, () => []);
+  sentences.forEach((sentence, i) => out[Math.min(count - 1, Math.floor((i * count) / sentences.length))].push(sentence));
+  return out;
+}
+
+/** Puts `sentence` into a random paragraph of `text`, at a random place. */
+function insertSentence(r, text, sentence) {
+  const paragraph = r.pick(text);
+  paragraph.splice(r.int(0, paragraph.length), 0, sentence);
+}
+
+/** Reported ambiguous terms the spec has not pinned. */
+function unpinnedTerms(spec) {
+  const pinned = new Set(Object.keys(spec.glossary ?? {}).map((key) => key.toLowerCase()));
+  return AMBIGUOUS.filter((term) => !pinned.has(term.pinKey.toLowerCase()));
+}
+
+function makeHeavySpec(r, index) {
+  const spec = makeSpec(r, index);
+  const theme = spec.theme;
+  spec.heavy = true;
+  const sentences = [spec.summary, ...r.sample(SUMMARY_SENTENCES, r.int(3, 9)).map((make) => make(r, theme))];
+  spec.summary = toParagraphs(r, sentences, 3);
+  for (const kpi of spec.kpis) {
+    if (r.chance(0.25)) continue;
+    const extra = r.sample(KPI_SENTENCES, r.weighted([[1, 3], [2, 4], [3, 2], [4, 1]]));
+    kpi.definition = toParagraphs(r, [`${kpi.definition}.`, ...extra], r.chance(0.2) ? 2 : 1);
+  }
+  spec.kpiFactory = undefined;
+  // Terms the team pinned, used in the summary or a KPI definition as a team would.
+  for (const term of r.sample(unpinnedTerms(spec), r.weighted([[0, 2], [1, 3], [2, 3], [3, 2]]))) {
+    spec.glossary ??= {};
+    spec.glossary[r.chance(0.15) ? term.pinKey.toLowerCase() : term.pinKey] = r.pick(term.pins);
+    const kpi = r.pick(spec.kpis);
+    if (r.chance(0.6) || !Array.isArray(kpi.definition)) insertSentence(r, spec.summary, term.sentence);
+    else insertSentence(r, kpi.definition, `${term.definition}.`);
+  }
+  for (const side of ["marketing", "technology"]) {
+    for (const p of spec.owners[side]) if (r.chance(0.5)) p.role = `${p.role} (${r.pick(ROLE_DETAILS[side])})`;
+  }
+  if (spec.security_review) {
+    spec.security_review.notes = r.chance(0.85) ? r.sample(NOTE_LINES, r.int(2, 6)).map((line) => [line]) : undefined;
+  }
+  return spec;
+}
+
+/** Problems of a heavy spec: usually several (2.8 kinds on average), a few specs clean. */
+function heavyProblems(r) {
+  return r.sample(PROBLEMS, r.weighted([[0, 1], [1, 2], [2, 3], [3, 3], [4, 2], [5, 1], [6, 1]]));
+}
+
+// Heavy specs get their problems several times over: several unmeasurable KPIs, several
+// unpinned terms. The rest is applyProblem's.
+function applyHeavyProblem(r, spec, problem, problems) {
+  const some = (items, most) => r.sample(items, r.int(1, Math.min(most, items.length)));
+  switch (problem) {
+    case "kpi-no-target":
+    case "kpi-no-definition":
+    case "kpi-no-source": {
+      const field = problem.slice("kpi-no-".length);
+      for (const kpi of some(spec.kpis, 4)) delete kpi[field];
+      break;
+    }
+    case "term-summary":
+      for (const term of some(unpinnedTerms(spec), 3)) insertSentence(r, spec.summary, term.sentence);
+      break;
+    case "term-kpi-definition":
+      for (const term of some(unpinnedTerms(spec), 3)) {
+        const kpi = r.pick(spec.kpis);
+        if (Array.isArray(kpi.definition)) insertSentence(r, kpi.definition, `${term.definition}.`);
+        else kpi.definition = [[`${term.definition}.`]];
+      }
+      break;
+    case "term-placeholder-pin": {
+      const term = r.pick(unpinnedTerms(spec));
+      insertSentence(r, spec.summary, term.sentence);
+      spec.glossary ??= {};
+      spec.glossary[term.pinKey] = r.pick(["TBD", "?", "tbc"]);
+      break;
+    }
+    default:
+      applyProblem(r, spec, problem, problems);
   }
 }
 
@@ -608,9 +799,199 @@ function renderKpis(r, spec, style) {
   return lines;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Rendering heavy specs: the same keys, laid out as people lay out long text.
+
+const TEXT_KINDS = ["folded", "folded-strip", "literal", "literal-strip", "plain", "double", "single"];
+const BLOCK_HEADERS = { folded: ">", "folded-strip": ">-", literal: "|", "literal-strip": "|-" };
+
+function pickHeavyStyle(r) {
+  const text = r.weighted([["folded", 4], ["folded-strip", 4], ["literal", 3], ["literal-strip", 1], ["plain", 3], ["double", 2], ["single", 1]]);
+  return {
+    ...pickStyle(r),
+    kpiFlow: 0,
+    peopleFlow: r.chance(0.1),
+    reviewFlow: false,
+    comments: r.chance(0.85),
+    commentRate: r.int(5, 30) / 100,
+    trailingComments: r.chance(0.6),
+    text,
+    mixedText: r.chance(0.5),
+    width: r.int(64, 110),
+    blankLines: r.chance(0.7),
+    kpiBlankLines: r.chance(0.5),
+    leadingBlank: r.chance(0.1),
+    spaceLines: r.chance(0.25),
+    crlf: r.chance(0.05),
+    finalNewline: !r.chance(0.05),
+  };
+}
+
+/** Text lines of at most `width` characters, broken at spaces. */
+function wrap(text, width) {
+  return folded(text, Math.max(20, width));
+}
+
+/** A full-line comment at column `indent`. */
+function comment(r, indent) {
+  return `${" ".repeat(indent)}# ${r.pick(COMMENTS)}`;
+}
+
+/** A comment after a value, on some lines when the style has them. */
+function trailing(r, style, p = 0.15) {
+  return style.trailingComments && r.chance(p) ? `${" ".repeat(r.int(1, 4))}# ${r.pick(COMMENTS)}` : "";
+}
+
+/**
+ * `key: text` for a long text (paragraphs of sentences) whose key is at column `indent`;
+ * `lead` is what precedes the key on its line. `list` lays paragraphs out as "- " lines.
+ */
+function longText(r, lead, key, text, indent, style, list = false) {
+  const kind = style.mixedText ? r.pick(TEXT_KINDS) : style.text;
+  const header = BLOCK_HEADERS[kind];
+  const pad = " ".repeat(indent + 2);
+  if (header) {
+    const content = " ".repeat(indent + (r.chance(0.1) ? 4 : 2));
+    const lines = [`${lead}${key}: ${header}${style.trailingComments && r.chance(0.15) ? `  # ${r.pick(HEADER_COMMENTS)}` : ""}`];
+    if (style.leadingBlank && r.chance(0.3)) lines.push("");
+    text.forEach((sentences, i) => {
+      // Between paragraphs a blank line, sometimes with the spaces an editor left on it.
+      if (i > 0 && !list) lines.push(style.spaceLines && r.chance(0.5) ? " ".repeat(r.int(1, content.length + 2)) : "");
+      const body = list ? `- ${sentences.join(" ")}` : sentences.join(" ");
+      wrap(body, style.width - content.length).forEach((part, j) => lines.push(`${content}${list && j > 0 ? "  " : ""}${part}`));
+    });
+    return lines;
+  }
+  const flat = text.map((sentences) => sentences.join(" ")).join(" ");
+  const first = `${lead}${key}: `;
+  let quoted;
+  if (kind === "plain" && plainSafe(flat, false)) quoted = flat;
+  else if (kind === "single") quoted = `'${flat.replace(/'/g, "''")}'`;
+  else quoted = JSON.stringify(flat);
+  if (first.length + quoted.length <= style.width || r.chance(0.25)) return [`${first}${quoted}${trailing(r, style)}`];
+  // Over several lines: the line breaks fold to spaces, in plain and quoted scalars alike.
+  const parts = wrap(quoted, style.width - pad.length);
+  if (quoted === flat && parts.slice(1).some((part) => /^[-?:,[\]{}#&*!|>'"%@`]/.test(part))) return [`${first}${quoted}`];
+  return [`${first}${parts[0]}`, ...parts.slice(1).map((part) => `${pad}${part}`)];
+}
+
+/** A value that may be a long text, a list of owners or a short scalar. */
+function heavyEntry(r, lead, key, value, indent, style) {
+  if (Array.isArray(value) && Array.isArray(value[0])) return longText(r, lead, key, value, indent, style);
+  if (key === "owners" && Array.isArray(value)) {
+    if (style.ownersListFlow) return [`${lead}owners: ${flowSeq(value, style)}${trailing(r, style)}`];
+    return [`${lead}owners:${trailing(r, style)}`, ...value.map((owner) => `${" ".repeat(indent + 2)}- ${owner}`)];
+  }
+  return [`${lead}${key}: ${scalar(value, style)}${trailing(r, style)}`];
+}
+
+function renderHeavyKpi(r, kpi, style) {
+  const pad = " ".repeat(style.seqIndent);
+  const fieldIndent = style.seqIndent + 2;
+  const lines = [];
+  kpiEntries(kpi).forEach(([key, value], i) => {
+    // A comment between two fields, at the fields' indent or off it (never as deep as the
+    // content of a block scalar above, which it would join).
+    if (i > 0 && style.comments && r.chance(style.commentRate / 2)) lines.push(comment(r, r.pick([0, 1, fieldIndent - 1, fieldIndent, fieldIndent + 1])));
+    lines.push(...heavyEntry(r, i === 0 ? `${pad}- ` : `${pad}  `, key, value, fieldIndent, style));
+  });
+  return lines;
+}
+
+function renderHeavySpec(r, spec, style) {
+  const out = [];
+  const blank = () => style.blankLines && out.push("");
+  const note = (indent) => style.comments && r.chance(style.commentRate) && out.push(comment(r, indent));
+  if (style.comments) {
+    out.push(`# ${spec.title}: joint campaign-tech spec`, "#", `# ${r.pick(COMMENTS)}`, `#   - ${r.pick(COMMENTS)}`);
+    blank();
+  }
+  out.push(`jointspec: 1${trailing(r, style)}`);
+  out.push(`id: ${scalar(spec.id, style)}`);
+  out.push(`title: ${scalar(spec.title, style)}${trailing(r, style)}`);
+  out.push(`status: ${scalar(spec.status, style)}${style.trailingComments ? "   # draft | in-review | approved | live | retired" : ""}`);
+  blank();
+  out.push(...sectionComment(r, style, "summary"));
+  out.push(...longText(r, "", "summary", spec.summary, 0, style));
+  if (spec.glossary) {
+    blank();
+    note(0);
+    out.push(`glossary:${trailing(r, style)}`);
+    for (const [k, v] of Object.entries(spec.glossary)) out.push(`  ${scalar(k, style)}: ${scalar(v, style)}${trailing(r, style)}`);
+  }
+  blank();
+  out.push(...sectionComment(r, style, "owners"));
+  out.push(`owners:${trailing(r, style)}`);
+  for (const side of ["marketing", "technology"]) {
+    if (!spec.owners[side]) continue;
+    note(r.pick([2, 3, 4]));
+    out.push(`  ${side}:`);
+    out.push(...renderPeople(spec.owners[side], style, 4));
+  }
+  // A comment after the end of a nested list, before the next section.
+  note(r.pick([0, 2, 4, 5]));
+  blank();
+  out.push(...sectionComment(r, style, "kpis"));
+  out.push(`kpis:${trailing(r, style)}`);
+  spec.kpis.forEach((kpi, i) => {
+    if (i > 0 && style.kpiBlankLines) out.push("");
+    if (i > 0) note(r.pick([0, style.seqIndent, style.seqIndent + 1, 3]));
+    out.push(...renderHeavyKpi(r, kpi, style));
+  });
+  const review = spec.security_review;
+  if (review) {
+    blank();
+    out.push(...sectionComment(r, style, "security_review"));
+    out.push("security_review:");
+    for (const k of ["status", "reviewer", "date", "data_classification"]) if (review[k] !== undefined) out.push(`  ${k}: ${scalar(review[k], style)}${trailing(r, style)}`);
+    if (review.extra) out.push(`  ${review.extra[0]}: ${scalar(review.extra[1], style)}`);
+    if (review.notes) {
+      note(r.pick([1, 2]));
+      // Notes are a list of points: a literal block most of the time.
+      if (r.chance(0.7)) out.push("  notes: |", ...review.notes.flatMap((n) => wrap(`- ${n[0]}`, style.width - 4).map((part, j) => `    ${j > 0 ? "  " : ""}${part}`)));
+      else out.push(...longText(r, "  ", "notes", review.notes, 2, style, true));
+    }
+  }
+  if (spec.data) {
+    blank();
+    out.push(...sectionComment(r, style, "data"));
+    out.push("data:");
+    const pad = " ".repeat(style.seqIndent);
+    for (const item of spec.data) {
+      out.push(`${pad}- name: ${scalar(item.name, style)}`);
+      out.push(`${pad}  classification: ${scalar(item.classification, style)}${trailing(r, style)}`);
+      out.push(`${pad}  systems: ${flowSeq(item.systems, style)}`);
+    }
+  }
+  blank();
+  if (spec.systemsAsText) out.push(`systems: ${scalar(spec.systems.join(", "), style)}`);
+  else if (style.systemsFlow) out.push(`systems: ${flowSeq(spec.systems, style)}${trailing(r, style, 0.3)}`);
+  else {
+    out.push("systems:");
+    for (const s of spec.systems) out.push(`${" ".repeat(style.seqIndent)}- ${scalar(s, style)}${trailing(r, style)}`);
+  }
+  blank();
+  out.push(...sectionComment(r, style, "timeline"));
+  out.push("timeline:");
+  for (const [k, v] of Object.entries(spec.timeline)) out.push(`  ${k}: ${scalar(v, style)}${trailing(r, style, 0.2)}`);
+  if (spec.approvals) {
+    blank();
+    out.push("approvals:");
+    for (const [side, a] of Object.entries(spec.approvals)) out.push(`  ${side}: ${flowMap(Object.entries(a), style)}`);
+  }
+  if (spec.links) {
+    out.push("links:");
+    for (const l of spec.links) out.push(`${" ".repeat(style.seqIndent)}- url: ${scalar(l.url, style)}`);
+  }
+  for (const [k, v] of spec.extras) out.push(`${k}: ${scalar(v, style)}`);
+  note(0);
+  return out;
+}
+
 /** One spec's text and what was put into it. */
 function generateSpec(seed, stream, index, options = {}) {
   const r = new Random(subSeed(seed, stream, index));
+  if (options.heavy) return generateHeavySpec(r, index);
   const spec = makeSpec(r, options.numbered ? index : undefined, options);
   const problems = options.problems ?? (r.chance(CLEAN_SHARE) ? [] : r.sample(PROBLEMS, r.weighted([[1, 6], [2, 3], [3, 1]])));
   for (const problem of problems) applyProblem(r, spec, problem, problems);
@@ -634,22 +1015,48 @@ function generateSpec(seed, stream, index, options = {}) {
   return { text, problems, kpis: spec.kpis.length };
 }
 
+/** One heavy spec's text and what was put into it. */
+function generateHeavySpec(r, index) {
+  const spec = makeHeavySpec(r, index);
+  const problems = heavyProblems(r);
+  for (const problem of problems) applyHeavyProblem(r, spec, problem, problems);
+  const style = pickHeavyStyle(r);
+  const lines = renderHeavySpec(r, spec, style);
+  const eol = style.crlf ? "\r\n" : "\n";
+  const text = `${lines.join(eol)}${style.finalNewline ? eol : ""}`;
+  return { text, problems, kpis: spec.kpis.length, heavy: true, id: spec.id };
+}
+
 // ---------------------------------------------------------------------------------------------
 
-/** The whole corpus in memory: [{ path (relative, /-separated), text, lines, kpis, problems }]. */
-export function buildCorpus(seed = DEFAULT_SEED) {
+/** What a corpus's 1,000 specs are: "mixed" (every fourth heavy) or "heavy" (all of them). */
+export const KINDS = ["mixed", "heavy"];
+
+/**
+ * The whole corpus in memory: { seed, kind, files: [{ path (relative, /-separated), text, lines,
+ * kpis, problems, heavy }], hash }. The kind decides the 1,000 specs only: the large and the
+ * editor specs are the same for both kinds.
+ */
+export function buildCorpus(seed = DEFAULT_SEED, { kind = "mixed" } = {}) {
+  if (!KINDS.includes(kind)) throw new Error(`unknown corpus kind ${kind}; the kinds are ${KINDS.join(", ")}`);
   const files = [];
-  const add = (path, generated) => files.push({ path, text: generated.text, lines: generated.text.split("\n").length - 1, kpis: generated.kpis, problems: generated.problems });
+  const add = (path, generated) => {
+    const lines = generated.text.split("\n").length - (generated.text.endsWith("\n") ? 1 : 0);
+    files.push({ path, text: generated.text, lines, kpis: generated.kpis, problems: generated.problems, heavy: Boolean(generated.heavy) });
+  };
   for (let i = 0; i < SPEC_COUNT; i++) {
-    const generated = generateSpec(seed, 0, i, { numbered: true });
+    // Heavy specs come from a stream of their own, so the others stay as they were before
+    // heavy specs existed, and spec i is the same heavy spec in both kinds of corpus.
+    const heavy = kind === "heavy" || i % HEAVY_EVERY === HEAVY_EVERY - 1;
+    const generated = heavy ? generateSpec(seed, 4, i, { heavy: true, numbered: true }) : generateSpec(seed, 0, i, { numbered: true });
     const batch = Math.floor(i / BATCH_SIZE);
-    const name = /^id: "?([^"\n]*)"?$/m.exec(generated.text)?.[1] ?? "spec";
+    const name = generated.id ?? /^id: "?([^"\n]*)"?$/m.exec(generated.text)?.[1] ?? "spec";
     add(`${FILES.specs}/batch-${batch}/${String(i).padStart(4, "0")}-${kebab(name).slice(0, 60)}.campaign.yaml`, generated);
   }
   add(FILES.large, generateSpec(seed, 1, 0, { lines: LARGE_LINES, kpis: 30, status: "in-review", problems: ["term-summary", "kpi-no-source"], kpiProblemRate: 0.002 }));
   add(FILES.small, generateSpec(seed, 2, 0, { lines: SMALL_LINES, kpis: 3, status: "in-review", problems: ["term-summary", "kpi-no-target"] }));
   add(FILES.medium, generateSpec(seed, 3, 0, { lines: MEDIUM_LINES, kpis: 30, status: "in-review", problems: ["term-summary", "kpi-no-source"], kpiProblemRate: 0.01 }));
-  return { seed, files, hash: corpusHash(files) };
+  return { seed, kind, files, hash: corpusHash(files) };
 }
 
 /** sha256 over every file's path and bytes, in path order. */
@@ -669,8 +1076,9 @@ export function writeCorpus(dir, corpus) {
   }
   const manifest = {
     seed: corpus.seed,
+    kind: corpus.kind,
     hash: corpus.hash,
-    files: corpus.files.map(({ path, lines, kpis, problems }) => ({ path, lines, kpis, problems })),
+    files: corpus.files.map(({ path, lines, kpis, problems, heavy }) => ({ path, lines, kpis, problems, ...(heavy ? { heavy } : {}) })),
   };
   writeFileSync(join(dir, "manifest.json"), `${JSON.stringify(manifest, null, 1)}\n`);
 }
@@ -690,11 +1098,16 @@ export function describeCorpus(corpus) {
   const lines = specs.map((f) => f.lines);
   const kpis = specs.map((f) => f.kpis);
   const withProblems = specs.filter((f) => f.problems.length > 0).length;
+  const heavy = specs.filter((f) => f.heavy);
+  const mean = (values) => (values.length === 0 ? 0 : Math.round(values.reduce((a, b) => a + b, 0) / values.length));
   const byProblem = Object.fromEntries(PROBLEMS.map((p) => [p, specs.filter((f) => f.problems.includes(p)).length]));
   const sizeOf = (path) => corpus.files.find((f) => f.path === path).lines;
   return {
     specs: specs.length,
-    meanLines: Math.round(lines.reduce((a, b) => a + b, 0) / specs.length),
+    meanLines: mean(lines),
+    meanKb: mean(specs.map((f) => Buffer.byteLength(f.text))) / 1000,
+    heavy: heavy.length,
+    heavyMeanLines: mean(heavy.map((f) => f.lines)),
     minLines: Math.min(...lines),
     maxLines: Math.max(...lines),
     kpis: [Math.min(...kpis), Math.max(...kpis)],
@@ -707,16 +1120,17 @@ export function describeCorpus(corpus) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const { values } = parseArgs({ options: { seed: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean" } } });
+  const { values } = parseArgs({ options: { seed: { type: "string" }, kind: { type: "string" }, out: { type: "string" }, quiet: { type: "boolean" } } });
   const seed = values.seed === undefined ? DEFAULT_SEED : Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`--seed takes an integer, not ${values.seed}`);
   const dir = values.out ? resolve(values.out) : CORPUS_DIR;
-  const corpus = buildCorpus(seed);
+  const corpus = buildCorpus(seed, { kind: values.kind ?? "mixed" });
   writeCorpus(dir, corpus);
   const d = describeCorpus(corpus);
-  console.log(`corpus: seed ${seed}, sha256 ${corpus.hash}`);
+  console.log(`corpus: seed ${seed}, ${corpus.kind}, sha256 ${corpus.hash}`);
   if (!values.quiet) {
-    console.log(`  ${d.specs} specs in ${dir}/specs: ${d.meanLines} lines on average (${d.minLines} to ${d.maxLines}), ${d.kpis[0]} to ${d.kpis[1]} KPIs, ${d.clean} clean`);
+    console.log(`  ${d.specs} specs in ${dir}/specs: ${d.meanLines} lines (${d.meanKb} kB) on average (${d.minLines} to ${d.maxLines}), ${d.kpis[0]} to ${d.kpis[1]} KPIs, ${d.clean} clean`);
+    console.log(`  ${d.heavy} heavy specs, ${d.heavyMeanLines} lines on average`);
     console.log(`  problems: ${Object.entries(d.byProblem).map(([p, n]) => `${p} ${n}`).join(", ")}`);
     console.log(`  large spec ${d.large} lines, editor specs ${d.small} and ${d.medium} lines`);
   }
