@@ -8,7 +8,8 @@
 //              process group, with TMPDIR/XDG_* inside the run folder
 //   integration  mocha suites (out/test/integration/suite) inside the real extension host,
 //              driven by headless chromium; results come back through a JSON-lines file
-//   ui         test/ui/check.mjs: Problems panel, hover, screenshots to docs/images/
+//   ui         test/ui/check.mjs: Problems panel, hover, preview; screenshots to the run folder
+//              (to docs/images/ with JOINTSPEC_UPDATE_SCREENSHOTS=1)
 //   untrusted  the restricted-mode suites, with workspace trust on
 //   web        the same .vsix in the web-worker extension host (vscode.dev's): the suites and
 //              the UI check again, and which host ran them (scripts/vscode/web-host.mjs)
@@ -413,7 +414,9 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
 }
 
 // ---------------------------------------------------------------- UI check
-// `shotsDir`: where passing screenshots go (check.mjs's default: docs/images/, for the README).
+// `shotsDir`: where passing screenshots go: the run folder, or check.mjs's default, docs/images/
+// for the README, when JOINTSPEC_UPDATE_SCREENSHOTS=1, so a test run leaves the committed
+// images alone.
 async function runUi(baseUrl, runDir, phaseName = "ui", shotsDir = undefined) {
   const { runUiCheck } = await import("../../test/ui/check.mjs");
   const checks = await runUiCheck({ browser, baseUrl, workspace: freshWorkspace(runDir, phaseName), artifactsDir: runDir, ...(shotsDir ? { shotsDir } : {}) });
@@ -493,7 +496,8 @@ try {
     return url;
   });
   if (!only || only === "integration") await phase("integration tests (extension host)", () => runIntegration(baseUrl, runDir, installedPath));
-  if (!only || only === "ui") await phase("ui check (playwright)", () => runUi(baseUrl, runDir));
+  const shotsDir = process.env.JOINTSPEC_UPDATE_SCREENSHOTS === "1" ? undefined : join(runDir, "screenshots");
+  if (!only || only === "ui") await phase("ui check (playwright)", () => runUi(baseUrl, runDir, "ui", shotsDir));
   if (!only || only === "integration") {
     // Restricted mode needs its own server: trust is off for the whole server above.
     await phase("untrusted workspace (extension host)", async () => {

@@ -4,7 +4,8 @@
 // alone: `node test/ui/check.mjs http://127.0.0.1:PORT` against a server already running.
 //
 // Each step waits for a condition (bounded), never for a fixed time. On success the
-// screenshots for the README go to docs/images/; on failure a screenshot of the moment goes
+// screenshots go where the caller says (docs/images/, for the README, only when
+// JOINTSPEC_UPDATE_SCREENSHOTS=1; see scripts/vscode/run.mjs); on failure a screenshot of the moment goes
 // to the run folder and the message says what was awaited and what was there instead.
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";

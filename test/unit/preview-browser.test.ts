@@ -4,7 +4,8 @@
 // switch changes how "DR" is explained and is remembered; hostile specs run no script; and
 // the page script does its panel work (reveal on click, live updates that keep the scroll,
 // state) against a stand-in for VS Code's webview API. Screenshots of both lenses and of the
-// dark theme go to docs/images/ for the README.
+// dark theme go to out/screenshots/, or to docs/images/ for the README when
+// JOINTSPEC_UPDATE_SCREENSHOTS=1 (so a test run leaves the committed images alone).
 //
 // Chromium is part of this machine's setup (scripts/vscode/setup.sh): when it is missing the
 // suite fails and says so; it never skips.
@@ -27,7 +28,7 @@ import { CHECK_ORDER, EXAMPLE_CHECKS, exampleModel } from "./helpers/preview.js"
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
-const SCREENSHOTS = join(REPO, "docs/images");
+const SCREENSHOTS = join(REPO, process.env.JOINTSPEC_UPDATE_SCREENSHOTS === "1" ? "docs/images" : "out/screenshots");
 const WIDTH = 1200;
 
 interface Watched {
