@@ -129,11 +129,11 @@ function readText(file: string, what: string): string {
   }
 }
 
+// Every problem of a config or glossary file, one line each with its position: fixing them
+// one run at a time would take as many runs as there are problems.
 function problemLine(file: string, problems: readonly { message: string; range: { start: { line: number; character: number } } }[]): string {
-  const [first] = problems;
-  if (!first) return `${file}: invalid`;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""})` : "";
-  return `${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}${more}`;
+  if (problems.length === 0) return `${file}: invalid`;
+  return problems.map((problem) => `${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`).join("\n");
 }
 
 /** A short reason for a Node error, without the stack: "no such file", "permission denied". */

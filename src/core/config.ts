@@ -7,6 +7,7 @@ import type { GlossaryEntry, GlossaryTerm } from "./glossary/glossary.js";
 import { parseYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
 import { label } from "./rules/schema.js";
+import { closestMatch } from "./schema/spec-schema.js";
 import type { SchemaError } from "./schema/compiled.js";
 import type { Range, SeveritySetting } from "./types.js";
 
@@ -44,12 +45,17 @@ export function parseConfig(text: string): DataFileResult<JointspecConfig> {
   return {
     ok: true,
     value: {
-      rules: data.rules ?? {},
+      rules: normalSeverities(data.rules ?? {}),
       glossary: data.glossary ?? [],
       specs: data.specs ?? [...DEFAULT_SPEC_PATTERNS],
       ignore: data.ignore ?? [],
     },
   };
+}
+
+// "warn" is how ESLint and Spectral users write it; everything past the config sees "warning".
+function normalSeverities(rules: Readonly<Record<string, string>>): Record<string, SeveritySetting> {
+  return Object.fromEntries(Object.entries(rules).map(([id, severity]) => [id, severity === "warn" ? "warning" : severity])) as Record<string, SeveritySetting>;
 }
 
 /** Parses and checks a workspace glossary file; `origin` says where its entries came from. */
@@ -88,24 +94,36 @@ function parseDataFile(text: string, validate: typeof validateConfig): { ok: tru
     const badKey = error.keyword === "additionalProperties" ? error.params.additionalProperty : (error.propertyName ?? error.params.propertyName);
     const keyPath = badKey === undefined ? path : [...path, String(badKey)];
     const offsets = document ? offsetsForPath(document, lines, keyPath, badKey === undefined ? "value" : "key") : [0, 0];
-    const message = badKey !== undefined && error.keyword !== "additionalProperties" ? `"${String(badKey)}" is not a JointSpec rule id.` : dataFileMessage(error, keyPath);
+    const message =
+      badKey !== undefined && error.keyword !== "additionalProperties"
+        ? `"${String(badKey)}" is not a JointSpec rule id.${didYouMean(String(badKey), (error.params.allowedValues as unknown[] | undefined) ?? [])}`
+        : dataFileMessage(error, keyPath);
     return { message, range: lines.rangeOf(offsets[0]!, offsets[1]!) };
   });
-  return { ok: false, problems: dedupe(problems) };
+  // In file order, as a person reads them top to bottom (Ajv reports in schema order).
+  return { ok: false, problems: dedupe(problems).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character) };
 }
 
 function dataFileMessage(error: SchemaError, path: (string | number)[]): string {
   const where = label(path);
   switch (error.keyword) {
-    case "additionalProperties":
-      return `Unknown key "${String(error.params.additionalProperty)}" in ${path.length <= 1 ? "this file" : label(path.slice(0, -1))}.`;
+    case "additionalProperties": {
+      const key = String(error.params.additionalProperty);
+      return `Unknown key "${key}" in ${path.length <= 1 ? "this file" : label(path.slice(0, -1))}.${didYouMean(key, Object.keys((error.parentSchema?.properties as object | undefined) ?? {}))}`;
+    }
     case "enum":
-      return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(", ")}, not ${JSON.stringify(error.data)}.`;
+      return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(", ")}, not ${JSON.stringify(error.data)}.${didYouMean(error.data, error.params.allowedValues as unknown[])}`;
     case "required":
       return `${where === "The spec" ? "This file" : where} has no ${String(error.params.missingProperty)}.`;
     default:
       return `${where === "The spec" ? "This file" : where} ${error.message ?? "does not match its schema"}.`;
   }
+}
+
+// " Did you mean "x"?" when a written value is a typo of a known one; the known list is short.
+function didYouMean(written: unknown, known: readonly unknown[]): string {
+  const suggestion = typeof written === "string" ? closestMatch(written, known.filter((k): k is string => typeof k === "string")) : undefined;
+  return suggestion ? ` Did you mean "${suggestion}"?` : "";
 }
 
 function dedupe(problems: DataFileProblem[]): DataFileProblem[] {
