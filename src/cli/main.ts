@@ -143,7 +143,8 @@ function didYouMean(word: string, known: readonly string[], prefix = ""): string
 
 type Options = ReturnType<typeof parseCommandLine>["values"];
 
-const OPTIONS = {
+/** Every option of the command line; --help and the README's table list each one. */
+export const OPTIONS = {
   format: { type: "string", short: "f", multiple: true },
   output: { type: "string", short: "o" },
   "output-file": { type: "string" },

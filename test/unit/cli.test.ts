@@ -2,6 +2,7 @@ import { deepStrictEqual, doesNotMatch, match, ok, strictEqual } from "node:asse
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { OPTIONS } from "../../src/cli/main.js";
 import { DEFAULT_CONFIG, parseConfig } from "../../src/core/config.js";
 import { RULE_IDS } from "../../src/core/rules/index.js";
 import { newSpecText } from "../../src/core/templates.js";
@@ -72,6 +73,20 @@ const CASES: CliCase[] = [
   { name: "a clean spec gives no output and exit 0", args: ["lint", "test/fixtures/design-example.campaign.yaml"], code: 0, stdout: "", stderr: "" },
   { name: "--version prints the version", args: ["--version"], code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
   { name: "--help prints the usage", args: ["--help"], code: 0, stdout: /^Usage: jointspec lint/ },
+  {
+    name: "--help and the README's options table list every option",
+    args: ["--help"],
+    code: 0,
+    check: ({ stdout }) => {
+      const readme = repoText("README.md");
+      for (const [name, option] of Object.entries(OPTIONS)) {
+        // A switch that is on by default is written in its --no- form.
+        const written = option.type === "boolean" && !stdout.includes(`--${name} `) ? `--no-${name}` : `--${name}`;
+        match(stdout, new RegExp(`^ .*${written}\\b`, "m"), `--help lists ${written}`);
+        match(readme, new RegExp(`^\\| [^|]*${written}\\b`, "m"), `the README's table lists ${written}`);
+      }
+    },
+  },
   {
     name: "rules lists every rule id",
     args: ["rules"],
