@@ -47,7 +47,8 @@ function settings(text: string, rules: readonly Rule[], read: (file: string) => 
   const manifest = JSON.parse(text) as Json;
   const setting = objectAt(manifest, ["contributes", "configuration", "properties", "jointspec.rules"], "package.json");
   const schema = JSON.parse(read("schemas/config.schema.json")) as Json;
-  const severities = objectAt(schema, ["properties", "rules", "additionalProperties"], "schemas/config.schema.json").enum;
+  // "warn" is a spelling the config file accepts for people used to ESLint; the settings UI offers each severity once.
+  const severities = (objectAt(schema, ["properties", "rules", "additionalProperties"], "schemas/config.schema.json").enum as string[]).filter((severity) => severity !== "warn");
   setting.properties = Object.fromEntries(
     rules.map((rule) => [
       rule.id,

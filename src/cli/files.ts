@@ -1,6 +1,7 @@
 // Turns the command line's paths and globs into the files to lint. A file named on the
-// command line is always linted; files found by walking a folder or expanding a glob are
-// linted when they are specs: by name (config `specs`), or by a top-level `jointspec` key.
+// command line is linted unless the config ignores it; files found by walking a folder or
+// expanding a glob are linted when they are specs: by name (config `specs`), or by a
+// top-level `jointspec` key.
 
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
@@ -11,8 +12,10 @@ import { CliError, reason } from "./workspace.js";
 export interface Candidate {
   /** Absolute path. */
   path: string;
-  /** Named on the command line, so linted whatever its name or content. */
+  /** Named on the command line (or by --stdin-filename), so linted whatever its name or content, unless the config ignores it. */
   explicit: boolean;
+  /** The text piped in with --stdin, linted under this path instead of reading the file. */
+  bytes?: Uint8Array;
 }
 
 const YAML_FILES = "**/*.{yaml,yml}";

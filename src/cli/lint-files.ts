@@ -1,10 +1,11 @@
 // Lints a list of candidate files: the per-file work of `jointspec lint`, shared by the main
 // thread and the worker threads that split a large run between the machine's cores.
 
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
 import { relative } from "node:path";
-import { checkSpecSize } from "../core/lint.js";
-import { lintBytes } from "../core/lint-bytes.js";
+import { fixAll } from "../core/fixes/apply.js";
+import { checkSpecSize, type LintOptions } from "../core/lint.js";
+import { lintBytes, type BytesLintResult } from "../core/lint-bytes.js";
 import { mentionsJointspecKey } from "../core/parse.js";
 import { decodeUtf8 } from "../core/text.js";
 import type { FileReport } from "../formatters/types.js";
@@ -12,7 +13,7 @@ import { buildPreviewModel, type PreviewInput } from "../preview/model/build.js"
 import type { PreviewModel } from "../preview/model/types.js";
 import type { CachedLint } from "./cache.js";
 import type { Candidate } from "./files.js";
-import { reason, type Workspace } from "./workspace.js";
+import { reason, type EffectiveConfig, type Workspace } from "./workspace.js";
 
 export interface LintFilesOptions {
   cwd: string;
@@ -23,13 +24,19 @@ export interface LintFilesOptions {
   wantsPreview: boolean;
   /** Keep each file's text in its report (SARIF fingerprints read lines); otherwise it is dropped to save memory. */
   wantsText: boolean;
+  /** --fix writes each spec's preferred fixes; --fix-dry-run reports as if it had. */
+  fix?: FixMode;
   /** Cached lints by path; undefined when --cache is off. */
   cache?: { key(bytes: Uint8Array, fingerprint: string): string; get(path: string, key: string): CachedLint | undefined };
 }
 
+export type FixMode = "write" | "dry-run";
+
 export type LintedFile =
-  | { kind: "report"; report: FileReport; cacheUpdate?: { path: string; key: string; lint: CachedLint } }
+  | { kind: "report"; report: FileReport; fixed?: number; cacheUpdate?: { path: string; key: string; lint: CachedLint } }
   | { kind: "skipped" }
+  /** Named on the command line, but the config's `ignore` matches it: the host says so once. */
+  | { kind: "ignored"; path: string; configFile: string | undefined }
   | { kind: "error"; message: string };
 
 /** Lints each candidate; a file that cannot be read ends the list with an error. */
@@ -52,38 +59,92 @@ export function lintFilesInBatches(candidates: readonly Candidate[], options: Li
   }
 }
 
-function lintFile(candidate: Candidate, { cwd, workspace, specsOnly, wantsPreview, wantsText, cache }: LintFilesOptions): LintedFile {
+function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
+  const { cwd, workspace, specsOnly } = options;
   const effective = workspace.configFor(candidate.path);
-  if (!candidate.explicit && effective.isIgnored(candidate.path)) return { kind: "skipped" };
+  // A named file that the config ignores is skipped as ESLint skips it, so hooks that pass
+  // every changed file still keep drafts out; the host tells the user.
+  if (effective.isIgnored(candidate.path)) {
+    return candidate.explicit ? { kind: "ignored", path: relativePath(cwd, candidate.path), configFile: effective.file && relativePath(cwd, effective.file) } : { kind: "skipped" };
+  }
   const path = relativePath(cwd, candidate.path);
-  const lintOptions = { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize };
+  const lintOptions = lintOptionsOf(effective);
   // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
   const mustBeSpec = !candidate.explicit || specsOnly;
   const isSpec = (head: () => Uint8Array): boolean =>
     !mustBeSpec || effective.isSpecByName(candidate.path) || mentionsJointspecKey(new TextDecoder().decode(head().subarray(0, HEAD_BYTES)));
-  // Every check, whatever --quiet leaves in the lists: the readiness checklist must not look greener than it is.
-  const preview = (linted: PreviewInput): PreviewModel | undefined => (wantsPreview ? buildPreviewModel(linted, { severities: effective.severities, fileName: path }) : undefined);
   let bytes: Uint8Array;
   try {
-    // A file over the size limit is answered from its size: at most its head is read, to tell whether it is a spec.
-    const tooLarge = checkSpecSize(statSync(candidate.path).size, lintOptions);
-    if (tooLarge) return isSpec(() => readHead(candidate.path)) ? { kind: "report", report: toReport(path, tooLarge, undefined, preview(tooLarge)) } : { kind: "skipped" };
-    bytes = readFileSync(candidate.path);
+    // A file over the size limit is answered from its size: at most its head is read, to tell
+    // whether it is a spec. Text from stdin is measured as it came.
+    const size = candidate.bytes ? candidate.bytes.length : statSync(candidate.path).size;
+    const tooLarge = checkSpecSize(size, lintOptions);
+    if (tooLarge) {
+      if (!isSpec(() => candidate.bytes ?? readHead(candidate.path))) return { kind: "skipped" };
+      return { kind: "report", report: toReport(path, tooLarge, undefined, previewOf(tooLarge, path, effective, options.wantsPreview)) };
+    }
+    bytes = candidate.bytes ?? readFileSync(candidate.path);
   } catch (error) {
     return { kind: "error", message: `cannot read ${path}: ${reason(error)}` };
   }
   if (!isSpec(() => bytes)) return { kind: "skipped" };
+  return options.fix ? fixFile(candidate, path, bytes, effective, options) : lintUnchanged(candidate, path, bytes, effective, options);
+}
 
-  const key = cache?.key(bytes, effective.fingerprint);
+// What the config in force asks of the core for one file.
+function lintOptionsOf(effective: EffectiveConfig): LintOptions {
+  return { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize };
+}
+
+function lintUnchanged(
+  candidate: Candidate,
+  path: string,
+  bytes: Uint8Array,
+  effective: EffectiveConfig,
+  { wantsPreview, wantsText, cache }: Pick<LintFilesOptions, "wantsPreview" | "wantsText" | "cache">,
+): LintedFile {
+  // Text from stdin has no file for the cache to describe.
+  const key = candidate.bytes ? undefined : cache?.key(bytes, effective.fingerprint);
   const cached = key ? cache!.get(path, key) : undefined;
   if (cached && !wantsPreview) {
     const decoded = wantsText ? decodeUtf8(bytes) : undefined;
     return { kind: "report", report: toReport(path, cached, decoded?.ok ? decoded.text : undefined, undefined) };
   }
-  const result = lintBytes(bytes, lintOptions);
+  const result = lintBytes(bytes, lintOptionsOf(effective));
+  const lint = cachedLintOf(result);
+  return { kind: "report", report: toReport(path, lint, wantsText ? result.text : undefined, previewOf(result, path, effective, wantsPreview)), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
+}
+
+// --fix and --fix-dry-run: the editor's Fix all (the same core function, the same minimal
+// edits), then the report of what is left. Fixing skips the cache: its entries describe the
+// file as it was. A file is written only when its text changed, with its byte order mark kept.
+function fixFile(candidate: Candidate, path: string, bytes: Uint8Array, effective: EffectiveConfig, { fix, wantsPreview, wantsText }: LintFilesOptions): LintedFile {
+  const decoded = decodeUtf8(bytes);
+  // Bytes that are not UTF-8 text have nothing to fix; their report says why.
+  if (!decoded.ok) return lintUnchanged(candidate, path, bytes, effective, { wantsPreview, wantsText });
+  const fixed = fixAll(decoded.text, lintOptionsOf(effective));
+  const changed = fixed.text !== decoded.text;
+  if (changed && fix === "write" && !candidate.bytes) {
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\uFEFF" : "";
+    try {
+      writeFileSync(candidate.path, bom + fixed.text);
+    } catch (error) {
+      return { kind: "error", message: `cannot write ${path}: ${reason(error)}` };
+    }
+  }
+  const result: BytesLintResult = { ...fixed.lint, text: fixed.text };
+  const report = toReport(path, cachedLintOf(result), wantsText ? fixed.text : undefined, previewOf(result, path, effective, wantsPreview));
+  return { kind: "report", report: changed ? { ...report, output: fixed.text } : report, fixed: fixed.applied };
+}
+
+function cachedLintOf(result: BytesLintResult): CachedLint {
   const title = result.analysis?.spec?.title;
-  const lint: CachedLint = { findings: result.findings, suppressed: result.suppressed, ...(typeof title === "string" ? { title } : {}) };
-  return { kind: "report", report: toReport(path, lint, wantsText ? result.text : undefined, preview(result)), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
+  return { findings: result.findings, suppressed: result.suppressed, ...(typeof title === "string" ? { title } : {}) };
+}
+
+// Every check, whatever --quiet leaves in the lists: the readiness checklist must not look greener than it is.
+function previewOf(result: PreviewInput, path: string, effective: EffectiveConfig, wantsPreview: boolean): PreviewModel | undefined {
+  return wantsPreview ? buildPreviewModel(result, { severities: effective.severities, fileName: path }) : undefined;
 }
 
 // How much of a file is read to look for a top-level jointspec key.

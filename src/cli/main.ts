@@ -1,18 +1,21 @@
 // The `jointspec` command. It receives its I/O as parameters and returns the exit code, so
 // tests run it in-process exactly as the bin runs it: 0 clean, 1 lint failures, 2 usage or I/O.
 
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { parseArgs, styleText } from "node:util";
+import { CONFIG_FILE_NAMES } from "../core/config.js";
 import { version } from "../core/generated/version.json";
 import { SEVERITIES, type Severity } from "../core/types.js";
 import { docsUrl } from "../core/rule.js";
 import { RULES } from "../core/rules/index.js";
+import { closestMatch } from "../core/schema/spec-schema.js";
+import { CONFIG_TEMPLATE, newSpecText, SPEC_ID_PATTERN, titleFromId } from "../core/templates.js";
 import { FORMATTERS } from "../formatters/index.js";
-import { countBySeverity, failsAt, type FileReport, type FormatContext, type Formatter, type Paint, type RuleSummary } from "../formatters/types.js";
+import { countBySeverity, failsAt, summaryOf, type FileReport, type FormatContext, type Formatter, type Paint, type RuleSummary } from "../formatters/types.js";
 import { LintCache } from "./cache.js";
-import { findCandidates } from "./files.js";
-import { lintFiles, relativePath } from "./lint-files.js";
+import { findCandidates, type Candidate } from "./files.js";
+import { lintFiles, relativePath, type FixMode } from "./lint-files.js";
 import { lintInWorkers, threadsFor } from "./parallel.js";
 import { CliError, reason, Workspace } from "./workspace.js";
 
@@ -22,18 +25,27 @@ export interface CliIo {
   workerScript?: string;
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Reads all of standard input, for --stdin. */
+  readStdin?: () => Promise<Uint8Array>;
+  /** Bytes are written as they are: --stdin --fix hands back text it could not decode unchanged. */
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown };
 }
 
 const USAGE = `Usage: jointspec lint [options] [paths or globs...]
+       jointspec lint --stdin [--stdin-filename <path>] [options]
+       jointspec init [spec-id]
        jointspec rules [--format stylish|json]
        jointspec --print-config <file>
        jointspec --version | --help
 
 Lints joint campaign-tech specs. With no paths, lints every spec under the current folder:
 files named *.campaign.yaml or *.campaign.yml (or as the config's "specs" says), and any
-YAML file whose top-level map has the "jointspec" key.
+YAML file whose top-level map has the "jointspec" key. A file named on the command line
+that the config ignores is skipped with a warning.
+
+init writes a commented .jointspec.yaml and a first spec, <spec-id>.campaign.yaml
+(default first-campaign), into the current folder; it never overwrites a file.
 
 Options:
   -f, --format <name[:file]>  ${Object.keys(FORMATTERS).join(", ")}
@@ -44,11 +56,23 @@ Options:
                               gitlab is GitLab's Code Quality report, e.g.
                               -f gitlab:gl-code-quality-report.json
   -o, --output <file>         write the (single) report to a file instead of the terminal
+      --output-file <file>    the same as --output
   -c, --config <file>         use this config instead of the nearest .jointspec.yaml
+      --fix                   write each finding's preferred fix (the fixes the editor's
+                              Fix all applies) into the file, then report what is left;
+                              a file that is not well-formed YAML is never touched
+      --fix-dry-run           report as if fixed, writing nothing; -f json gives each
+                              changed text as "output"
+      --stdin                 lint the text piped in instead of files
+      --stdin-filename <path> the name that text goes by: its config, whether it is a
+                              spec, and its name in the report (default <stdin>);
+                              with --fix, stdout gets the fixed text (all of it, fixed
+                              or not) and the report goes to stderr
       --fail-severity <level> fail (exit 1) on findings of this severity or worse:
-                              error (default), warning or info
+                              error (default), warning (or warn) or info
       --max-warnings <n>      fail when there are more than n warnings
-      --quiet                 report errors only
+      --quiet                 show only the findings that fail the run (errors, unless
+                              --fail-severity says otherwise); the exit code is the same
       --cache                 skip specs unchanged since the last run (with the same
                               config, glossary files and JointSpec version)
       --cache-location <file> where the cache lives (default .jointspec-cache)
@@ -74,7 +98,8 @@ export async function main(io: CliIo): Promise<number> {
     return await run(io);
   } catch (error) {
     const message = error instanceof CliError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
-    io.stderr.write(`jointspec: ${message}\n`);
+    // A message of several lines (every problem of a config file) keeps the prefix on each.
+    io.stderr.write(message.split("\n").map((line) => `jointspec: ${line}\n`).join(""));
     return 2;
   }
 }
@@ -91,49 +116,90 @@ async function run(io: CliIo): Promise<number> {
   }
   if (values["print-config"] !== undefined) return printConfig(io, values["print-config"], values.config);
   const [command, ...paths] = positionals;
-  const color = values.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== "0" : io.stdout.isTTY === true && !values.output);
+  const color = values.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== "0" : io.stdout.isTTY === true && !values.output && !values["output-file"]);
   switch (command) {
     case "lint":
       return lint(io, paths, values, color);
+    case "init":
+      return init(io, paths);
     case "rules":
       return listRules(io, values.format?.[0] ?? "stylish");
     case undefined:
       throw new CliError(`no command given; try "jointspec lint" (see --help)`);
     default:
-      throw new CliError(`unknown command "${command}"; the commands are lint and rules (see --help)`);
+      throw new CliError(`unknown command "${command}";${didYouMean(command, COMMANDS) || " the commands are init, lint and rules"} (see --help)`);
   }
+}
+
+const COMMANDS = ["init", "lint", "rules"] as const;
+
+// " did you mean "x"?" when a word is a typo of a known one. Only the short known list is
+// compared, and a word far longer than any of them is no typo.
+function didYouMean(word: string, known: readonly string[], prefix = ""): string {
+  if (word.length > 64) return "";
+  const suggestion = closestMatch(word, known);
+  return suggestion ? ` did you mean "${prefix}${suggestion}"?` : "";
 }
 
 type Options = ReturnType<typeof parseCommandLine>["values"];
 
+/** Every option of the command line; --help and the README's table list each one. */
+export const OPTIONS = {
+  format: { type: "string", short: "f", multiple: true },
+  output: { type: "string", short: "o" },
+  "output-file": { type: "string" },
+  config: { type: "string", short: "c" },
+  fix: { type: "boolean" },
+  "fix-dry-run": { type: "boolean" },
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
+  "max-warnings": { type: "string" },
+  "fail-severity": { type: "string" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" },
+  "print-config": { type: "string" },
+  "specs-only": { type: "boolean" },
+  quiet: { type: "boolean" },
+  color: { type: "boolean" },
+  "error-on-unmatched-pattern": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+} as const;
+
 function parseCommandLine(argv: readonly string[]) {
+  const args = joinNegativeNumbers(argv);
   try {
-    return parseArgs({
-      args: joinNegativeNumbers(argv),
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        format: { type: "string", short: "f", multiple: true },
-        output: { type: "string", short: "o" },
-        config: { type: "string", short: "c" },
-        "max-warnings": { type: "string" },
-        "fail-severity": { type: "string" },
-        cache: { type: "boolean" },
-        "cache-location": { type: "string" },
-        "print-config": { type: "string" },
-        "specs-only": { type: "boolean" },
-        quiet: { type: "boolean" },
-        color: { type: "boolean" },
-        "error-on-unmatched-pattern": { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-        version: { type: "boolean", short: "v" },
-      },
-    });
+    return parseArgs({ args, allowPositionals: true, allowNegative: true, options: OPTIONS });
   } catch (error) {
-    // parseArgs explains the problem in one sentence; keep it and point at --help.
-    throw new CliError(`${error instanceof Error ? error.message.split("\n")[0] : String(error)} (see --help)`);
+    const message = explainArgsError(args) ?? (error instanceof Error ? error.message.split("\n")[0]! : String(error));
+    throw new CliError(`${message} (see --help)`);
   }
 }
+
+// parseArgs's own messages quote oddly ("as in '-- "--formt"") and suggest nothing. Read
+// leniently, the same words show which one is wrong, and it is said in our own words.
+function explainArgsError(args: readonly string[]): string | undefined {
+  const { tokens } = parseArgs({ args: [...args], allowPositionals: true, allowNegative: true, strict: false, tokens: true, options: OPTIONS });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const option = (OPTIONS as Record<string, { type: "string" | "boolean" }>)[token.name];
+    const negated = token.rawName.startsWith("--no-");
+    if (!option || (negated && option.type !== "boolean")) {
+      const long = token.rawName.startsWith("--");
+      const hint = long ? didYouMean(token.rawName.slice(2), LONG_OPTIONS, "--") : "";
+      return `unknown option ${token.rawName};${hint || ` a path that starts with "-" goes after "--", as in jointspec lint -- ${token.rawName}`}`;
+    }
+    if (option.type === "boolean" && token.value !== undefined) return `${token.rawName} takes no value, not "${token.value}"`;
+    if (option.type === "string" && token.value === undefined) return `${token.rawName} needs a value`;
+    if (option.type === "string" && !token.inlineValue && token.value!.startsWith("-")) {
+      return `${token.rawName} needs a value, and "${token.value}" looks like an option; if it is the value, write ${token.rawName}=${token.value}`;
+    }
+  }
+  return undefined;
+}
+
+// Every long option as it may be written, "--no-" forms of the switches included.
+const LONG_OPTIONS: readonly string[] = Object.entries(OPTIONS).flatMap(([name, option]) => (option.type === "boolean" ? [name, `no-${name}`] : [name]));
 
 // Options whose value may be a negative number. parseArgs reads "--max-warnings -1" as an
 // option followed by another option and refuses it, so such a value is joined to its option
@@ -160,13 +226,22 @@ function joinNegativeNumbers(argv: readonly string[]): string[] {
 }
 
 async function lint(io: CliIo, patterns: readonly string[], values: Options, color: boolean): Promise<number> {
-  const outputs = parseOutputs(values.format, values.output);
+  const outputs = parseOutputs(values.format, outputFile(values));
   const maxWarnings = parseMaxWarnings(values["max-warnings"]);
   const failAt = parseFailSeverity(values["fail-severity"]);
+  const fix = fixMode(values);
+  const stdin = values.stdin === true;
+  if (values["stdin-filename"] !== undefined && !stdin) throw new CliError("--stdin-filename names the text piped in with --stdin; add --stdin");
+  if (stdin && patterns.length > 0) throw new CliError(`--stdin lints the text piped in, so it takes no paths (got ${patterns.join(", ")})`);
   const explicitConfig = values.config ? resolve(io.cwd, values.config) : undefined;
   const workspace = new Workspace(explicitConfig, io.cwd);
   const cache = values.cache ? LintCache.open(resolve(io.cwd, values["cache-location"] ?? DEFAULT_CACHE), version) : undefined;
-  const candidates = await findCandidates(patterns, io.cwd, values["error-on-unmatched-pattern"] !== false);
+  const piped = stdin ? await readStdin(io) : undefined;
+  const candidates: Candidate[] = piped
+    ? [{ path: resolve(io.cwd, values["stdin-filename"] ?? STDIN_NAME), explicit: true, bytes: piped }]
+    : await findCandidates(patterns, io.cwd, values["error-on-unmatched-pattern"] !== false);
+  // With --stdin --fix, standard output carries the text alone, so a report meant for the terminal goes to stderr.
+  const terminal = piped && fix === "write" ? io.stderr : io.stdout;
 
   // The html report shows each spec as a reader sees it, which needs the full analysis.
   const wantsPreview = outputs.some((output) => output.name === "html");
@@ -182,23 +257,40 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
           specsOnly,
           wantsPreview,
           wantsText,
+          fix,
           toolVersion: version,
           cacheEntries: cache?.all,
           script: io.workerScript!,
         })
-      : lintFiles(candidates, { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, ...(cache ? { cache } : {}) });
+      : lintFiles(candidates, { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, ...(fix ? { fix } : {}), ...(cache ? { cache } : {}) });
   const reports: FileReport[] = [];
+  let ignored = 0;
+  let fixed = 0;
   for (const file of linted) {
     if (file.kind === "error") throw new CliError(file.message);
     if (file.kind === "skipped") continue;
+    if (file.kind === "ignored") {
+      ignored++;
+      io.stderr.write(`jointspec: warning: ${file.path} not linted: ${file.configFile ? `${file.configFile} ignores it` : "node_modules and .git are never linted"}\n`);
+      continue;
+    }
     if (file.cacheUpdate) cache!.set(file.cacheUpdate.path, file.cacheUpdate.key, file.cacheUpdate.lint);
-    const { report } = file;
-    reports.push(values.quiet ? { ...report, findings: report.findings.filter((finding) => finding.severity === "error") } : report);
+    reports.push(file.report);
+    fixed += file.fixed ?? 0;
   }
   cache?.save();
-  if (reports.length === 0 && values["error-on-unmatched-pattern"] !== false) {
+  if (piped && fix === "write") {
+    const output = reports[0]?.output;
+    // The text goes back as it came, byte order mark included; unfixed text goes back byte for byte.
+    const bom = piped[0] === 0xef && piped[1] === 0xbb && piped[2] === 0xbf ? "\uFEFF" : "";
+    io.stdout.write(output === undefined ? piped : bom + output);
+  }
+  if (reports.length === 0 && ignored === 0 && values["error-on-unmatched-pattern"] !== false) {
+    if (piped) throw new CliError(`the text piped in is not a spec (--specs-only: name it *.campaign.yaml with --stdin-filename, or give it a top-level jointspec key)`);
     throw new CliError(`no specs found in ${patterns.length > 0 ? patterns.join(", ") : "the current folder"} (specs are *.campaign.yaml files, or YAML files with a top-level jointspec key)`);
   }
+  // --quiet hides what would not fail the run; the exit code is decided on every finding.
+  const shown = values.quiet ? reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => failsAt(finding.severity, failAt)) })) : reports;
 
   // styleText must not second-guess the decision about colour made above.
   const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
@@ -212,9 +304,9 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
     ...(wantsPreview ? { nonce: freshNonce() } : {}),
   };
   for (const output of outputs) {
-    const text = output.formatter(reports, { ...context, paint: output.file ? (_style, t) => t : paint });
+    const text = output.formatter(shown, { ...context, paint: output.file ? (_style, t) => t : paint });
     if (!output.file) {
-      io.stdout.write(text);
+      terminal.write(text);
       continue;
     }
     const target = resolve(io.cwd, output.file);
@@ -228,22 +320,81 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
 
   const counts = countBySeverity(reports);
   const failing = SEVERITIES.filter((severity) => failsAt(severity, failAt)).reduce((n, severity) => n + counts[severity], 0);
-  // The stylish report on the terminal ends with its own summary; any other run gets one line.
+  // The stylish report on the terminal ends with its own summary, in the same words; any other run gets one line.
   if (!outputs.some((output) => output.name === "stylish" && !output.file)) {
     const suppressed = reports.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
-    io.stderr.write(
-      `jointspec: ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} info(s) in ${reports.length} spec(s)${suppressed ? `, ${suppressed} suppressed` : ""}; failing on ${failAt}${failAt === "info" ? "" : " or worse"}\n`,
-    );
+    io.stderr.write(`jointspec: ${summaryOf(shown)}${suppressed ? `, ${suppressed} suppressed` : ""}; failing on ${failAt}${failAt === "info" ? "" : " or worse"}\n`);
+  }
+  if (fixed > 0) {
+    const what = `${plural(fixed, "problem")} in ${plural(reports.filter((report) => report.output !== undefined).length, "spec")}`;
+    io.stderr.write(fix === "write" ? `jointspec: fixed ${what}${piped ? " (the fixed text is on stdout)" : ""}\n` : `jointspec: --fix-dry-run would fix ${what}; nothing was written\n`);
   }
   if (failing > 0) return 1;
   if (maxWarnings >= 0 && counts.warning > maxWarnings) {
-    io.stderr.write(`jointspec: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr.write(`jointspec: ${plural(counts.warning, "warning")}, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;
 }
 
 const DEFAULT_CACHE = ".jointspec-cache";
+
+/** The name piped-in text goes by without --stdin-filename (as ESLint names it). */
+const STDIN_NAME = "<stdin>";
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function fixMode(values: Options): FixMode | undefined {
+  if (values.fix && values["fix-dry-run"]) throw new CliError("--fix writes the fixes and --fix-dry-run only shows them; give one of the two");
+  return values.fix ? "write" : values["fix-dry-run"] ? "dry-run" : undefined;
+}
+
+// --output-file is ESLint's name for --output.
+function outputFile(values: Options): string | undefined {
+  if (values.output !== undefined && values["output-file"] !== undefined && values.output !== values["output-file"]) {
+    throw new CliError("--output and --output-file are the same option; give one file");
+  }
+  return values.output ?? values["output-file"];
+}
+
+async function readStdin(io: CliIo): Promise<Uint8Array> {
+  if (!io.readStdin) throw new CliError("--stdin: no standard input to read");
+  try {
+    return await io.readStdin();
+  } catch (error) {
+    throw new CliError(`cannot read standard input: ${reason(error)}`);
+  }
+}
+
+// Writes a commented config and a first spec from the editor's New Campaign Spec template.
+// Nothing is overwritten: if either file is there, nothing is written at all.
+function init(io: CliIo, args: readonly string[]): number {
+  if (args.length > 1) throw new CliError(`init takes one spec id at most, not ${args.length} words (${args.join(" ")})`);
+  const id = args[0] ?? "first-campaign";
+  if (!SPEC_ID_PATTERN.test(id)) throw new CliError(`"${id}" is not a spec id: use lowercase words joined by hyphens, such as spring-loyalty-relaunch`);
+  const specFile = `${id}.campaign.yaml`;
+  const taken = [...CONFIG_FILE_NAMES, specFile].filter((name) => existsSync(join(io.cwd, name)));
+  if (taken.length > 0) {
+    const onlyTheSpec = taken.length === 1 && taken[0] === specFile;
+    throw new CliError(`${taken.join(" and ")} already ${taken.length === 1 ? "exists" : "exist"}; init never overwrites a file${onlyTheSpec ? " (for a spec of another name: jointspec init <spec-id>)" : ""}`);
+  }
+  for (const [name, text] of [[CONFIG_FILE_NAMES[0], CONFIG_TEMPLATE], [specFile, newSpecText(id, titleFromId(id))]] as const) {
+    try {
+      // "wx": should the file appear in the meantime, it is still not overwritten.
+      writeFileSync(join(io.cwd, name), text, { flag: "wx" });
+    } catch (error) {
+      throw new CliError(`cannot write ${name}: ${reason(error)}`);
+    }
+  }
+  io.stdout.write(
+    `Wrote ${CONFIG_FILE_NAMES[0]} and ${specFile}. Next, fill in the spec's TBDs, then:\n` +
+      `  jointspec lint                                   what the spec still needs\n` +
+      `  jointspec lint -f html -o jointspec-report.html  the spec as a page to share\n`,
+  );
+  return 0;
+}
 
 interface Output {
   name: string;
@@ -259,12 +410,15 @@ function parseOutputs(formats: readonly string[] | undefined, output: string | u
     const name = colon < 0 ? spec : spec.slice(0, colon);
     const file = colon < 0 ? undefined : spec.slice(colon + 1);
     const formatter = FORMATTERS[name];
-    if (!formatter) throw new CliError(`unknown format "${name}"; use one of ${Object.keys(FORMATTERS).join(", ")}`);
+    if (!formatter) {
+      const hint = didYouMean(name, Object.keys(FORMATTERS));
+      throw new CliError(`unknown format "${name}";${hint ? `${hint} (formats: ${Object.keys(FORMATTERS).join(", ")})` : ` use one of ${Object.keys(FORMATTERS).join(", ")}`}`);
+    }
     if (file === "") throw new CliError(`--format ${name}: needs a file name after the colon`);
     return { name, formatter, file };
   });
   if (output !== undefined) {
-    if (outputs.length !== 1 || outputs[0]!.file) throw new CliError("--output goes with a single --format; for several reports, write -f name:file");
+    if (outputs.length !== 1 || outputs[0]!.file) throw new CliError("--output goes with a single --format (so does --output-file); for several reports, write -f name:file");
     outputs[0]!.file = output;
   }
   if (outputs.filter((o) => !o.file).length > 1) throw new CliError("only one --format can write to the terminal; give the others a file, as in -f sarif:jointspec.sarif");
@@ -273,7 +427,12 @@ function parseOutputs(formats: readonly string[] | undefined, output: string | u
 
 function parseFailSeverity(value: string | undefined): Severity {
   if (value === undefined) return "error";
-  if (!(SEVERITIES as readonly string[]).includes(value)) throw new CliError(`--fail-severity takes error, warning or info, not "${value}"`);
+  // "warn" as ESLint and Spectral spell it.
+  if (value === "warn") return "warning";
+  if (!(SEVERITIES as readonly string[]).includes(value)) {
+    const hint = didYouMean(value, SEVERITIES);
+    throw new CliError(`--fail-severity takes error, warning or info, not "${value}"${hint ? `;${hint}` : ""}`);
+  }
   return value as Severity;
 }
 

@@ -6,7 +6,7 @@
 import type { Worker as WorkerThread } from "node:worker_threads";
 import { cachedLint, cacheKey, type CacheEntries } from "./cache.js";
 import type { Candidate } from "./files.js";
-import { lintFilesInBatches, relativePath, type LintedFile } from "./lint-files.js";
+import { lintFilesInBatches, relativePath, type FixMode, type LintedFile } from "./lint-files.js";
 import { Workspace } from "./workspace.js";
 
 // node:worker_threads and node:os are loaded only when a run is large enough to use them,
@@ -31,6 +31,8 @@ interface RunSettings {
   specsOnly: boolean;
   wantsPreview: boolean;
   wantsText: boolean;
+  /** --fix or --fix-dry-run: each worker fixes (and writes) the files of its own share. */
+  fix: FixMode | undefined;
   toolVersion: string;
 }
 
@@ -100,7 +102,7 @@ export function runLintWorkerIfAny(): boolean {
   try {
     const workspace = new Workspace(job.explicitConfig, job.cwd);
     const cache = job.cached ? workerCache(job.cached, job.toolVersion) : undefined;
-    const options = { cwd: job.cwd, workspace, specsOnly: job.specsOnly, wantsPreview: job.wantsPreview, wantsText: job.wantsText, ...(cache ? { cache } : {}) };
+    const options = { cwd: job.cwd, workspace, specsOnly: job.specsOnly, wantsPreview: job.wantsPreview, wantsText: job.wantsText, ...(job.fix ? { fix: job.fix } : {}), ...(cache ? { cache } : {}) };
     lintFilesInBatches(job.candidates, options, BATCH_SIZE, (batch) => parentPort!.postMessage({ batch } satisfies WorkerMessage));
     parentPort!.postMessage({ done: true } satisfies WorkerMessage);
   } catch (error) {

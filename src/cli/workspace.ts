@@ -143,12 +143,14 @@ function readText(file: string, what: string, limit: number, tooLarge: (size: nu
   }
 }
 
+// Every problem shown of a config or glossary file, one line each with its position (fixing
+// them one run at a time would take as many runs as there are problems); past the cap the
+// parser keeps, one last line counts the rest.
 function problemLine(file: string, problems: readonly { message: string; range: { start: { line: number; character: number } } }[], more: number): string {
-  const [first] = problems;
-  if (!first) return `${file}: invalid`;
-  const others = problems.length - 1 + more;
-  const tail = others > 0 ? ` (and ${others} more problem${others > 1 ? "s" : ""})` : "";
-  return `${file}:${first.range.start.line + 1}:${first.range.start.character + 1}: ${first.message}${tail}`;
+  if (problems.length === 0) return `${file}: invalid`;
+  const lines = problems.map((problem) => `${file}:${problem.range.start.line + 1}:${problem.range.start.character + 1}: ${problem.message}`);
+  if (more > 0) lines.push(`${file}: and ${more} more problem${more > 1 ? "s" : ""}`);
+  return lines.join("\n");
 }
 
 /** A short reason for a Node error, without the stack: "no such file", "permission denied". */

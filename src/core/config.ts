@@ -8,6 +8,7 @@ import { configTooLargeMessage, CONFIG_SIZE_LIMIT, DEFAULT_LIMITS, glossaryTooLa
 import { parseYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
 import { label } from "./rules/schema.js";
+import { closestMatch } from "./schema/spec-schema.js";
 import type { SchemaError } from "./schema/compiled.js";
 import type { Range, SeveritySetting } from "./types.js";
 
@@ -67,13 +68,18 @@ export function parseConfig(text: string): DataFileResult<JointspecConfig> {
   return {
     ok: true,
     value: {
-      rules: data.rules ?? {},
+      rules: normalSeverities(data.rules ?? {}),
       glossary: data.glossary ?? [],
       specs: data.specs ?? [...DEFAULT_SPEC_PATTERNS],
       ignore: data.ignore ?? [],
       limits,
     },
   };
+}
+
+// "warn" is how ESLint and Spectral users write it; everything past the config sees "warning".
+function normalSeverities(rules: Readonly<Record<string, string>>): Record<string, SeveritySetting> {
+  return Object.fromEntries(Object.entries(rules).map(([id, severity]) => [id, severity === "warn" ? "warning" : severity])) as Record<string, SeveritySetting>;
 }
 
 /**
@@ -142,9 +148,14 @@ function parseDataFile(text: string, validate: typeof validateConfig): { ok: tru
     const rangeKey = JSON.stringify(range);
     if (seenRanges.has(rangeKey)) continue;
     seenRanges.add(rangeKey);
-    const message = badKey !== undefined && error.keyword !== "additionalProperties" ? `${quoteForMessage(String(badKey))} is not a JointSpec rule id.` : dataFileMessage(error, keyPath);
+    const message =
+      badKey !== undefined && error.keyword !== "additionalProperties"
+        ? `${quoteForMessage(String(badKey))} is not a JointSpec rule id.${didYouMean(String(badKey), (error.params.allowedValues as unknown[] | undefined) ?? [])}`
+        : dataFileMessage(error, keyPath);
     problems.push({ message, range });
   }
+  // In file order, as a person reads them top to bottom (Ajv reports in schema order).
+  problems.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { ok: false, problems, more: morePlaces.size };
 }
 
@@ -164,10 +175,12 @@ function dataFileMessage(error: SchemaError, path: (string | number)[]): string 
   const where = label(path);
   if (path[0] === "limits" && path.length === 2 && error.keyword !== "additionalProperties") return sizeMessage(path, error.data);
   switch (error.keyword) {
-    case "additionalProperties":
-      return `Unknown key ${quoteForMessage(String(error.params.additionalProperty))} in ${path.length <= 1 ? "this file" : label(path.slice(0, -1))}.`;
+    case "additionalProperties": {
+      const key = String(error.params.additionalProperty);
+      return `Unknown key ${quoteForMessage(key)} in ${path.length <= 1 ? "this file" : label(path.slice(0, -1))}.${didYouMean(key, Object.keys((error.parentSchema?.properties as object | undefined) ?? {}))}`;
+    }
     case "enum":
-      return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(", ")}, not ${typeof error.data === "string" ? quoteForMessage(error.data) : JSON.stringify(error.data)}.`;
+      return `${where} must be one of ${(error.params.allowedValues as unknown[]).join(", ")}, not ${typeof error.data === "string" ? quoteForMessage(error.data) : JSON.stringify(error.data)}.${didYouMean(error.data, error.params.allowedValues as unknown[])}`;
     case "required":
       return `${where === "The spec" ? "This file" : where} has no ${String(error.params.missingProperty)}.`;
     default:
@@ -175,3 +188,8 @@ function dataFileMessage(error: SchemaError, path: (string | number)[]): string 
   }
 }
 
+// " Did you mean "x"?" when a written value is a typo of a known one; the known list is short.
+function didYouMean(written: unknown, known: readonly unknown[]): string {
+  const suggestion = typeof written === "string" ? closestMatch(written, known.filter((k): k is string => typeof k === "string")) : undefined;
+  return suggestion ? ` Did you mean "${suggestion}"?` : "";
+}

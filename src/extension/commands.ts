@@ -7,6 +7,7 @@ import { checkSpecSize, lintSpec } from "../core/lint.js";
 import { mentionsJointspecKey } from "../core/parse.js";
 import { disableNextLineEdit } from "../core/suppressions.js";
 import type { Finding } from "../core/types.js";
+import { newSpecText, SPEC_ID_PATTERN, titleFromId } from "../core/templates.js";
 import { toWorkspaceEdit } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
@@ -33,47 +34,24 @@ export function registerCommands(context: vscode.ExtensionContext, diagnostics: 
   register("jointspec.showRuleDocs", (ruleId: string) => showRuleDocs(context, ruleId));
 }
 
-const NEW_SPEC = (id: string, title: string): string => `jointspec: 1
-id: ${id}
-title: ${JSON.stringify(title)}
-status: draft
-summary: What the campaign does, for whom, and why.
-owners:
-  marketing:
-    - name: TBD
-      role: Campaign manager
-  technology:
-    - name: TBD
-      role: Solutions architect
-kpis:
-  - id: primary-kpi
-    name: Primary KPI
-    definition: Exactly what is counted, over which period
-    target: TBD
-    owners: [marketing, technology]
-    source: TBD
-security_review:
-  status: not-started
-`;
-
 // The id and title can come as arguments (keybindings, tests); otherwise they are asked for.
 async function newSpec(log: Log, givenId?: string, givenTitle?: string): Promise<vscode.Uri | undefined> {
   const id = givenId ?? await vscode.window.showInputBox({
     title: "New campaign spec (1/2)",
     prompt: "The spec's id, in kebab-case",
     placeHolder: "spring-loyalty-relaunch",
-    validateInput: (value) => (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ? undefined : "Use lowercase words joined by hyphens, such as spring-loyalty-relaunch"),
+    validateInput: (value) => (SPEC_ID_PATTERN.test(value) ? undefined : "Use lowercase words joined by hyphens, such as spring-loyalty-relaunch"),
   });
   if (!id) return undefined;
   const title = givenTitle ?? await vscode.window.showInputBox({
     title: "New campaign spec (2/2)",
     prompt: "The campaign's title, as people say it",
-    value: id.split("-").map((word, i) => (i === 0 ? word[0]!.toUpperCase() + word.slice(1) : word)).join(" "),
+    value: titleFromId(id),
     validateInput: (value) => (value.trim() ? undefined : "A title is needed"),
   });
   if (!title) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0];
-  const content = NEW_SPEC(id, title.trim());
+  const content = newSpecText(id, title.trim());
   if (!folder) {
     const document = await vscode.workspace.openTextDocument({ language: "yaml", content });
     await vscode.window.showTextDocument(document);

@@ -1,5 +1,5 @@
-// For scripts: every finding with 1-based line and column (as editors show them), and the
-// fixes as offset edits. Stable field order, so outputs can be diffed.
+// For scripts: every finding with 1-based line and column (as editors show them), the fixes
+// as offset edits, and the fixed text after --fix-dry-run. Stable field order, so outputs can be diffed.
 
 import type { Finding } from "../core/types.js";
 import { countBySeverity, type Formatter } from "./types.js";
@@ -14,6 +14,8 @@ export const json: Formatter = (reports) => {
       infoCount: counts.info,
       findings: report.findings.map(toJson),
       suppressedFindings: (report.suppressed ?? []).map(({ finding, directive }) => ({ ...toJson(finding), justification: directive.reason })),
+      // As ESLint's `output`: present only when --fix or --fix-dry-run changed the text.
+      ...(report.output !== undefined ? { output: report.output } : {}),
     };
   });
   return `${JSON.stringify(files, null, 2)}\n`;

@@ -1,6 +1,6 @@
 // The default, for people at a terminal: findings grouped by file, aligned, with a summary.
 
-import { countBySeverity, type Formatter } from "./types.js";
+import { countBySeverity, summaryOf, type Formatter } from "./types.js";
 
 export const stylish: Formatter = (reports, context) => {
   const { paint } = context;
@@ -27,8 +27,6 @@ export const stylish: Formatter = (reports, context) => {
   const counts = countBySeverity(reports);
   const total = counts.error + counts.warning + counts.info;
   if (total === 0) return "";
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const summary = `✖ ${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")}) in ${plural(reports.filter((r) => r.findings.length > 0).length, "file")}`;
-  out.push(paint("bold", paint(counts.error > 0 ? "red" : counts.warning > 0 ? "yellow" : "cyan", summary)));
+  out.push(paint("bold", paint(counts.error > 0 ? "red" : counts.warning > 0 ? "yellow" : "cyan", `✖ ${summaryOf(reports)}`)));
   return `${out.join("\n")}\n`;
 };

@@ -17,6 +17,8 @@ export interface FileReport {
   text?: string;
   /** The spec as a reader sees it, for the html format (the host builds it only for that format). */
   preview?: PreviewModel;
+  /** With --fix or --fix-dry-run, the fixed text, when fixes changed it (ESLint's `output`). */
+  output?: string;
 }
 
 export interface RuleSummary {
@@ -52,6 +54,22 @@ export function countBySeverity(reports: readonly FileReport[]): { error: number
   const counts = { error: 0, warning: 0, info: 0 };
   for (const report of reports) for (const finding of report.findings) counts[finding.severity]++;
   return counts;
+}
+
+/**
+ * A run's count in one line, in the same words wherever it is shown (the stylish report's
+ * last line, the stderr summary of other formats): problems by severity, then how many of
+ * the specs linted have any.
+ */
+export function summaryOf(reports: readonly FileReport[]): string {
+  const counts = countBySeverity(reports);
+  const total = counts.error + counts.warning + counts.info;
+  const withProblems = reports.filter((report) => report.findings.length > 0).length;
+  return `${plural(total, "problem")} (${plural(counts.error, "error")}, ${plural(counts.warning, "warning")}, ${plural(counts.info, "info")}) in ${withProblems} of ${plural(reports.length, "spec")}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** Whether a finding of this severity fails a run that fails on `failSeverity` or worse. */

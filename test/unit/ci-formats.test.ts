@@ -183,7 +183,7 @@ describe("CI formats", () => {
 
     it("prints one summary line on stderr when the report is not stylish on the terminal", async () => {
       const run = await runInProcess(["lint", "examples", "-f", "json", "--fail-severity", "warning"]);
-      strictEqual(run.stderr, "jointspec: 2 error(s), 7 warning(s), 0 info(s) in 10 spec(s); failing on warning or worse\n");
+      strictEqual(run.stderr, "jointspec: 9 problems (2 errors, 7 warnings, 0 infos) in 8 of 10 specs; failing on warning or worse\n");
     });
 
     it("refuses an unknown severity", async () => {

@@ -1,5 +1,5 @@
 import { deepStrictEqual, ok } from "node:assert";
-import { configCandidates, DEFAULT_SPEC_PATTERNS, parseConfig } from "../../src/core/config.js";
+import { configCandidates, DEFAULT_CONFIG, DEFAULT_SPEC_PATTERNS, parseConfig } from "../../src/core/config.js";
 import { lintSpec } from "../../src/core/lint.js";
 
 describe("config", () => {
@@ -17,7 +17,10 @@ describe("config", () => {
 
   const PROBLEMS: [name: string, text: string, expected: [line: number, character: number, message: RegExp]][] = [
     ["an unknown rule id", "rules:\n  shared-kpis: error\n", [1, 2, /"shared-kpis" is not a JointSpec rule id/]],
-    ["an unknown severity", "rules:\n  shared-kpi: warn\n", [1, 14, /must be one of off, info, warning, error, not "warn"/]],
+    ["an unknown severity", "rules:\n  shared-kpi: fatal\n", [1, 14, /must be one of off, info, warning, error, warn, not "fatal"\.$/]],
+    ["a misspelt severity", "rules:\n  shared-kpi: eror\n", [1, 14, /not "eror"\. Did you mean "error"\?$/]],
+    ["a misspelt rule id", "rules:\n  shared-kpis: error\n", [1, 2, /^"shared-kpis" is not a JointSpec rule id\. Did you mean "shared-kpi"\?$/]],
+    ["a misspelt key", "rule:\n  shared-kpi: error\n", [0, 0, /^Unknown key "rule" in this file\. Did you mean "rules"\?$/]],
     ["an unknown key", "rule:\n  shared-kpi: error\n", [0, 0, /Unknown key "rule"/]],
     ["broken YAML", "rules: [\n", [1, 0, /./]],
   ];
@@ -30,6 +33,23 @@ describe("config", () => {
       ok(message.test(first!.message), first!.message);
     });
   }
+
+  it("reads warn as warning, as ESLint and Spectral users write it", () => {
+    deepStrictEqual(parseConfig("rules:\n  schema: warn\n"), { ok: true, value: { ...DEFAULT_CONFIG, rules: { schema: "warning" } } });
+  });
+
+  it("reports every problem, in file order", () => {
+    const parsed = parseConfig("rules:\n  shared-kpi: warnign\n  kpi-measurabel: error\nignore: drafts\n");
+    ok(!parsed.ok);
+    deepStrictEqual(
+      parsed.problems.map((p) => [p.range.start.line, p.range.start.character]),
+      [
+        [1, 14],
+        [2, 2],
+        [3, 8],
+      ],
+    );
+  });
 
   it("lists the config files to look for, nearest folder first", () => {
     deepStrictEqual(configCandidates("/work/repo/specs/a.campaign.yaml"), [

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { applyTextEdits, fixAll } from "../../src/core/fixes/apply.js";
 import { lintSpec } from "../../src/core/lint.js";
+import type { Rule } from "../../src/core/rule.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
 // Each case (fixes/cases.json, shared with the integration tests): a spec, the quick fix a
@@ -43,11 +44,64 @@ describe("fixes", () => {
     const { text, applied } = fixAll(before);
     strictEqual(applied, 1);
     strictEqual(text, readFileSync(join(FIXTURES, "fixes", "shared-kpi-flow-owners.after.campaign.yaml"), "utf8"));
-    deepStrictEqual(fixAll(text), { text, applied: 0 });
+    const again = fixAll(text);
+    deepStrictEqual([again.text, again.applied], [text, 0]);
+    deepStrictEqual(again.lint.findings, lintSpec(text).findings, "the lint of the text it returns");
   });
 
   it("Fix all leaves a spec without preferred fixes alone", () => {
     const before = readFileSync(join(FIXTURES, "fixes", "pin-term-new-glossary.before.campaign.yaml"), "utf8");
-    deepStrictEqual(fixAll(before), { text: before, applied: 0 });
+    const { text, applied } = fixAll(before);
+    deepStrictEqual([text, applied], [before, 0]);
   });
+
+  // Made-up rules that offer a preferred fix, to drive Fix all where the real rules cannot go.
+  const appending = (id: string, needs: Rule["needs"], line: string, when: (text: string) => boolean): Rule => ({
+    id,
+    defaultSeverity: "warning",
+    description: `appends ${line}`,
+    needs,
+    messages: { missing: `append ${line}` },
+    fixable: true,
+    check({ text }, report) {
+      if (when(text)) report({ messageId: "missing", fixes: [{ title: `Append ${line}`, preferred: true, edits: [{ start: text.length, end: text.length, newText: `${line}\n` }] }] });
+    },
+  });
+
+  const FIX_ALL_CASES: { name: string; text: string; rules: Rule[]; fixed: string; applied: number }[] = [
+    {
+      name: "never touches text that is not well-formed YAML, even when a rule offers a fix",
+      text: "jointspec: 1\nid: [broken\n",
+      rules: [appending("always", "text", "b: 1", () => true)],
+      fixed: "jointspec: 1\nid: [broken\n",
+      applied: 0,
+    },
+    {
+      name: "drops a pass whose edits would break the YAML, and stops",
+      text: "a: 1\n",
+      rules: [appending("breaks", "text", "b: [", () => true)],
+      fixed: "a: 1\n",
+      applied: 0,
+    },
+    {
+      name: "re-lints between passes: a fix can make another one possible",
+      text: "a: 1\n",
+      rules: [appending("first", "spec", "b: 1", (t) => !t.includes("b:")), appending("second", "spec", "c: 1", (t) => t.includes("b:") && !t.includes("c:"))],
+      fixed: "a: 1\nb: 1\nc: 1\n",
+      applied: 2,
+    },
+    {
+      name: "stops after ten passes when fixes never settle",
+      text: "a: 1\n",
+      rules: [appending("endless", "spec", "# again", () => true)],
+      fixed: `a: 1\n${"# again\n".repeat(10)}`,
+      applied: 10,
+    },
+  ];
+  for (const testCase of FIX_ALL_CASES) {
+    it(`Fix all ${testCase.name}`, () => {
+      const result = fixAll(testCase.text, { rules: testCase.rules });
+      deepStrictEqual([result.text, result.applied], [testCase.fixed, testCase.applied]);
+    });
+  }
 });

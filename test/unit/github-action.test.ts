@@ -200,7 +200,7 @@ const CASES: ActionCase[] = [
     code: 2,
     sarif: "",
   },
-  { name: "max-warnings 0 fails on one warning", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "max-warnings": "0" }, code: 1, sarif: "jointspec.sarif", stderr: /1 warnings, more than --max-warnings 0\n$/ },
+  { name: "max-warnings 0 fails on one warning", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "max-warnings": "0" }, code: 1, sarif: "jointspec.sarif", stderr: /1 warning, more than --max-warnings 0\n$/ },
   { name: "max-warnings 1 allows one", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "max-warnings": "1" }, code: 0, sarif: "jointspec.sarif" },
   { name: "fail-severity warning fails on a warning", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "fail-severity": "warning" }, code: 1, sarif: "jointspec.sarif" },
   { name: "fail-severity error passes a warning", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "fail-severity": "error" }, code: 0, sarif: "jointspec.sarif" },

@@ -278,7 +278,7 @@ describe("install routes, from a clone at HEAD into new projects", function () {
       strictEqual(run.status, 1, run.stdout);
       match(run.stdout, /^JointSpec\.+Failed$/m);
       match(run.stdout, /^student-discount-verification\.campaign\.yaml\n\s+5:9\s+error\s+status must be one of .+\bschema$/m);
-      match(run.stdout, /^✖ 1 problem \(1 error, 0 warnings, 0 infos\) in 1 file$/m);
+      match(run.stdout, /^✖ 1 problem \(1 error, 0 warnings, 0 infos\) in 1 of 2 specs$/m);
     });
 
     it("says in one line when the system's node is too old for the bundle", () => {

@@ -1,7 +1,7 @@
 // Applies fixes to text: one chosen fix (a quick fix), or every preferred fix until none is
 // left (Fix all, --fix), as ESLint does, in passes that never apply overlapping edits.
 
-import { lintSpec, type LintOptions } from "../lint.js";
+import { lintSpec, type LintOptions, type LintResult } from "../lint.js";
 import type { TextEdit } from "../types.js";
 
 /** Applies non-overlapping edits, given as offsets into `text`. */
@@ -15,24 +15,42 @@ export function applyTextEdits(text: string, edits: readonly Pick<TextEdit, "off
 // Ten passes: a fix can enable another (ESLint stops at ten too).
 const MAX_PASSES = 10;
 
-/** Applies every preferred fix, re-linting between passes. */
-export function fixAll(text: string, options: LintOptions = {}): { text: string; applied: number } {
+/** What Fix all and --fix leave: the text, how many fixes went in, and the lint of that text. */
+export interface FixAllResult {
+  text: string;
+  applied: number;
+  /** The lint of `text` as returned, so a host reports what is left without linting again. */
+  lint: LintResult;
+}
+
+/**
+ * Applies every preferred fix, re-linting between passes. Text that is not well-formed YAML
+ * is returned untouched: an edit placed by guesswork could cost the user their file. A pass
+ * whose edits would break the YAML is dropped, and fixing stops there.
+ */
+export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
   let current = text;
+  let lint = lintSpec(current, options);
   let applied = 0;
+  if (lint.analysis.parsed.problems.length > 0) return { text, applied, lint };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const taken: [number, number][] = [];
     const edits: TextEdit[] = [];
-    for (const finding of lintSpec(current, options).findings) {
+    let fixes = 0;
+    for (const finding of lint.findings) {
       const fix = finding.fixes?.find((candidate) => candidate.preferred);
       if (!fix || fix.edits.some((edit) => taken.some((span) => overlaps(span, edit.offsets)))) continue;
       for (const edit of fix.edits) taken.push(edit.offsets);
       edits.push(...fix.edits);
-      applied++;
+      fixes++;
     }
     if (edits.length === 0) break;
-    current = applyTextEdits(current, edits);
+    const next = applyTextEdits(current, edits);
+    const nextLint = lintSpec(next, options);
+    if (nextLint.analysis.parsed.problems.length > 0) break;
+    [current, lint, applied] = [next, nextLint, applied + fixes];
   }
-  return { text: current, applied };
+  return { text: current, applied, lint };
 }
 
 // Two insertions at one point also count as overlapping: their order would be a guess.

@@ -13,24 +13,30 @@ export interface CliRun {
 
 export const BIN = join(REPO, "bin/jointspec.js");
 
-export async function runInProcess(args: readonly string[], cwd = REPO, env: Record<string, string | undefined> = {}): Promise<CliRun> {
+// Bytes written to stdout read as the child process's would: UTF-8, a byte order mark kept.
+const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+
+export async function runInProcess(args: readonly string[], cwd = REPO, env: Record<string, string | undefined> = {}, stdin?: string | Uint8Array): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main({
     argv: args,
     cwd,
     env,
-    stdout: { write: (text: string) => (stdout += text), isTTY: false },
+    // Like a process whose stdin is an empty pipe when the case pipes nothing in.
+    readStdin: async () => (typeof stdin === "string" ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
+    stdout: { write: (text: string | Uint8Array) => (stdout += typeof text === "string" ? text : decoder.decode(text)), isTTY: false },
     stderr: { write: (text: string) => (stderr += text) },
   });
   return { code, stdout, stderr };
 }
 
-export function runBin(args: readonly string[], cwd = REPO, env: Record<string, string | undefined> = {}): CliRun {
+export function runBin(args: readonly string[], cwd = REPO, env: Record<string, string | undefined> = {}, stdin?: string | Uint8Array): CliRun {
   const child = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
     env: { PATH: process.env.PATH, ...env },
+    input: stdin ?? "",
     maxBuffer: 64 * 1024 * 1024,
   });
   return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
@@ -38,5 +44,8 @@ export function runBin(args: readonly string[], cwd = REPO, env: Record<string, 
 
 export const RUNNERS = [
   { name: "in-process", run: runInProcess },
-  { name: "bin", run: async (args: readonly string[], cwd?: string, env?: Record<string, string | undefined>) => runBin(args, cwd, env) },
+  {
+    name: "bin",
+    run: async (args: readonly string[], cwd?: string, env?: Record<string, string | undefined>, stdin?: string | Uint8Array) => runBin(args, cwd, env, stdin),
+  },
 ] as const;
