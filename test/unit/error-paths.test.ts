@@ -35,12 +35,12 @@ describe("bounded error paths", () => {
   });
 
   describe('"did you mean"', () => {
-    // closestMatch as it was, comparing every candidate in full: the reference for the bounded one.
+    // closestMatch without its bounds, comparing every candidate in full: the reference for the bounded one.
     const reference = (word: string, candidates: readonly string[]): string | undefined => {
       let best: string | undefined;
       let bestDistance = Infinity;
       for (const candidate of candidates) {
-        const distance = levenshtein(word.toLowerCase(), candidate.toLowerCase());
+        const distance = typoDistance(word.toLowerCase(), candidate.toLowerCase());
         if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
       }
       return bestDistance <= Math.max(1, Math.floor((best?.length ?? 0) / 3)) ? best : undefined;
@@ -109,16 +109,15 @@ describe("bounded error paths", () => {
   });
 });
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+// Edit distance with two swapped neighbours counted as one slip (optimal string alignment),
+// over the whole matrix: the plain definition the bounded closestMatch must agree with.
+function typoDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
