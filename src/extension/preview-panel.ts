@@ -316,11 +316,29 @@ class SpecPreview implements vscode.Disposable {
       const editor = await vscode.window.showTextDocument(document, { viewColumn: column, preserveFocus: false });
       editor.selection = new vscode.Selection(target.start, target.end);
       editor.revealRange(target, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      this.keepFocusOn(editor);
     } catch (error) {
       this.log.error(`Preview: cannot reveal the source in ${this.documentUri.toString()}`, error);
     }
   }
+
+  // The click that asked for the reveal also focused the webview, and VS Code can report that
+  // focus after the editor has taken it (seen in the web-worker host, where the reveal comes
+  // back sooner): the preview then stays the active editor and the cursor is not where the
+  // reader looks. If the panel turns active within a moment of the reveal, the editor gets
+  // its focus back, once.
+  private keepFocusOn(editor: vscode.TextEditor): void {
+    const listener = this.panel.onDidChangeViewState(({ webviewPanel }) => {
+      if (!webviewPanel.active) return;
+      listener.dispose();
+      void vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: editor.selection });
+    });
+    setTimeout(() => listener.dispose(), FOCUS_RACE_MS);
+  }
 }
+
+// How long after a reveal a late focus report from the webview is taken for the click's own.
+const FOCUS_RACE_MS = 500;
 
 function titleFor(uri: vscode.Uri): string {
   return `Preview ${uri.path.split("/").pop() ?? ""}`;
