@@ -6,6 +6,7 @@ import { joinPath, parentOf, resolveConfig, resolveConfigSync, type ResolvedConf
 import { BUNDLED_ORIGIN } from "../../src/core/glossary/glossary.js";
 import { KB } from "../../src/core/limits.js";
 import { workspaceFsHost, type FileSystemLike } from "../../src/extension/config-host.js";
+import { runInProcess } from "./helpers/cli.js";
 import { FIXTURES } from "./helpers/fixtures.js";
 
 // One fixture tree, resolved through the CLI's reader (Node's fs, synchronous) and through
@@ -207,5 +208,27 @@ describe("config resolver: hosts' settings and paths", () => {
     strictEqual(parentOf("/w/web/a.yaml"), "/w/web");
     strictEqual(parentOf("/a.yaml"), "/");
     strictEqual(parentOf("Untitled-1"), "");
+  });
+});
+
+// The same decisions seen from the command line, through its cache of configs per run.
+describe("config resolver: the command line over the fixture tree", () => {
+  const web = "test/fixtures/config-resolver/monorepo/web";
+
+  it("--print-config: the draft is ignored, and the ../ glossary is read", async () => {
+    const run = await runInProcess(["--print-config", `${web}/campaigns/drafts/summer-teaser.yaml`]);
+    strictEqual(run.code, 0, run.stderr);
+    const printed = JSON.parse(run.stdout) as { configFile: string; isSpecByName: boolean; ignored: boolean; glossaryFiles: string[] };
+    deepStrictEqual(
+      { configFile: printed.configFile, isSpecByName: printed.isSpecByName, ignored: printed.ignored, glossaryFiles: printed.glossaryFiles },
+      { configFile: `${web}/.jointspec.yaml`, isSpecByName: true, ignored: true, glossaryFiles: [`${web}/glossary/team.glossary.yaml`, "test/fixtures/config-resolver/shared/terms.glossary.yaml"] },
+    );
+  });
+
+  it("linting the folder reports the specs, not the ignored draft or the notes", async () => {
+    const run = await runInProcess(["lint", "--format", "json", web]);
+    strictEqual(run.code, 0, run.stderr);
+    const reports = JSON.parse(run.stdout) as { filePath: string }[];
+    deepStrictEqual(reports.map((report) => report.filePath).sort(), [`${web}/campaigns/spring-sale.yaml`, `${web}/mobile/launches/app-launch.campaign.yaml`]);
   });
 });
