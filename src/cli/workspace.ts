@@ -1,122 +1,98 @@
-// Reads what the core needs from disk: the config that applies to a file (nearest
-// .jointspec.yaml walking up, or --config), and the glossary files it names. Each config
-// and glossary is read and compiled once per run, however many specs share it.
+// The CLI's side of config resolution: the core's resolver (src/core/config-resolver.ts)
+// decides which config applies to a file (nearest .jointspec.yaml walking up, or --config)
+// and reads the glossary files it names; this file feeds it Node's fs, caches its answers
+// (each config and glossary is read and compiled once per run, however many specs share
+// it), and turns a config or glossary file it cannot use into one error.
 
 import { closeSync, existsSync, fstatSync, openSync, readFileSync } from "node:fs";
-import { dirname, relative, resolve } from "node:path";
+import { relative } from "node:path";
 import type picomatchType from "picomatch";
-import { ALWAYS_IGNORED, configCandidates, DEFAULT_CONFIG, limitsOf, parseConfig, parseGlossaryFile, type JointspecConfig } from "../core/config.js";
-import { Glossary } from "../core/glossary/glossary.js";
-import { configTooLargeMessage, CONFIG_SIZE_LIMIT, glossaryTooLargeMessage, type Limits } from "../core/limits.js";
-import type { SeveritySetting } from "../core/types.js";
+import { findConfigFileSync, loadConfigSync, parentOf, type ConfigHost, type ConfigProblem, type ReadResult, type ResolvedConfig } from "../core/config-resolver.js";
+import { configTooLargeMessage, glossaryTooLargeMessage } from "../core/limits.js";
 
 /** A usage or I/O problem: reported as one line, exit code 2. */
 export class CliError extends Error {}
 
-export interface EffectiveConfig {
-  /** The config file in force, or undefined for the defaults. */
-  file: string | undefined;
-  config: JointspecConfig;
-  severities: Readonly<Record<string, SeveritySetting>>;
-  /** The size limits in force, defaults filled in. */
-  limits: Readonly<Limits>;
-  glossary: Glossary;
-  /** The glossary files it adds (absolute). */
-  glossaryFiles: readonly string[];
+/** The config in force for a file, as the core resolved it, plus what the CLI adds. */
+export interface EffectiveConfig extends ResolvedConfig {
   /** Changes whenever the config or one of its glossary files changes: part of the cache key. */
-  fingerprint: string;
-  /** Whether a path (absolute) is a spec by the config's name patterns. */
-  isSpecByName(path: string): boolean;
-  isIgnored(path: string): boolean;
+  readonly fingerprint: string;
 }
+
+/** The CLI's reader for the core's config resolver: Node's synchronous fs. */
+export const nodeConfigHost: ConfigHost = {
+  exists: (path) => existsSync(path),
+  read: readFile,
+  // picomatch is loaded on first use: a run that only names files never matches patterns,
+  // and should not pay for loading it at start-up.
+  globs: (patterns) => (require("picomatch") as typeof picomatchType)([...patterns], { dot: true }),
+};
 
 export class Workspace {
   private readonly byConfigFile = new Map<string, EffectiveConfig>();
   private readonly byFolder = new Map<string, EffectiveConfig>();
+  private readonly explicitConfig: string | undefined;
 
   constructor(
-    private readonly explicitConfig: string | undefined,
+    explicitConfig: string | undefined,
     /** Paths in messages are shown relative to this folder. */
     private readonly cwd: string,
-  ) {}
+  ) {
+    this.explicitConfig = explicitConfig && posixPath(explicitConfig);
+  }
 
   /** The config in force for the file at `path` (absolute). */
   configFor(path: string): EffectiveConfig {
-    if (this.explicitConfig) return this.load(this.explicitConfig);
-    const folder = dirname(path);
+    if (this.explicitConfig) return this.load(this.explicitConfig, parentOf(this.explicitConfig));
+    const folder = parentOf(posixPath(path));
     let found = this.byFolder.get(folder);
     if (!found) {
-      const file = configCandidates(path).find((candidate) => existsSync(candidate));
-      found = file ? this.load(file) : this.defaults(folder);
+      const file = findConfigFileSync(posixPath(path), nodeConfigHost);
+      found = this.load(file, folder);
       this.byFolder.set(folder, found);
     }
     return found;
   }
 
-  private defaults(folder: string): EffectiveConfig {
-    return effective(undefined, DEFAULT_CONFIG, Glossary.bundled(), folder, [], () => "defaults");
+  // Each config file is resolved once per run, however many folders share it; no config
+  // means the defaults, with patterns relative to the file's own folder.
+  private load(file: string | undefined, folder: string): EffectiveConfig {
+    const cached = file === undefined ? undefined : this.byConfigFile.get(file);
+    if (cached) return cached;
+    const resolved = loadConfigSync(file, folder, nodeConfigHost);
+    const problem = resolved.problems[0];
+    if (problem) throw new CliError(this.problemMessage(problem));
+    let fingerprint: string | undefined;
+    const result: EffectiveConfig = {
+      ...resolved,
+      isSpecByName: (path) => resolved.isSpecByName(posixPath(path)),
+      isIgnored: (path) => resolved.isIgnored(posixPath(path)),
+      get fingerprint() {
+        return (fingerprint ??= file === undefined ? "defaults" : hashOf(resolved.sources.map((source) => source.text ?? "")));
+      },
+    };
+    if (file !== undefined) this.byConfigFile.set(file, result);
+    return result;
   }
 
-  private load(file: string): EffectiveConfig {
-    const cached = this.byConfigFile.get(file);
-    if (cached) return cached;
+  // The CLI stops at a config or glossary file it cannot use, with every problem it has.
+  private problemMessage(problem: ConfigProblem): string {
     const shown = (path: string): string => relative(this.cwd, path).split("\\").join("/") || path;
-    const configText = readText(file, `config file ${shown(file)}`, CONFIG_SIZE_LIMIT, (size) => `${shown(file)}: ${configTooLargeMessage(size)}`);
-    const config = parseConfig(configText);
-    if (!config.ok) throw new CliError(problemLine(shown(file), config.problems, config.more));
-    const sources = [configText];
-    const glossaryFiles = config.value.glossary.map((glossaryPath) => resolve(dirname(file), glossaryPath));
-    const glossaryLimit = limitsOf(config.value).glossarySize;
-    const entries = glossaryFiles.flatMap((glossaryFile) => {
-      const named = `${shown(glossaryFile)} (named in ${shown(file)})`;
-      const text = readText(glossaryFile, `glossary file ${named}`, glossaryLimit, (size) => `${named}: ${glossaryTooLargeMessage(size, glossaryLimit)}`);
-      sources.push(text);
-      const parsed = parseGlossaryFile(text, glossaryFile, glossaryLimit);
-      if (!parsed.ok) throw new CliError(problemLine(shown(glossaryFile), parsed.problems, parsed.more));
-      return parsed.value;
-    });
-    const result = effective(file, config.value, Glossary.bundled().extend(entries), dirname(file), glossaryFiles, () => hashOf(sources));
-    this.byConfigFile.set(file, result);
-    return result;
+    const named = problem.namedIn ? `${shown(problem.file)} (named in ${shown(problem.namedIn)})` : shown(problem.file);
+    switch (problem.kind) {
+      case "unreadable":
+        return `cannot read ${problem.role} file ${named}: ${problem.reason}`;
+      case "too-large":
+        return `${named}: ${problem.role === "config" ? configTooLargeMessage(problem.size) : glossaryTooLargeMessage(problem.size, problem.limit)}`;
+      case "invalid":
+        return problemLine(shown(problem.file), problem.problems, problem.more);
+    }
   }
 }
 
-function effective(
-  file: string | undefined,
-  config: JointspecConfig,
-  glossary: Glossary,
-  base: string,
-  glossaryFiles: readonly string[],
-  fingerprintOf: () => string,
-): EffectiveConfig {
-  let fingerprint: string | undefined;
-  // Built on first use: a run that only names files never matches patterns, and should not
-  // pay for loading picomatch at start-up.
-  let specMatcher: ((path: string) => boolean) | undefined;
-  let ignoreMatcher: ((path: string) => boolean) | undefined;
-  const picomatch = (): typeof picomatchType => require("picomatch") as typeof picomatchType;
-  const relativeTo = (path: string): string => relative(base, path).split("\\").join("/");
-  return {
-    file,
-    config,
-    severities: config.rules,
-    limits: limitsOf(config),
-    glossary,
-    glossaryFiles,
-    get fingerprint() {
-      return (fingerprint ??= fingerprintOf());
-    },
-    isSpecByName: (path) => {
-      const rel = relativeTo(path);
-      specMatcher ??= picomatch()([...config.specs], { dot: true });
-      return !rel.startsWith("../") && specMatcher(rel);
-    },
-    isIgnored: (path) => {
-      const rel = relativeTo(path);
-      ignoreMatcher ??= picomatch()([...config.ignore, ...ALWAYS_IGNORED], { dot: true });
-      return !rel.startsWith("../") && ignoreMatcher(rel);
-    },
-  };
+// The core's paths are POSIX-style; Node's fs takes a Windows path with forward slashes too.
+function posixPath(path: string): string {
+  return path.split("\\").join("/");
 }
 
 // Hashing is only needed with --cache; node:crypto is loaded then, not at every start.
@@ -128,16 +104,16 @@ function hashOf(texts: readonly string[]): string {
 }
 
 // Reads a config or glossary file, refusing one over `limit` bytes from its size alone.
-function readText(file: string, what: string, limit: number, tooLarge: (size: number) => string): string {
+// Decoded as the extension decodes (a byte order mark dropped), so both hosts see one text.
+function readFile(path: string, limit: number): ReadResult {
   let fd: number | undefined;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(path, "r");
     const size = fstatSync(fd).size;
-    if (size > limit) throw new CliError(tooLarge(size));
-    return readFileSync(fd, "utf8");
+    if (size > limit) return { kind: "too-large", size };
+    return { kind: "text", text: new TextDecoder("utf-8").decode(readFileSync(fd)) };
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    throw new CliError(`cannot read ${what}: ${reason(error)}`);
+    return (error as { code?: string } | undefined)?.code === "ENOENT" ? { kind: "missing" } : { kind: "unreadable", reason: reason(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

@@ -117,6 +117,11 @@ async function lintOne(uri: vscode.Uri, diagnostics: SpecDiagnostics, config: Wo
     const name = uri.path.split("/").pop() ?? "";
     if (name.startsWith(".jointspec.")) return undefined;
     const documentConfig = await config.forDocument(uri);
+    // Ignored by the config: no diagnostics, as the command line skips it.
+    if (documentConfig.isIgnored(uri)) {
+      diagnostics.forget(uri);
+      return undefined;
+    }
     const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize };
     const byName = documentConfig.matchesSpecPattern(uri);
     // A spec by name over the size limit is answered from its size, unread; lintBytes

@@ -2,13 +2,14 @@
 // then the jointspec.* settings, and the glossary they name. Files are read through
 // vscode.workspace.fs, so virtual workspaces work too; nothing read is ever executed.
 
-import picomatch from "picomatch";
 import * as vscode from "vscode";
-import { parseConfig, parseGlossaryFile, configCandidates, DEFAULT_SPEC_PATTERNS, type JointspecConfig } from "../core/config.js";
-import { Glossary, type GlossaryEntry } from "../core/glossary/glossary.js";
-import { configTooLargeMessage, CONFIG_SIZE_LIMIT, DEFAULT_LIMITS, glossaryTooLargeMessage, parseSize, type Limits } from "../core/limits.js";
+import { joinPath, resolveConfig, type ConfigProblem, type ResolvedConfig } from "../core/config-resolver.js";
+import { CONFIG_FILE_NAMES, DEFAULT_SPEC_PATTERNS } from "../core/config.js";
+import { Glossary } from "../core/glossary/glossary.js";
+import { configTooLargeMessage, DEFAULT_LIMITS, glossaryTooLargeMessage, parseSize, type Limits } from "../core/limits.js";
 import { mentionsJointspecKey } from "../core/parse.js";
 import type { SeveritySetting } from "../core/types.js";
+import { workspaceFsHost } from "./config-host.js";
 import type { Log } from "./log.js";
 
 export interface DocumentConfig {
@@ -20,6 +21,8 @@ export interface DocumentConfig {
   glossary: Glossary;
   /** Whether a document is a spec by its path (patterns), before looking at its content. */
   matchesSpecPattern(uri: vscode.Uri): boolean;
+  /** Whether the config's `ignore` (or node_modules, .git) keeps a document from being linted. */
+  isIgnored(uri: vscode.Uri): boolean;
   /** Every file this config was built from, to re-lint when one changes. */
   sources: readonly string[];
 }
@@ -49,7 +52,7 @@ export class WorkspaceConfig {
   /** Whether a changed file is a config or glossary file that some document depends on. */
   isSource(uri: vscode.Uri): boolean {
     const name = uri.path.split("/").pop() ?? "";
-    return name === ".jointspec.yaml" || name === ".jointspec.yml" || this.sources.has(uri.toString());
+    return (CONFIG_FILE_NAMES as readonly string[]).includes(name) || this.sources.has(uri.toString());
   }
 
   invalidate(): void {
@@ -57,62 +60,33 @@ export class WorkspaceConfig {
     this.sources.clear();
   }
 
+  // The core resolves (as for the CLI); the editor adds its settings under the file, and
+  // logs a file it cannot use instead of stopping: the rest still applies.
   private async load(uri: vscode.Uri): Promise<DocumentConfig> {
-    const configUri = await this.findConfigFile(uri);
     const settings = vscode.workspace.getConfiguration("jointspec", uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    let fileConfig: JointspecConfig | undefined;
-    const sources: string[] = [];
-    if (configUri) {
-      sources.push(configUri.toString());
-      const size = (await vscode.workspace.fs.stat(configUri)).size;
-      const parsed = size > CONFIG_SIZE_LIMIT ? undefined : parseConfig(await readText(configUri));
-      if (!parsed) this.log.warn(`${configUri.fsPath}: ${configTooLargeMessage(size)} (the settings apply instead)`);
-      else if (parsed.ok) fileConfig = parsed.value;
-      else this.log.warn(`${configUri.fsPath}:${parsed.problems[0]!.range.start.line + 1}: ${parsed.problems[0]!.message} (the settings apply instead)`);
-    }
-    // Settings mirror the file; the file wins, limit by limit and rule by rule.
-    const limits: Limits = { ...DEFAULT_LIMITS, ...this.limitSettings(settings), ...(fileConfig?.limits ?? {}) };
-
-    const glossaryUris = [
-      ...(fileConfig && configUri ? fileConfig.glossary.map((path) => vscode.Uri.joinPath(configUri, "..", path)) : []),
-      ...(folder ? settings.get<string[]>("glossary.files", []).map((path) => vscode.Uri.joinPath(folder.uri, path)) : []),
-    ];
-    const entries: GlossaryEntry[] = [];
-    for (const glossaryUri of glossaryUris) {
-      sources.push(glossaryUri.toString());
-      try {
-        // Too large a file is refused by its size, before it is read.
-        const size = (await vscode.workspace.fs.stat(glossaryUri)).size;
-        if (size > limits.glossarySize) {
-          this.log.warn(`${glossaryUri.fsPath}: ${glossaryTooLargeMessage(size, limits.glossarySize)}`);
-          continue;
-        }
-        const parsed = parseGlossaryFile(await readText(glossaryUri), vscode.workspace.asRelativePath(glossaryUri), limits.glossarySize);
-        if (parsed.ok) entries.push(...parsed.value);
-        else this.log.warn(`${glossaryUri.fsPath}:${parsed.problems[0]!.range.start.line + 1}: ${parsed.problems[0]!.message} (its entries are left out)`);
-      } catch (error) {
-        this.log.warn(`Cannot read the glossary file ${glossaryUri.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    const uriOf = (path: string): vscode.Uri => uri.with({ path });
+    const resolved = await resolveConfig(uri.path, workspaceFsHost(vscode.workspace.fs, uriOf), {
+      ...(folder ? { root: folder.uri.path } : {}),
+      settings: {
+        rules: explicitRuleSettings(settings),
+        specs: settings.get<string[]>("specs", [...DEFAULT_SPEC_PATTERNS]),
+        limits: this.limitSettings(settings),
+        glossaryFiles: folder ? settings.get<string[]>("glossary.files", []).map((path) => joinPath(folder.uri.path, path)) : [],
+      },
+      originOf: (path) => vscode.workspace.asRelativePath(uriOf(path)),
+    });
+    for (const problem of resolved.problems) this.log.warn(problemWords(problem, uriOf));
+    const sources = resolved.sources.map((source) => uriOf(source.path).toString());
     for (const source of sources) this.sources.add(source);
-
-    const severities = { ...explicitRuleSettings(settings), ...(fileConfig?.rules ?? {}) };
-    const patterns = fileConfig?.specs ?? settings.get<string[]>("specs", [...DEFAULT_SPEC_PATTERNS]);
-    const base = configUri && fileConfig ? vscode.Uri.joinPath(configUri, "..") : folder?.uri;
-    return {
-      configUri,
-      severities,
-      limits,
-      glossary: Glossary.bundled().extend(entries),
-      matchesSpecPattern: specMatcher(patterns, base),
-      sources,
-    };
+    return documentConfig(resolved, uriOf, sources);
   }
 
   private fallback(uri: vscode.Uri): DocumentConfig {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    return { configUri: undefined, severities: {}, limits: DEFAULT_LIMITS, glossary: Glossary.bundled(), matchesSpecPattern: specMatcher([...DEFAULT_SPEC_PATTERNS], folder?.uri), sources: [] };
+    const base = folder?.uri.path ?? uri.path.slice(0, uri.path.lastIndexOf("/"));
+    const matchesDefaults = (path: string): boolean => path.startsWith(`${base}/`) && /\.campaign\.ya?ml$/.test(path);
+    return { configUri: undefined, severities: {}, limits: DEFAULT_LIMITS, glossary: Glossary.bundled(), matchesSpecPattern: (other) => matchesDefaults(other.path), isIgnored: () => false, sources: [] };
   }
 
   // The limits a person set in the settings; one that is not a size is reported and left out.
@@ -128,22 +102,6 @@ export class WorkspaceConfig {
     }
     return limits;
   }
-
-  // Walks up from the document to its workspace folder's root, nearest first.
-  private async findConfigFile(uri: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    for (const path of configCandidates(uri.path)) {
-      const candidate = uri.with({ path });
-      if (folder && !candidate.path.startsWith(folder.uri.path)) break;
-      try {
-        await vscode.workspace.fs.stat(candidate);
-        return candidate;
-      } catch {
-        // not there: keep walking up
-      }
-    }
-    return undefined;
-  }
 }
 
 /**
@@ -151,7 +109,7 @@ export class WorkspaceConfig {
  * its first 64 KB (as the CLI looks), so that a huge document costs nothing to ask about.
  */
 export function isSpecDocument(document: vscode.TextDocument, config: DocumentConfig): boolean {
-  if (document.languageId !== "yaml") return false;
+  if (document.languageId !== "yaml" || config.isIgnored(document.uri)) return false;
   return config.matchesSpecPattern(document.uri) || mentionsJointspecKey(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(HEAD_LENGTH))));
 }
 
@@ -171,22 +129,37 @@ export function exceedsSpecSize(document: vscode.TextDocument, config: DocumentC
   return oversizedLength(document, config) !== undefined;
 }
 
-function specMatcher(patterns: readonly string[], base: vscode.Uri | undefined): (uri: vscode.Uri) => boolean {
-  const matches = picomatch([...patterns], { dot: true });
-  const name = picomatch([...patterns], { dot: true, basename: true });
-  return (uri) => {
-    if (base && uri.path.startsWith(`${base.path}/`)) return matches(uri.path.slice(base.path.length + 1));
-    // Outside any folder (an untitled or loose file): judge by its name alone.
-    return name(uri.path.split("/").pop() ?? "");
+// The resolver's answer in the editor's terms: URIs on the document's file system.
+function documentConfig(resolved: ResolvedConfig, uriOf: (path: string) => vscode.Uri, sources: readonly string[]): DocumentConfig {
+  return {
+    configUri: resolved.file === undefined ? undefined : uriOf(resolved.file),
+    severities: resolved.severities,
+    limits: resolved.limits,
+    glossary: resolved.glossary,
+    matchesSpecPattern: (uri) => resolved.isSpecByName(uri.path),
+    isIgnored: (uri) => resolved.isIgnored(uri.path),
+    sources,
   };
+}
+
+// One line for the output channel about a config or glossary file that could not be used.
+function problemWords(problem: ConfigProblem, uriOf: (path: string) => vscode.Uri): string {
+  const file = uriOf(problem.file).fsPath;
+  const consequence = problem.role === "config" ? " (the settings apply instead)" : " (its entries are left out)";
+  switch (problem.kind) {
+    case "unreadable":
+      return `Cannot read the ${problem.role} file ${file}: ${problem.reason}${consequence}`;
+    case "too-large":
+      return `${file}: ${problem.role === "config" ? configTooLargeMessage(problem.size) : glossaryTooLargeMessage(problem.size, problem.limit)}${problem.role === "config" ? consequence : ""}`;
+    case "invalid": {
+      const first = problem.problems[0];
+      return first ? `${file}:${first.range.start.line + 1}: ${first.message}${consequence}` : `${file}: invalid${consequence}`;
+    }
+  }
 }
 
 // Only values a person set count; the manifest's defaults equal the core's anyway.
 function explicitRuleSettings(settings: vscode.WorkspaceConfiguration): Record<string, SeveritySetting> {
   const inspected = settings.inspect<Record<string, SeveritySetting>>("rules");
   return { ...inspected?.globalValue, ...inspected?.workspaceValue, ...inspected?.workspaceFolderValue };
-}
-
-async function readText(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder("utf-8").decode(await vscode.workspace.fs.readFile(uri));
 }

@@ -60,6 +60,19 @@ describe("re-linting", () => {
     });
     await diagnosticsWhen(document.uri, "the Northstar finding back", (d) => d.some((x) => x.message.startsWith('"Northstar"')));
   });
+
+  // The config's ignore holds in the editor as on the command line: an ignored spec shows nothing.
+  it("a spec the config ignores shows no diagnostics", async () => {
+    const document = await openInEditor("lapsed-member-winback.campaign.yaml");
+    await diagnosticsWhen(document.uri, "two ambiguous-term warnings", (d) => d.length === 2);
+    await withFile(".jointspec.yaml", (text) => `${text}\nignore:\n  - "lapsed-member-winback.campaign.yaml"\n`, async () => {
+      await diagnosticsWhen(document.uri, "no diagnostics once the config ignores the spec", (d) => d.length === 0);
+      // Linting it again (as on save) keeps it clear.
+      assert.equal(await api().diagnostics.lint(document), undefined);
+      assert.equal(jointspecDiagnostics(document.uri).length, 0);
+    });
+    await diagnosticsWhen(document.uri, "the warnings back", (d) => d.length === 2);
+  });
 });
 
 describe("commands", () => {
