@@ -19,6 +19,8 @@ export interface LintOptions {
   severities?: Readonly<Record<string, SeveritySetting | undefined>>;
   /** The glossary in force: bundled plus workspace files. Defaults to the bundled one. */
   glossary?: Glossary;
+  /** Internal, for the fast YAML path's differential test: parse with the yaml library only. */
+  yamlLibraryOnly?: boolean;
 }
 
 /** Everything learnt about a spec while linting it, for hovers and the preview to reuse. */
@@ -41,7 +43,7 @@ export interface LintResult {
 /** Lints a spec's text. Never throws: a failing rule becomes one finding. */
 export function lintSpec(text: string, options: LintOptions = {}): LintResult {
   const glossary = options.glossary ?? Glossary.bundled();
-  const parsed = parseYaml(text);
+  const parsed = parseYaml(text, { libraryOnly: options.yamlLibraryOnly });
   const analysis: SpecAnalysis = { parsed, spec: undefined, glossary, terms: [], pins: new Map() };
   const findings: Finding[] = [];
   const document = parsed.document;
