@@ -16,13 +16,15 @@
 //     on their line, holding such scalars, `key: value` pairs (in maps) and flow collections;
 //     literal and folded block scalars with any chomping and indentation indicator (the body's
 //     extent found by the lexer's rules, the value by CST.resolveAsScalar); an empty value;
-//   - comment lines and blank lines anywhere between, and a comment after a value or key, with
-//     each comment attached where the library's parser attaches it.
+//   - comment lines and blank lines between and after lines, and a comment after a value or
+//     key, each attached where the library's parser attaches it (comment lines right after an
+//     empty value, which the library folds into that value, are declined).
 // It declines tabs, a byte order mark, a lone CR (CRLF is fine), directives and document
-// markers, anchors, aliases and tags, explicit keys (`? `), empty sequence items, multi-line
-// plain or quoted scalars and flow collections, comments inside flow collections, pairs in
-// flow sequences, and anything the library would report: a bad indentation, a duplicate key,
-// a bad escape, a scalar starting with a reserved character… test/unit/fast-yaml.test.ts holds
+// markers (`---` included), anchors, aliases and tags, explicit keys (`? `), empty sequence
+// items, multi-line plain or quoted scalars and flow collections, comments inside flow
+// collections, pairs in flow sequences, a root that is not a block collection at column 0,
+// and anything the library would report: a bad indentation, a duplicate key, a bad escape, a
+// scalar starting with a reserved character, an over-long key… test/unit/fast-yaml.test.ts holds
 // the two paths to the same Document, and linting through either to the same findings, over
 // named cases, every YAML file of the repository and tens of thousands of generated texts
 // (`npm run fuzz` runs a million).
