@@ -89,7 +89,21 @@ export function documentDifference(text: string, fast = fastParse(text, MAX_NEST
   if (reported.length > 0) return `the fast path accepted a text the library reports: ${reported.join(", ")}`;
   const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
   if (findExcessiveNesting(source, MAX_NESTING) !== undefined) return "the fast path accepted a text that parse.ts refuses as nested too deep";
-  return firstDifference(describeDocument(fast), describeDocument(library)) ?? firstDifference(fast.toJS(), library.toJS(), "toJS()");
+  return (
+    firstDifference(describeDocument(fast), describeDocument(library)) ??
+    firstDifference(fast.toJS(), library.toJS(), "toJS()") ??
+    firstDifference(stringified(fast), stringified(library), "toString()")
+  );
+}
+
+// The document written back as YAML, as an edit that rewrote it would: it reads comments,
+// blank lines, scalar types and flow styles.
+function stringified(document: Document): string {
+  try {
+    return document.toString();
+  } catch (error) {
+    return `throws ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /** Why linting `text` through the fast path differs from linting it through the library, or undefined. */
