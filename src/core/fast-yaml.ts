@@ -10,9 +10,10 @@
 // built of:
 //   - block maps and sequences, nested by indentation, compact `- key: value` items included;
 //   - keys: plain or quoted scalars on one line, unique, at most 512 characters before the colon;
-//   - values on the key's or dash's line: plain, single- and double-quoted scalars on one line
-//     (values and escapes resolved by the library's own CST.resolveAsScalar, plain scalars typed
-//     by the document's own schema tags, as the library does); flow sequences and maps closed
+//   - values on the key's or dash's line: plain scalars, on one line or going on over deeper
+//     lines, single- and double-quoted scalars on one line (values and escapes resolved by the
+//     library's own CST.resolveAsScalar, plain scalars typed by the document's own schema
+//     tags, as the library does); flow sequences and maps closed
 //     on their line, holding such scalars, `key: value` pairs (in maps) and flow collections;
 //     literal and folded block scalars with any chomping and indentation indicator (the body's
 //     extent found by the lexer's rules, the value by CST.resolveAsScalar); an empty value;
@@ -21,7 +22,7 @@
 //     empty value, which the library folds into that value, are declined).
 // It declines tabs, a byte order mark, a lone CR (CRLF is fine), directives and document
 // markers (`---` included), anchors, aliases and tags, explicit keys (`? `), empty sequence
-// items, multi-line plain or quoted scalars and flow collections, comments inside flow
+// items, multi-line quoted scalars and flow collections, comments inside flow
 // collections, pairs in flow sequences, a root that is not a block collection at column 0,
 // and anything the library would report: a bad indentation, a duplicate key, a bad escape, a
 // scalar starting with a reserved character, an over-long key… test/unit/fast-yaml.test.ts holds
@@ -465,8 +466,9 @@ class FastParser {
   // A value that starts on its key's or dash's line at `at`: a flow collection, a quoted or
   // plain scalar, or a block scalar. `column` is the column of the collection it belongs to.
   // Leaves the current line at the next content line.
-  private inlineValue(at: number, line: number, column: number, depth: number): { node: Node; ending: Ending } {
-    const lineEnd = this.ends[line]!;
+  private inlineValue(at: number, firstLine: number, column: number, depth: number): { node: Node; ending: Ending } {
+    let line = firstLine;
+    let lineEnd = this.ends[line]!;
     const first = this.text[at]!;
     if (first === "|" || first === ">") return this.blockScalar(at, line, column);
     let node: Node;
@@ -483,8 +485,23 @@ class FastParser {
       if (this.startsSomethingElse(at, lineEnd)) bail();
       const { valueEnd: plainEnd, stop } = this.plainEnd(at, lineEnd, false);
       if (stop === "colon") bail(); // `a: b: c`
-      node = this.plain(at, plainEnd, false);
       valueEnd = plainEnd;
+      if (stop === "end") {
+        // The lexer goes on over blank lines and lines deeper than the collection, up to a
+        // comment, a less indented line, or a colon (which would make the scalar a key).
+        for (let j = line + 1; j < this.count; j++) {
+          const kind = this.kinds[j];
+          if (kind === Kind.Blank) continue;
+          if (kind === Kind.Comment || this.indents[j]! <= column) break;
+          const more = this.plainEnd(this.starts[j]! + this.indents[j]!, this.ends[j]!, false);
+          if (more.stop === "colon") bail();
+          valueEnd = more.valueEnd;
+          line = j;
+          if (more.stop === "comment") break;
+        }
+        lineEnd = this.ends[line]!;
+      }
+      node = this.plain(at, valueEnd, false);
     }
     // After the value: spaces, a comment after a space, the line break.
     const after = new EndComment();
@@ -509,7 +526,8 @@ class FastParser {
       this.readTrivia(line + 1, absorbed, after);
       nodeEnd = this.nexts[absorbed - 1]!;
     }
-    // A deeper line next would continue the scalar over lines, or be an error.
+    // A deeper content line next (after a comment line, or after a quoted scalar or flow
+    // collection) would be an error.
     if (next < this.count && this.indents[next]! > column) bail();
     if (after.comment) node.comment = after.comment;
     node.range = [node.range![0], valueEnd, nodeEnd];
@@ -637,7 +655,8 @@ class FastParser {
     // The library's plainValue reports a first character a plain scalar may not start with,
     // and folds line breaks; a one-line scalar is its own value.
     if (",%@`".includes(source[0]!)) bail();
-    return this.scalar(source, Scalar.PLAIN, true, atKey, at, end);
+    const value = source.includes("\n") ? CST.resolveAsScalar({ type: "scalar", offset: at, indent: 0, source }, true, bail)!.value : source;
+    return this.scalar(value, Scalar.PLAIN, true, atKey, at, end);
   }
 
   // A scalar node as the library's composeScalar makes it: a plain scalar typed by the first

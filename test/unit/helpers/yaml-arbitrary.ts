@@ -104,6 +104,8 @@ export interface FlowModel {
 export interface ScalarModel {
   kind: "scalar";
   text: string;
+  /** Lines below that a plain scalar goes on over (or that end it), `extra` columns past the value's parent. */
+  more: { extra: number; text: string }[];
 }
 
 export interface MapModel {
@@ -196,7 +198,20 @@ const flowText: fc.Arbitrary<string> = fc.letrec<{ flow: string; item: string }>
 
 const flow: fc.Arbitrary<FlowModel> = flowText.map((text) => ({ kind: "flow" as const, text }));
 
-const scalar: fc.Arbitrary<ScalarModel> = scalarText.map((text) => ({ kind: "scalar" as const, text }));
+// Long text wrapped over lines, as people write summaries; blank lines, comments and colons
+// among them, and lines not indented enough to go on.
+const moreLine = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ extra: fc.integer({ min: 1, max: 4 }), text: fc.constantFrom("continued over lines", "and more words", "- not a list", "'not quoted'", "x#y", "3:1", "C#") }) },
+  { weight: 2, arbitrary: fc.record({ extra: fc.constantFrom(0, 1, 3), text: fc.constant("") }) },
+  { weight: 1, arbitrary: fc.record({ extra: fc.integer({ min: 0, max: 3 }), text: fc.constantFrom("# a comment", "text # then a comment", "key: value", "ends with:") }) },
+  { weight: 1, arbitrary: fc.record({ extra: fc.constantFrom(-1, 0), text: fc.constantFrom("less", "next: 1") }) },
+);
+
+const scalar: fc.Arbitrary<ScalarModel> = fc.record({
+  kind: fc.constant("scalar" as const),
+  text: scalarText,
+  more: fc.oneof({ weight: 8, arbitrary: fc.constant([] as ScalarModel["more"]) }, { weight: 1, arbitrary: fc.array(moreLine, { minLength: 1, maxLength: 3 }) }),
+});
 
 const models = fc.letrec<{ value: ValueModel; map: MapModel; seq: SeqModel; entry: EntryModel; item: ItemModel }>((tie) => ({
   value: fc.oneof(
@@ -259,6 +274,16 @@ function renderValue(head: string, value: ValueModel, column: number, trailingCo
   }
   switch (value.kind) {
     case "scalar":
+      if (value.more.length === 0) {
+        out.push(withTrailing(`${head}${gap}${value.text}`, trailingComment));
+        return;
+      }
+      out.push(`${head}${gap}${value.text}`);
+      value.more.forEach((more, i) => {
+        const line = more.text === "" ? " ".repeat(Math.max(0, more.extra)) : " ".repeat(Math.max(0, column + more.extra)) + more.text;
+        out.push(i === value.more.length - 1 ? withTrailing(line, trailingComment) : line);
+      });
+      return;
     case "flow":
       out.push(withTrailing(`${head}${gap}${value.text}`, trailingComment));
       return;
@@ -330,7 +355,7 @@ const specRoot: fc.Arbitrary<MapModel> = fc
     kind: "map" as const,
     step: 2,
     entries: SPEC_KEYS.slice(0, SPEC_ROOT_KEYS)
-      .map((key, i) => ({ before: befores[i]!, key, value: key === "jointspec" ? { kind: "scalar" as const, text: "1" } : values[i]!, trailing: trailings[i]!, gap: 1 }))
+      .map((key, i) => ({ before: befores[i]!, key, value: key === "jointspec" ? { kind: "scalar" as const, text: "1", more: [] } : values[i]!, trailing: trailings[i]!, gap: 1 }))
       .filter((_, i) => i === 0 || keep[i]),
   }));
 
