@@ -3,20 +3,10 @@
 // and linting through either path must give the same findings and fixes. Shared by the unit
 // test (fixed seed) and `npm run fuzz` (scripts/fuzz-yaml.mjs, a million cases).
 
-import { isDocument, isNode, isPair, parseAllDocuments, type Document } from "yaml";
+import { isDocument, isNode, isPair, type Document } from "yaml";
 import { fastParse } from "../../../src/core/fast-yaml.js";
 import { lintSpec } from "../../../src/core/lint.js";
-import { findExcessiveNesting, MAX_NESTING } from "../../../src/core/parse.js";
-
-/** The options parse.ts gives the yaml library. */
-export const LIBRARY_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
-
-/** The library path's documents for `text`, read exactly as parse.ts reads them. */
-export function libraryDocuments(text: string): Document.Parsed[] {
-  const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-  const parsed = parseAllDocuments(source, LIBRARY_OPTIONS);
-  return Array.isArray(parsed) ? parsed : [];
-}
+import { MAX_NESTING, parseYaml } from "../../../src/core/parse.js";
 
 /**
  * Everything a consumer could read from a node, as plain data: its class, every own
@@ -82,17 +72,15 @@ function show(value: unknown): string {
 export function documentDifference(text: string, fast = fastParse(text, MAX_NESTING)): string | undefined {
   if (!fast) return undefined;
   if (!isDocument(fast)) return "the fast path returned something other than a Document";
-  const documents = libraryDocuments(text);
-  if (documents.length !== 1) return `the fast path accepted a text in which the library finds ${documents.length} documents`;
-  const library = documents[0]!;
-  const reported = [...library.errors, ...library.warnings].map((e) => `${e.code} at ${e.pos[0]}`);
-  if (reported.length > 0) return `the fast path accepted a text the library reports: ${reported.join(", ")}`;
-  const source = text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
-  if (findExcessiveNesting(source, MAX_NESTING) !== undefined) return "the fast path accepted a text that parse.ts refuses as nested too deep";
+  // parse.ts's own library path: its options, its nesting guard, every error and warning.
+  const library = parseYaml(text, { libraryOnly: true });
+  const reported = library.problems.map((p) => `${p.message} (at ${p.offsets[0]})`);
+  if (reported.length > 0) return `the fast path accepted a text the library path reports: ${reported.join("; ")}`;
+  if (!library.document) return "the fast path accepted a text in which the library path finds no document";
   return (
-    firstDifference(describeDocument(fast), describeDocument(library)) ??
-    firstDifference(fast.toJS(), library.toJS(), "toJS()") ??
-    firstDifference(stringified(fast), stringified(library), "toString()")
+    firstDifference(describeDocument(fast), describeDocument(library.document)) ??
+    firstDifference(fast.toJS(), library.document.toJS(), "toJS()") ??
+    firstDifference(stringified(fast), stringified(library.document), "toString()")
   );
 }
 
