@@ -1,470 +1,790 @@
-// A fast path for the YAML that specs are made of: block maps and lists, one-line plain and
-// quoted scalars, one-line flow lists and maps, and comments. It builds the same yaml
-// Document (same node classes, values and ranges) that the yaml library would, about three
-// times faster, because it does not have to handle all of YAML. On anything else (anchors,
-// tags, block scalars, multi-line scalars, tabs, CR, directives, several documents, a
-// duplicate key, odd indentation…) it returns undefined and the yaml library parses the text,
-// so every error is still reported by the library, at its position. A differential test
-// holds the two paths to the same result over every fixture and the bench corpus.
+// A fast path for the YAML that specs are made of. For a text it accepts, it builds the same
+// yaml Document that parse.ts's library path builds (parseAllDocuments with the same options):
+// the same node classes, values, scalar types, sources and formats, all three range offsets,
+// the same comment, commentBefore and spaceBefore on every node and on the document, and the
+// document's own range. It is several times faster because it reads lines, not tokens, and
+// only the YAML below. On anything else it returns undefined and the yaml library parses the
+// text, so every error and warning is still the library's.
+//
+// It accepts one document whose root is a block map or block sequence starting at column 0,
+// built of:
+//   - block maps and sequences, nested by indentation, compact `- key: value` items included;
+//   - keys: plain or quoted scalars on one line, unique, at most 512 characters before the colon;
+//   - values on the key's or dash's line: plain scalars, on one line or going on over deeper
+//     lines, single- and double-quoted scalars on one line (values and escapes resolved by the
+//     library's own CST.resolveAsScalar, plain scalars typed by the document's own schema
+//     tags, as the library does); flow sequences and maps closed
+//     on their line, holding such scalars, `key: value` pairs (in maps) and flow collections;
+//     literal and folded block scalars with any chomping and indentation indicator (the body's
+//     extent found by the lexer's rules, the value by CST.resolveAsScalar); an empty value;
+//   - comment lines and blank lines between and after lines, and a comment after a value or
+//     key, each attached where the library's parser attaches it (comment lines right after an
+//     empty value, which the library folds into that value, are declined).
+// It declines tabs, a byte order mark, a lone CR (CRLF is fine), directives and document
+// markers (`---` included), anchors, aliases and tags, explicit keys (`? `), empty sequence
+// items, multi-line quoted scalars and flow collections, comments inside flow
+// collections, pairs in flow sequences, a root that is not a block collection at column 0,
+// and anything the library would report: a bad indentation, a duplicate key, a bad escape, a
+// scalar starting with a reserved character, an over-long key… test/unit/fast-yaml.test.ts holds
+// the two paths to the same Document, and linting through either to the same findings, over
+// named cases, every YAML file of the repository and tens of thousands of generated texts
+// (`npm run fuzz` runs a million).
 
-import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
+import { CST, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node, type Schema } from "yaml";
 
-interface Line {
-  /** Offset of the line's first character. */
-  start: number;
-  /** Offset just past its content, before any line break. */
-  end: number;
-  /** Columns of indentation (spaces only). */
-  indent: number;
-}
+/**
+ * The options parse.ts gives the yaml library; the differential test holds the two equal.
+ * Duplicate keys are not the library's to find there (parse.ts finds them in linear time),
+ * and this path declines any text that has one.
+ */
+const LIBRARY_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
+
+// Keys longer than this are left to the library, which checks the 1,024-character limit on
+// implicit keys from offsets this path does not track.
+const MAX_KEY_LENGTH = 512;
 
 class Bail extends Error {}
+// One instance, thrown without a fresh stack trace each time.
+const BAIL = new Bail("not for the fast path");
 const bail = (): never => {
-  throw new Bail();
+  throw BAIL;
 };
+
+const enum Kind {
+  Content,
+  Blank,
+  Comment,
+}
 
 /** The spec's document built without the general parser, or undefined when it needs it. */
 export function fastParse(text: string, maxDepth: number): Document.Parsed | undefined {
-  // Characters that start YAML features this path leaves to the library.
-  if (/[\t\r\uFEFF]/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
+  // Characters and lines that start YAML features this path leaves to the library.
+  if (/[\t\uFEFF]|\r(?!\n)/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
   try {
-    return new FastParser(text, maxDepth).parse();
+    // parse.ts refuses text nested deeper than maxDepth by its own count, which can give a
+    // level of this path two (a dash and the key after it); a quarter keeps well inside it.
+    return new FastParser(text, Math.floor(maxDepth / 4)).parse();
   } catch (error) {
     if (error instanceof Bail) return undefined;
     throw error;
   }
 }
 
+// Comments and blank lines before a node, read as the library's resolveProps reads the
+// tokens in front of a key, a sequence item or a value: comments join with the line breaks
+// between them, and a blank line before the first comment sets spaceBefore.
+class Props {
+  comment = "";
+  spaceBefore = false;
+  private separator = "";
+
+  constructor(private atNewline: boolean) {}
+
+  addComment(source: string): void {
+    const body = source.substring(1) || " ";
+    this.comment = this.comment ? this.comment + this.separator + body : body;
+    this.separator = "";
+    this.atNewline = false;
+  }
+
+  addNewline(source: string): void {
+    if (this.atNewline) {
+      if (this.comment) this.comment += source;
+      else this.spaceBefore = true;
+    } else this.separator += source;
+    this.atNewline = true;
+  }
+}
+
+// Comments after a node, read as the library's resolveEnd reads them: line breaks count only
+// once a comment has been seen.
+class EndComment {
+  comment = "";
+  private separator = "";
+
+  addComment(source: string): void {
+    const body = source.substring(1) || " ";
+    this.comment = this.comment ? this.comment + this.separator + body : body;
+    this.separator = "";
+  }
+
+  addNewline(source: string): void {
+    if (this.comment) this.separator += source;
+  }
+}
+
+/** What a collection leaves when it ends: the comment and blank lines after its last item. */
+interface Ending {
+  /** First line of the run of comment and blank lines handed to the parent (none if equal to `to`). */
+  from: number;
+  to: number;
+}
+
 class FastParser {
-  private readonly lines: Line[] = [];
-  private index = 0;
+  private readonly starts: number[] = [];
+  /** Offset just past each line's content, before its line break. */
+  private readonly ends: number[] = [];
+  /** Offset of the next line (past the line break). */
+  private readonly nexts: number[] = [];
+  private readonly indents: number[] = [];
+  private readonly kinds: Kind[] = [];
+  private readonly count: number;
+  /** The line being read. */
+  private line = 0;
+  private schema!: Schema;
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
   ) {
     let start = 0;
-    while (start < text.length) {
-      let end = text.indexOf("\n", start);
-      if (end < 0) end = text.length;
+    const length = text.length;
+    while (start < length) {
+      let lineBreak = text.indexOf("\n", start);
+      if (lineBreak < 0) lineBreak = length;
+      const end = lineBreak > start && text.charCodeAt(lineBreak - 1) === 13 ? lineBreak - 1 : lineBreak;
       let indent = 0;
       while (text.charCodeAt(start + indent) === 32) indent++;
-      const first = text.charCodeAt(start + indent);
-      // Blank and comment-only lines carry no structure.
-      if (start + indent < end && first !== 35 /* # */) this.lines.push({ start, end, indent });
-      start = end + 1;
+      this.starts.push(start);
+      this.ends.push(end);
+      this.nexts.push(lineBreak < length ? lineBreak + 1 : length);
+      this.indents.push(indent);
+      this.kinds.push(start + indent >= end ? Kind.Blank : text.charCodeAt(start + indent) === 35 /* # */ ? Kind.Comment : Kind.Content);
+      start = lineBreak + 1;
     }
+    this.count = this.starts.length;
   }
 
   parse(): Document.Parsed {
-    if (this.lines.length === 0 || this.lines[0]!.indent !== 0) bail();
-    const contents = this.block(0, 0);
-    if (this.index < this.lines.length) bail();
-    const document = new Document() as Document.Parsed;
+    const document = new Document(undefined, LIBRARY_OPTIONS) as Document.Parsed;
+    this.schema = document.schema;
+    // Lines before the content are the document's prelude, read as the library's Composer does.
+    let first = 0;
+    let prelude = "";
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (; first < this.count && this.kinds[first] !== Kind.Content; first++) {
+      if (this.kinds[first] === Kind.Comment) {
+        const source = this.text.slice(this.starts[first]! + this.indents[first]!, this.ends[first]!);
+        prelude += (prelude === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+        atComment = true;
+        afterEmptyLine = false;
+        if (this.nexts[first]! > this.ends[first]!) atComment = false; // its line break
+      } else if (this.nexts[first]! > this.ends[first]!) {
+        if (!atComment) afterEmptyLine = true;
+        atComment = false;
+      }
+    }
+    if (first === this.count || this.indents[first] !== 0) bail();
+    this.line = first;
+    const root = this.block(0, 0);
+    if (this.line < this.count) bail();
+
+    const contents = root.node;
+    const contentEnd = contents.range![2];
+    // The comment and blank lines after the root collection belong to the document.
+    const after = new EndComment();
+    this.readTrivia(root.ending.from, root.ending.to, after);
+    if (after.comment) document.comment = after.comment;
+    const end = root.ending.from < root.ending.to ? this.nexts[root.ending.to - 1]! : contentEnd;
+    if (prelude) {
+      if (afterEmptyLine) document.commentBefore = prelude;
+      else {
+        const firstItem = contents.items[0]!;
+        const target = (firstItem instanceof Pair ? firstItem.key : firstItem) as Node;
+        target.commentBefore = target.commentBefore ? `${prelude}\n${target.commentBefore}` : prelude;
+      }
+    }
     document.contents = contents as Document.Parsed["contents"];
-    document.range = [0, this.text.length, this.text.length];
+    document.range = [this.starts[first]!, contentEnd, end];
     return document;
   }
 
-  // The block node whose first line is the current one, at `indent`.
-  private block(indent: number, depth: number): Node {
-    if (depth > this.maxDepth) bail();
-    const line = this.lines[this.index]!;
-    if (line.indent !== indent) bail();
-    return this.text.startsWith("- ", line.start + indent) || this.isBareDash(line, indent) ? this.sequence(indent, depth) : this.map(indent, depth);
+  // ------------------------------------------------------------------------------------------
+  // Lines.
+
+  private lineText(line: number): string {
+    return this.text.slice(this.starts[line]! + this.indents[line]!, this.ends[line]!);
   }
 
-  private isBareDash(line: Line, column: number): boolean {
-    return line.start + column + 1 === line.end && this.text[line.start + column] === "-";
+  private lineBreak(line: number): string {
+    return this.text.slice(this.ends[line]!, this.nexts[line]!);
   }
 
-  // A block map whose keys sit at column `indent`; `first` is its first key when that starts
-  // mid-line, right after a list item's "- ".
-  private map(indent: number, depth: number, first?: { line: Line; at: number }): YAMLMap {
-    if (depth > this.maxDepth) bail();
-    const map = new YAMLMap();
-    const keys = new Set<unknown>();
-    const start = first ? first.at : this.lines[this.index]!.start + indent;
-    if (first) map.items.push(this.pair(first.line, first.at, indent, depth, keys));
-    while (this.index < this.lines.length) {
-      const line = this.lines[this.index]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent) bail();
-      if (this.text.startsWith("- ", line.start + indent) || this.isBareDash(line, indent)) bail();
-      map.items.push(this.pair(line, line.start + indent, indent, depth, keys));
+  /** The first line at or after `line` that holds content (or the line count). */
+  private nextContent(line: number): number {
+    let i = line;
+    while (i < this.count && this.kinds[i] !== Kind.Content) i++;
+    return i;
+  }
+
+  // Feeds the tokens of comment and blank lines [from, to) to a props or end-comment reader.
+  private readTrivia(from: number, to: number, into: Props | EndComment): void {
+    for (let i = from; i < to; i++) {
+      if (this.kinds[i] === Kind.Comment) into.addComment(this.lineText(i));
+      if (this.nexts[i]! > this.ends[i]!) into.addNewline(this.lineBreak(i));
     }
-    this.close(map, start, indent);
-    return map;
   }
 
-  // `key: value` starting at `at`, whose key sits at column `keyColumn`.
-  private pair(line: Line, at: number, keyColumn: number, depth: number, keys: Set<unknown>): Pair {
-    const key = this.key(at, line.end);
-    const colon = key.range![1];
-    if (this.text[colon] !== ":") bail();
-    if (keys.has(key.value)) bail(); // the library reports duplicate keys
-    keys.add(key.value);
-    let valueAt = colon + 1;
-    while (this.text[valueAt] === " ") valueAt++;
-    if (valueAt < line.end && valueAt === colon + 1) bail(); // `a:b` is a plain scalar, not a pair
-    this.index++;
-    if (valueAt >= line.end || this.text[valueAt] === "#") {
-      // Nothing after the colon: a nested block below, or an empty value.
-      const next = this.lines[this.index];
-      if (next && next.indent > keyColumn) return new Pair(key, this.block(next.indent, depth + 1));
-      if (next && next.indent === keyColumn && (this.text.startsWith("- ", next.start + keyColumn) || this.isBareDash(next, keyColumn))) {
-        return new Pair(key, this.sequence(keyColumn, depth + 1));
-      }
-      const empty = new Scalar(null);
-      empty.type = Scalar.PLAIN;
-      // Like the library, the empty value sits where the comment starts and spans it.
-      empty.range = [valueAt, valueAt, valueAt < line.end ? this.afterComment(colon + 1, line) : valueAt];
-      return new Pair(key, empty);
-    }
-    const value = this.inlineValue(valueAt, line, depth, keyColumn);
-    this.expectNoContinuation(keyColumn);
-    return new Pair(key, value);
-  }
-
-  private sequence(indent: number, depth: number): YAMLSeq {
-    const seq = new YAMLSeq();
-    const start = this.lines[this.index]!.start + indent;
-    while (this.index < this.lines.length) {
-      const line = this.lines[this.index]!;
-      if (line.indent < indent) break;
-      if (line.indent > indent) bail();
-      const dash = line.start + indent;
-      if (this.isBareDash(line, indent)) bail(); // an empty item: left to the library
-      if (!this.text.startsWith("- ", dash)) break;
-      let at = dash + 2;
-      while (this.text[at] === " ") at++;
-      if (at >= line.end || this.text[at] === "#" || this.text[at] === "-") bail();
-      const column = at - line.start;
-      if (this.looksLikeKey(at, line.end)) {
-        // `- key: value` starts a map whose keys sit at this column.
-        seq.items.push(this.map(column, depth + 1, { line, at }));
-      } else {
-        this.index++;
-        seq.items.push(this.inlineValue(at, line, depth + 1, indent));
-        this.expectNoContinuation(indent);
-      }
-    }
-    this.close(seq, start, indent);
-    return seq;
-  }
-
-  // As the library does: a block collection's value ends where its last item's does, and the
-  // node goes on over the comment lines that follow at its indentation or deeper.
-  private close(collection: YAMLMap | YAMLSeq, start: number, indent: number): void {
-    const last = collection.items[collection.items.length - 1] as Pair<Node, Node | null> | Node;
-    const lastNode = (last instanceof Pair ? (last.value ?? last.key) : last) as Node;
-    const end = lastNode.range![2];
-    let nodeEnd = end;
-    for (;;) {
-      let i = nodeEnd;
-      let column = 0;
-      while (this.text[i] === " ") [i, column] = [i + 1, column + 1];
-      if (this.text[i] !== "#" || column < indent) break;
-      const lineEnd = this.text.indexOf("\n", i);
-      nodeEnd = lineEnd < 0 ? this.text.length : lineEnd + 1;
-    }
-    collection.range = [start, end, nodeEnd];
-  }
-
-  // A more indented line after a scalar would continue it over several lines: library's job.
-  private expectNoContinuation(indent: number): void {
-    const next = this.lines[this.index];
-    if (next && next.indent > indent) bail();
-  }
-
-  private looksLikeKey(at: number, end: number): boolean {
-    const first = this.text[at];
-    if (first === '"' || first === "'") {
-      const close = this.text.indexOf(first, at + 1);
-      return close > 0 && close < end && this.text[close + 1] === ":";
-    }
-    if (first === "[" || first === "{") return false;
-    for (let i = at; i < end; i++) {
-      const ch = this.text[i];
-      if (ch === ":" && (i + 1 === end || this.text[i + 1] === " ")) return true;
-      if (ch === "#" && this.text[i - 1] === " ") return false;
-    }
+  private hasComment(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) if (this.kinds[i] === Kind.Comment) return true;
     return false;
   }
 
-  private key(at: number, end: number): Scalar {
-    const first = this.text[at];
-    if (first === '"' || first === "'") {
-      const scalar = this.quoted(at, end);
-      scalar.range = [scalar.range![0], scalar.range![1], scalar.range![1]];
-      return scalar;
-    }
-    if (isIndicator(first)) bail();
-    let i = at;
-    while (i < end) {
-      const ch = this.text[i];
-      if (ch === ":" && (i + 1 === end || this.text[i + 1] === " ")) break;
-      if (ch === "#" && this.text[i - 1] === " ") bail();
-      i++;
-    }
-    if (i >= end) bail();
-    let valueEnd = i;
-    while (this.text[valueEnd - 1] === " ") valueEnd--;
-    const scalar = plainScalar(this.text.slice(at, valueEnd));
-    scalar.range = [at, valueEnd, valueEnd];
-    return scalar;
+  // ------------------------------------------------------------------------------------------
+  // Block collections.
+
+  // The block collection whose first line is the current one, at `column`.
+  private block(column: number, depth: number): { node: YAMLMap | YAMLSeq; ending: Ending } {
+    return this.isDash(this.line, column) ? this.sequence(column, depth) : this.map(column, depth);
   }
 
-  // A value that fits on its line: a flow collection, a quoted or a plain scalar.
-  // `parentColumn` is the column of the key or dash the value belongs to.
-  private inlineValue(at: number, line: Line, depth: number, parentColumn: number): Node {
+  private isDash(line: number, column: number): boolean {
+    const at = this.starts[line]! + column;
+    return this.text.charCodeAt(at) === 45 /* - */ && (at + 1 >= this.ends[line]! || this.text.charCodeAt(at + 1) === 32);
+  }
+
+  // A block map whose keys sit at `column`. With `firstKeyAt`, its first key starts mid-line,
+  // after a sequence item's dash; otherwise on the current line.
+  private map(column: number, depth: number, firstKeyAt?: number): { node: YAMLMap; ending: Ending } {
+    if (depth > this.maxDepth) bail();
+    const map = new YAMLMap(this.schema);
+    const keys = new Set<unknown>();
+    const start = firstKeyAt ?? this.starts[this.line]! + column;
+    let before: Ending = { from: this.line, to: this.line };
+    let at = start;
+    let valueEnd = start;
+    for (;;) {
+      const line = this.line;
+      const pair = this.pair(line, at, column, depth, keys, before);
+      map.items.push(pair.pair);
+      valueEnd = pair.valueEnd;
+      before = pair.ending;
+      // The next content line decides: a key of this map, or the end of it.
+      const next = this.line;
+      if (next >= this.count || this.indents[next]! < column) break;
+      if (this.indents[next]! > column || this.isDash(next, column)) bail();
+      at = this.starts[next]! + column;
+    }
+    const ending = this.close(map, start, valueEnd, column, before);
+    return { node: map, ending };
+  }
+
+  // At the end of a collection: the library hands the comment and blank lines after its last
+  // item to the parent, unless a comment among them sits at the collection's column or deeper;
+  // then they stay as the collection's comment, and its range runs over them.
+  private close(collection: YAMLMap | YAMLSeq, start: number, valueEnd: number, column: number, trailing: Ending): Ending {
+    const { from, to } = trailing;
+    if (from < to && column > 0) {
+      let stays = false;
+      for (let i = from; i < to; i++) if (this.kinds[i] === Kind.Comment && this.indents[i]! >= column) stays = true;
+      if (stays) {
+        const props = new Props(true);
+        this.readTrivia(from, to, props);
+        if (props.comment) collection.comment = props.comment;
+        // The next line's indentation joins the run before the collection ends.
+        const end = to < this.count ? this.starts[to]! + this.indents[to]! : this.nexts[to - 1]!;
+        collection.range = [start, valueEnd, end];
+        return { from: to, to };
+      }
+    }
+    collection.range = [start, valueEnd, valueEnd];
+    return trailing;
+  }
+
+  // One `key: value` of a block map, its key at `at` on `line`; `before` are the comment and
+  // blank lines in front of it. Leaves the current line at the next content line.
+  private pair(line: number, at: number, column: number, depth: number, keys: Set<unknown>, before: Ending): { pair: Pair; valueEnd: number; ending: Ending } {
+    const lineEnd = this.ends[line]!;
+    const { key, colon } = this.key(at, lineEnd);
+    if (colon - this.starts[line]! > MAX_KEY_LENGTH) bail();
+    if (keys.has(key.value)) bail(); // the library reports duplicate keys
+    keys.add(key.value);
+    if (before.from < before.to) {
+      const props = new Props(true);
+      this.readTrivia(before.from, before.to, props);
+      if (props.spaceBefore) key.spaceBefore = true;
+      if (props.comment) key.commentBefore = props.comment;
+    }
+    let valueAt = colon + 1;
+    if (valueAt < lineEnd && this.text.charCodeAt(valueAt) !== 32) bail(); // `a:b` is one scalar
+    while (this.text.charCodeAt(valueAt) === 32) valueAt++;
+    if (valueAt < lineEnd && this.text.charCodeAt(valueAt) !== 35 /* # */) {
+      const { node, ending } = this.inlineValue(valueAt, line, column, depth);
+      return { pair: new Pair(key, node), valueEnd: node.range![2], ending };
+    }
+    const { node, ending } = this.emptyValue(valueAt, line, column, depth, colon);
+    return { pair: new Pair(key, node), valueEnd: node.range![2], ending };
+  }
+
+  // Nothing after the colon but perhaps a comment: a block collection below, or an empty value.
+  private emptyValue(valueAt: number, line: number, column: number, depth: number, colon: number): { node: Node; ending: Ending } {
+    const lineEnd = this.ends[line]!;
+    const hasComment = valueAt < lineEnd;
+    if (hasComment && valueAt === colon + 1) bail(); // `a:#b`
+    const next = this.nextContent(line + 1);
+    const nested = next < this.count && (this.indents[next]! > column || (this.indents[next] === column && this.isDash(next, column)));
+    // The tokens after the colon, as the library's resolveProps reads them for the value.
+    const props = new Props(false);
+    if (hasComment) props.addComment(this.text.slice(valueAt, lineEnd));
+    if (this.nexts[line]! > lineEnd) props.addNewline(this.lineBreak(line));
+    if (nested) {
+      this.readTrivia(line + 1, next, props);
+      this.line = next;
+      const { node, ending } = this.block(this.indents[next]!, depth + 1);
+      if (props.spaceBefore) node.spaceBefore = true;
+      if (props.comment) node.commentBefore = props.comment;
+      // What the nested collection hands over is in front of this map's next key.
+      return { node, ending };
+    }
+    // An empty scalar. Comment lines after it would join its own props: left to the library.
+    if (this.hasComment(line + 1, next)) bail();
+    const empty = this.scalar("", Scalar.PLAIN, true, false, valueAt, valueAt);
+    this.line = next;
+    const continues = next < this.count && this.indents[next] === column;
+    if (continues) {
+      // The library gives the blank lines from the second line break on to the next key, and
+      // the value's props end before that break.
+      if (props.comment) empty.range![2] = line + 1 < next ? this.ends[line + 1]! : this.starts[next]! + this.indents[next]!;
+      return { node: withEmptyProps(empty, props), ending: { from: line + 1, to: next } };
+    }
+    // The map ends here: every blank line after the value stays in its props.
+    this.readTrivia(line + 1, next, props);
+    if (props.comment) empty.range![2] = next < this.count ? this.starts[next]! + this.indents[next]! : this.text.length;
+    return { node: withEmptyProps(empty, props), ending: { from: next, to: next } };
+  }
+
+  private sequence(column: number, depth: number): { node: YAMLSeq; ending: Ending } {
+    if (depth > this.maxDepth) bail();
+    const seq = new YAMLSeq(this.schema);
+    const start = this.starts[this.line]! + column;
+    let before: Ending = { from: this.line, to: this.line };
+    let valueEnd = start;
+    for (;;) {
+      const line = this.line;
+      const lineEnd = this.ends[line]!;
+      let at = this.starts[line]! + column + 1;
+      if (at >= lineEnd) bail(); // an empty item: left to the library
+      while (this.text.charCodeAt(at) === 32) at++;
+      const first = this.text.charCodeAt(at);
+      if (at >= lineEnd || first === 35 /* # */) bail();
+      let item: { node: Node; ending: Ending };
+      if (this.looksLikeKey(at, lineEnd)) {
+        // `- key: value` starts a map whose keys sit at this column.
+        item = this.map(at - this.starts[line]!, depth + 1, at);
+      } else {
+        item = this.inlineValue(at, line, column, depth);
+      }
+      if (before.from < before.to) {
+        const props = new Props(true);
+        this.readTrivia(before.from, before.to, props);
+        this.withItemProps(item.node, props);
+      }
+      seq.items.push(item.node);
+      valueEnd = item.node.range![2];
+      before = item.ending;
+      const next = this.line;
+      if (next >= this.count || this.indents[next]! < column) break;
+      if (this.indents[next]! > column) bail();
+      if (!this.isDash(next, column)) {
+        // A key at the sequence's own column ends it, when the sequence is a map's value at
+        // the key's column; the map checks the line.
+        break;
+      }
+    }
+    const ending = this.close(seq, start, valueEnd, column, before);
+    return { node: seq, ending };
+  }
+
+  private withItemProps(node: Node, props: Props): void {
+    if (props.spaceBefore) node.spaceBefore = true;
+    if (props.comment) node.commentBefore = props.comment;
+  }
+
+  // Whether the text at `at` reads as `key:` (so a dash's line starts a compact map).
+  private looksLikeKey(at: number, end: number): boolean {
     const first = this.text[at];
-    if (first === "|" || first === ">") return this.blockScalar(at, line, parentColumn);
+    if (first === '"' || first === "'") {
+      const close = this.closingQuote(at, end);
+      if (close < 0) return false;
+      let i = close + 1;
+      while (this.text.charCodeAt(i) === 32) i++;
+      return this.text[i] === ":";
+    }
+    if (first === "[" || first === "{") return false;
+    return this.plainEnd(at, end, false).stop === "colon";
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Values on a line.
+
+  private key(at: number, end: number): { key: Scalar; colon: number } {
+    const first = this.text[at];
+    if (first === '"' || first === "'") {
+      const close = this.closingQuote(at, end);
+      if (close < 0) bail();
+      const key = this.quoted(at, close + 1, true);
+      let colon = close + 1;
+      while (this.text.charCodeAt(colon) === 32) colon++;
+      if (this.text[colon] !== ":") bail();
+      return { key, colon };
+    }
+    if (this.startsSomethingElse(at, end)) bail();
+    const { valueEnd, stop, stopAt } = this.plainEnd(at, end, false);
+    if (stop !== "colon") bail();
+    return { key: this.plain(at, valueEnd, true), colon: stopAt };
+  }
+
+  // Whether a block-context token starting at `at` is not a plain scalar: an indicator, a
+  // quote, a flow collection, a comment, an anchor, alias or tag, a block scalar header.
+  private startsSomethingElse(at: number, end: number): boolean {
+    const ch = this.text[at]!;
+    if ("#&*!|>'\"[]{}".includes(ch)) return true;
+    if (ch === "-" || ch === "?" || ch === ":") return at + 1 >= end || this.text.charCodeAt(at + 1) === 32;
+    return false;
+  }
+
+  // Where a one-line plain scalar from `at` ends, as the yaml lexer decides: before ": ", a
+  // colon at the line's end, " #", or (in flow) a flow indicator. `valueEnd` is just past its
+  // last character.
+  private plainEnd(at: number, end: number, inFlow: boolean): { valueEnd: number; stop: "colon" | "comment" | "flow" | "end"; stopAt: number } {
+    const text = this.text;
+    let valueEnd = at;
+    for (let i = at; i < end; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 58 /* : */) {
+        const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
+        if (next === 32 || (inFlow && isFlowIndicator(next))) return { valueEnd, stop: "colon", stopAt: i };
+        valueEnd = i + 1;
+      } else if (ch === 32) {
+        const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
+        if (next === 35 /* # */) return { valueEnd, stop: "comment", stopAt: i + 1 };
+        if (inFlow && isFlowIndicator(next)) return { valueEnd, stop: "flow", stopAt: i + 1 };
+      } else if (inFlow && isFlowIndicator(ch)) {
+        return { valueEnd, stop: "flow", stopAt: i };
+      } else valueEnd = i + 1;
+    }
+    return { valueEnd, stop: "end", stopAt: end };
+  }
+
+  // A value that starts on its key's or dash's line at `at`: a flow collection, a quoted or
+  // plain scalar, or a block scalar. `column` is the column of the collection it belongs to.
+  // Leaves the current line at the next content line.
+  private inlineValue(at: number, firstLine: number, column: number, depth: number): { node: Node; ending: Ending } {
+    let line = firstLine;
+    let lineEnd = this.ends[line]!;
+    const first = this.text[at]!;
+    if (first === "|" || first === ">") return this.blockScalar(at, line, column);
     let node: Node;
     let valueEnd: number;
     if (first === "[" || first === "{") {
-      node = this.flow(at, line.end, depth + 1);
+      node = this.flow(at, lineEnd, depth + 1);
       valueEnd = node.range![1];
     } else if (first === '"' || first === "'") {
-      node = this.quoted(at, line.end);
-      valueEnd = node.range![1];
+      const close = this.closingQuote(at, lineEnd);
+      if (close < 0) bail(); // not closed on this line
+      node = this.quoted(at, close + 1, false);
+      valueEnd = close + 1;
     } else {
-      if (isIndicator(first)) bail();
-      let i = at;
-      while (i < line.end) {
-        const ch = this.text[i];
-        if (ch === "#" && this.text[i - 1] === " ") break;
-        if (ch === ":" && (i + 1 === line.end || this.text[i + 1] === " ")) bail(); // `a: b: c`
-        i++;
+      if (this.startsSomethingElse(at, lineEnd)) bail();
+      const { valueEnd: plainEnd, stop } = this.plainEnd(at, lineEnd, false);
+      if (stop === "colon") bail(); // `a: b: c`
+      valueEnd = plainEnd;
+      if (stop === "end") {
+        // The lexer goes on over blank lines and lines deeper than the collection, up to a
+        // comment, a less indented line, or a colon (which would make the scalar a key).
+        for (let j = line + 1; j < this.count; j++) {
+          const kind = this.kinds[j];
+          if (kind === Kind.Blank) continue;
+          if (kind === Kind.Comment || this.indents[j]! <= column) break;
+          const more = this.plainEnd(this.starts[j]! + this.indents[j]!, this.ends[j]!, false);
+          if (more.stop === "colon") bail();
+          valueEnd = more.valueEnd;
+          line = j;
+          if (more.stop === "comment") break;
+        }
+        lineEnd = this.ends[line]!;
       }
-      valueEnd = i;
-      while (this.text[valueEnd - 1] === " ") valueEnd--;
-      node = plainScalar(this.text.slice(at, valueEnd));
+      node = this.plain(at, valueEnd, false);
     }
-    const nodeEnd = this.afterComment(valueEnd, line);
-    node.range = [node.range?.[0] ?? at, valueEnd, nodeEnd];
+    // After the value: spaces, a comment after a space, the line break.
+    const after = new EndComment();
+    let i = valueEnd;
+    while (this.text.charCodeAt(i) === 32) i++;
+    if (i < lineEnd) {
+      if (this.text.charCodeAt(i) !== 35 || i === valueEnd) bail(); // `'a'b`, `[a]#b`
+      after.addComment(this.text.slice(i, lineEnd));
+    }
+    if (this.nexts[line]! > lineEnd) after.addNewline(this.lineBreak(line));
+    let nodeEnd = this.nexts[line]!;
+    // Comment lines deeper than the collection, with the blank lines before them, join the
+    // value's end, as the library's parser puts them there.
+    const next = this.nextContent(line + 1);
+    let absorbed = line + 1;
+    for (let i = line + 1; i < next; i++) {
+      if (this.kinds[i] !== Kind.Comment) continue;
+      if (this.indents[i]! <= column) break;
+      absorbed = i + 1;
+    }
+    if (absorbed > line + 1) {
+      this.readTrivia(line + 1, absorbed, after);
+      nodeEnd = this.nexts[absorbed - 1]!;
+    }
+    // A deeper content line next (after a comment line, or after a quoted scalar or flow
+    // collection) would be an error.
+    if (next < this.count && this.indents[next]! > column) bail();
+    if (after.comment) node.comment = after.comment;
+    node.range = [node.range![0], valueEnd, nodeEnd];
+    this.line = next;
+    return { node, ending: { from: absorbed, to: next } };
+  }
+
+  // `|` or `>` and its header at `at`; the body's extent found as the yaml lexer finds it, its
+  // value, type, comment and range from the library's own CST.resolveAsScalar.
+  private blockScalar(at: number, line: number, column: number): { node: Node; ending: Ending } {
+    const text = this.text;
+    const lineEnd = this.ends[line]!;
+    let headerEnd = at + 1;
+    let keep = false;
+    let explicit = -1;
+    for (;;) {
+      const ch = text[headerEnd];
+      if (ch === "+") keep = true;
+      else if (ch !== undefined && ch > "0" && ch <= "9") explicit = Number(ch) - 1;
+      else if (ch !== "-") break;
+      headerEnd++;
+    }
+    while (headerEnd < lineEnd && text[headerEnd] !== " " && text[headerEnd] !== "#") headerEnd++;
+    const props: CST.SourceToken[] = [{ type: "block-scalar-header", offset: at, indent: column, source: text.slice(at, headerEnd) }];
+    let i = headerEnd;
+    while (text.charCodeAt(i) === 32) i++;
+    if (i > headerEnd) props.push({ type: "space", offset: headerEnd, indent: column, source: text.slice(headerEnd, i) });
+    if (i < lineEnd) {
+      if (text[i] !== "#") bail();
+      props.push({ type: "comment", offset: i, indent: column, source: text.slice(i, lineEnd) });
+    }
+    if (this.nexts[line]! > lineEnd) props.push({ type: "newline", offset: lineEnd, indent: column, source: this.lineBreak(line) });
+
+    // The body, by the lexer's parseBlockScalar: its indentation is that of the first line with
+    // content; it runs while lines are blank or indented that far; trailing blank lines are
+    // dropped unless kept (+), but not those with more spaces than the first content line.
+    const length = text.length;
+    const pos = this.nexts[line]!;
+    let nl = pos - 1;
+    let indent = 0;
+    for (let j = pos; j < length; j++) {
+      const ch = text.charCodeAt(j);
+      if (ch === 32) indent++;
+      else if (ch === 10) {
+        nl = j;
+        indent = 0;
+      } else if (ch !== 13 || text.charCodeAt(j + 1) !== 10) break;
+    }
+    let indentNext = column + 1;
+    if (indent >= indentNext) {
+      indentNext = explicit === -1 ? indent : explicit + indentNext;
+      do {
+        const continued = this.continueBlockScalar(nl + 1, indentNext);
+        if (continued === -1) break;
+        nl = text.indexOf("\n", continued);
+      } while (nl !== -1);
+      if (nl === -1) nl = length;
+    }
+    if (!keep) {
+      for (;;) {
+        let j = nl - 1;
+        let ch = text[j];
+        if (ch === "\r") ch = text[--j];
+        const lastChar = j;
+        while (ch === " ") ch = text[--j];
+        if (ch === "\n" && j >= pos && j + 1 + indent > lastChar) nl = j;
+        else break;
+      }
+    }
+    const bodyEnd = Math.min(nl + 1, length);
+    const token: CST.BlockScalar = { type: "block-scalar", offset: at, indent: column, props, source: text.slice(pos, bodyEnd) };
+    const resolved = CST.resolveAsScalar(token, true, bail);
+    if (!resolved || resolved.type === null) bail();
+    const node = this.scalar(resolved!.value, resolved!.type!, false, false, at, at);
+    node.range = resolved!.range;
+    if (resolved!.comment) node.comment = resolved!.comment;
+
+    // Lines after the body: comment and blank lines the parent collection gets, then the next
+    // content line, which must not be deeper than the collection.
+    let after = line + 1;
+    while (after < this.count && this.starts[after]! < bodyEnd) after++;
+    const next = this.nextContent(after);
+    if (next < this.count && this.indents[next]! > column) bail();
+    this.line = next;
+    return { node, ending: { from: after, to: next } };
+  }
+
+  // The lexer's continueScalar for a block scalar: where the line at `offset` goes on, or -1.
+  private continueBlockScalar(offset: number, indentNext: number): number {
+    const text = this.text;
+    let indent = 0;
+    let ch = text[offset];
+    while (ch === " ") ch = text[++indent + offset];
+    if (ch === "\r" && text[indent + offset + 1] === "\n") return offset + indent + 1;
+    return ch === "\n" || indent >= indentNext ? offset + indent : -1;
+  }
+
+  // The offset of the quote that closes the one at `at` on this line, or -1.
+  private closingQuote(at: number, end: number): number {
+    const quote = this.text[at];
+    let close = this.text.indexOf(quote!, at + 1);
+    if (quote === "'") {
+      while (close >= 0 && close < end && this.text[close + 1] === "'") close = this.text.indexOf("'", close + 2);
+    } else {
+      while (close >= 0 && close < end) {
+        let backslashes = 0;
+        while (this.text[close - 1 - backslashes] === "\\") backslashes++;
+        if (backslashes % 2 === 0) break;
+        close = this.text.indexOf('"', close + 1);
+      }
+    }
+    return close >= 0 && close < end ? close : -1;
+  }
+
+  // A quoted scalar from `at` to `end` (past its closing quote), resolved by the library.
+  private quoted(at: number, end: number, atKey: boolean): Scalar {
+    const source = this.text.slice(at, end);
+    const type = source[0] === '"' ? "double-quoted-scalar" : "single-quoted-scalar";
+    const resolved = CST.resolveAsScalar({ type, offset: at, indent: 0, source }, true, bail);
+    return this.scalar(resolved!.value, resolved!.type!, false, atKey, at, end);
+  }
+
+  private plain(at: number, end: number, atKey: boolean): Scalar {
+    const source = this.text.slice(at, end);
+    // The library's plainValue reports a first character a plain scalar may not start with,
+    // and folds line breaks; a one-line scalar is its own value.
+    if (",%@`".includes(source[0]!)) bail();
+    const value = source.includes("\n") ? CST.resolveAsScalar({ type: "scalar", offset: at, indent: 0, source }, true, bail)!.value : source;
+    return this.scalar(value, Scalar.PLAIN, true, atKey, at, end);
+  }
+
+  // A scalar node as the library's composeScalar makes it: a plain scalar typed by the first
+  // of the schema's default tags whose test matches, any other by the string tag.
+  private scalar(value: string, type: Scalar.Type, plain: boolean, atKey: boolean, start: number, end: number): Scalar {
+    const schema = this.schema as unknown as { tags: ScalarTag[] } & Record<symbol, ScalarTag>;
+    let tag: ScalarTag | undefined;
+    if (plain && mayBeTyped(value)) tag = schema.tags.find((t) => (t.default === true || (atKey && t.default === "key")) && t.test?.test(value));
+    tag ??= schema[SCALAR_TAG]!;
+    const resolved = tag.resolve(value, bail, LIBRARY_OPTIONS);
+    const node = (isScalar(resolved) ? resolved : new Scalar(resolved)) as Scalar & { source?: string };
+    node.range = [start, end, end];
+    node.source = value;
+    node.type = type;
+    if (tag.format) node.format = tag.format;
     return node;
   }
 
-  // After a value: spaces and an optional comment, then the line break (which the node includes).
-  private afterComment(from: number, line: Line): number {
-    let i = from;
-    while (this.text[i] === " ") i++;
-    // Only a comment may follow, and only after a space ("a#b" is one scalar, "[a]#b" an error).
-    if (i < line.end && (this.text[i] !== "#" || i === from)) bail();
-    return line.end < this.text.length ? line.end + 1 : line.end;
-  }
+  // ------------------------------------------------------------------------------------------
+  // Flow collections, on one line.
 
-  // `|` or `>`, with an optional chomping indicator, and its lines below, more indented than
-  // `parentColumn`. Explicit indentation indicators and more-indented folded lines, whose
-  // rules are subtle, are left to the library.
-  private blockScalar(at: number, line: Line, parentColumn: number): Scalar {
-    const literal = this.text[at] === "|";
-    let i = at + 1;
-    let chomping: "clip" | "strip" | "keep" = "clip";
-    if (this.text[i] === "-" || this.text[i] === "+") chomping = this.text[i++] === "-" ? "strip" : "keep";
-    this.afterComment(i, line); // only spaces and a comment may follow the header
-    if (i < line.end && this.text[i] !== " ") bail();
-
-    const content: string[] = [];
-    let blockIndent = -1;
-    let end = line.end + 1; // just after the last content line's break
-    let pos = line.end + 1;
-    let trailingBlanks = 0;
-    while (pos < this.text.length) {
-      let lineEnd = this.text.indexOf("\n", pos);
-      if (lineEnd < 0) lineEnd = this.text.length;
-      let indent = 0;
-      while (this.text.charCodeAt(pos + indent) === 32) indent++;
-      const blank = pos + indent === lineEnd;
-      if (blank) {
-        if (blockIndent >= 0 && indent > blockIndent) bail(); // spaces that would be content
-        content.push("");
-        trailingBlanks++;
-      } else {
-        if (indent <= parentColumn) break;
-        if (blockIndent < 0) blockIndent = indent;
-        if (indent < blockIndent) bail();
-        if (!literal && indent > blockIndent) bail();
-        content.push(this.text.slice(pos + blockIndent, lineEnd));
-        trailingBlanks = 0;
-        end = lineEnd < this.text.length ? lineEnd + 1 : lineEnd;
-      }
-      pos = lineEnd + 1;
-    }
-    if (blockIndent < 0) bail(); // an empty block scalar
-    const body = content.slice(0, content.length - trailingBlanks);
-    let value = literal ? body.join("\n") : fold(body);
-    if (chomping === "clip") value += "\n";
-    else if (chomping === "keep") value += "\n".repeat(trailingBlanks + 1);
-    if (chomping === "keep" && trailingBlanks > 0) bail(); // the kept lines' range: the library's job
-
-    const scalar = new Scalar(value);
-    scalar.type = literal ? Scalar.BLOCK_LITERAL : Scalar.BLOCK_FOLDED;
-    scalar.range = [at, end, end];
-    while (this.index < this.lines.length && this.lines[this.index]!.start < end) this.index++;
-    return scalar;
-  }
-
-  private quoted(at: number, end: number): Scalar {
-    const quote = this.text[at];
-    let value = "";
-    let i = at + 1;
-    for (;;) {
-      if (i >= end) bail(); // not closed on this line
-      const ch = this.text[i]!;
-      if (quote === "'") {
-        if (ch === "'") {
-          if (this.text[i + 1] === "'") {
-            value += "'";
-            i += 2;
-            continue;
-          }
-          break;
-        }
-        value += ch;
-        i++;
-      } else {
-        if (ch === '"') break;
-        if (ch === "\\") {
-          const escaped = ESCAPES[this.text[i + 1]!];
-          if (escaped === undefined) bail(); // \x, \u and friends: the library's job
-          value += escaped;
-          i += 2;
-          continue;
-        }
-        value += ch;
-        i++;
-      }
-    }
-    const scalar = new Scalar(value);
-    scalar.type = quote === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-    scalar.range = [at, i + 1, i + 1];
-    return scalar;
-  }
-
-  // A flow list or map closed on the same line, holding scalars, pairs and flow collections.
-  private flow(at: number, end: number, depth: number): Node {
+  private flow(at: number, end: number, depth: number): YAMLMap | YAMLSeq {
     if (depth > this.maxDepth) bail();
-    const open = this.text[at];
-    const close = open === "[" ? "]" : "}";
-    const collection = open === "[" ? new YAMLSeq() : new YAMLMap();
+    const isMap = this.text[at] === "{";
+    const close = isMap ? 125 /* } */ : 93; /* ] */
+    const collection = isMap ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
     collection.flow = true;
     const keys = new Set<unknown>();
     let i = this.skipSpaces(at + 1, end);
-    if (this.text[i] === close) {
-      collection.range = [at, i + 1, i + 1];
-      return collection;
-    }
-    for (;;) {
-      const item = this.flowItem(i, end, close, depth);
-      i = this.skipSpaces(item.range![1], end);
-      if (open === "{" || this.text[i] === ":") {
-        // A pair: `key: value`, in a map or (rarely) a list; the latter is the library's.
-        if (open === "[") bail();
-        if (this.text[i] !== ":" || !isScalarNode(item)) bail();
-        if (keys.has((item as Scalar).value)) bail();
-        keys.add((item as Scalar).value);
-        const afterColon = i + 1;
-        if (this.text[afterColon] !== " ") bail();
-        const value = this.flowItem(this.skipSpaces(afterColon, end), end, close, depth);
-        (collection as YAMLMap).items.push(new Pair(item, value));
-        i = this.skipSpaces(value.range![1], end);
+    while (this.text.charCodeAt(i) !== close) {
+      if (isMap) {
+        const key = this.flowItem(i, end, depth, true);
+        let colon = key.range![1];
+        if (this.text.charCodeAt(colon) !== 58 /* : */ || this.text.charCodeAt(colon + 1) !== 32) bail();
+        if (keys.has((key as Scalar).value)) bail();
+        keys.add((key as Scalar).value);
+        colon = this.skipSpaces(colon + 1, end);
+        const value = this.flowItem(colon, end, depth, false);
+        (collection as YAMLMap).items.push(new Pair(key, value));
+        i = value.range![2];
       } else {
+        const item = this.flowItem(i, end, depth, false);
         (collection as YAMLSeq).items.push(item);
+        i = item.range![2];
       }
-      if (this.text[i] === ",") {
-        i = this.skipSpaces(i + 1, end);
-        if (this.text[i] === close) bail(); // a trailing comma: the library decides
-        continue;
-      }
-      if (this.text[i] === close) {
-        collection.range = [at, i + 1, i + 1];
-        return collection;
-      }
-      bail();
+      const ch = this.text.charCodeAt(i);
+      if (ch === 44 /* , */) i = this.skipSpaces(i + 1, end);
+      else if (ch !== close) bail();
     }
+    // Past the closing bracket: the caller adds what follows.
+    collection.range = [at, i + 1, i + 1];
+    return collection;
   }
 
-  private flowItem(at: number, end: number, close: string, depth: number): Node {
-    const first = this.text[at];
-    if (first === "[" || first === "{") return this.flow(at, end, depth + 1);
-    if (first === '"' || first === "'") {
-      const scalar = this.quoted(at, end);
-      scalar.range = [scalar.range![0], scalar.range![1], this.skipSpaces(scalar.range![1], end)];
-      return scalar;
+  // A scalar or flow collection inside a flow collection. A key's range ends with its text;
+  // anything else's range[2] runs over the spaces after it, as the library's do.
+  private flowItem(at: number, end: number, depth: number, isKey: boolean): Node {
+    if (at >= end) bail();
+    const first = this.text[at]!;
+    let node: Node;
+    let valueEnd: number;
+    if (first === "[" || first === "{") {
+      if (isKey) bail();
+      node = this.flow(at, end, depth + 1);
+      valueEnd = node.range![1];
+    } else if (first === '"' || first === "'") {
+      const close = this.closingQuote(at, end);
+      if (close < 0) bail();
+      node = this.quoted(at, close + 1, isKey);
+      valueEnd = close + 1;
+    } else {
+      if ("#&*!|>,]}".includes(first)) bail();
+      if ((first === "-" || first === "?" || first === ":") && (at + 1 >= end || this.text.charCodeAt(at + 1) === 32 || isFlowIndicator(this.text.charCodeAt(at + 1)))) bail();
+      const { valueEnd: plainEnd, stop, stopAt } = this.plainEnd(at, end, true);
+      if (stop === "comment" || stop === "end") bail();
+      // A colon here makes a pair: fine as a key in a map, left to the library elsewhere.
+      if (stop === "colon" && !isKey) bail();
+      if (stop !== "colon" && isKey) bail();
+      node = this.plain(at, plainEnd, isKey);
+      valueEnd = stop === "colon" ? stopAt : plainEnd;
+      if (isKey) {
+        node.range = [at, plainEnd, plainEnd];
+        return node;
+      }
     }
-    if (at >= end || isIndicator(first) || first === "," || first === close || first === "]" || first === "}") bail();
-    let i = at;
-    while (i < end) {
-      const ch = this.text[i]!;
-      if (ch === "," || ch === "[" || ch === "]" || ch === "{" || ch === "}") break;
-      if (ch === ":" && (this.text[i + 1] === " " || this.text[i + 1] === "," || this.text[i + 1] === close)) break;
-      if (ch === "#" && this.text[i - 1] === " ") bail();
-      i++;
-    }
-    let valueEnd = i;
-    while (this.text[valueEnd - 1] === " ") valueEnd--;
-    const scalar = plainScalar(this.text.slice(at, valueEnd));
-    scalar.range = [at, valueEnd, i];
-    return scalar;
+    if (isKey) return node;
+    node.range = [node.range![0], valueEnd, this.skipSpaces(valueEnd, end)];
+    return node;
   }
 
   private skipSpaces(at: number, end: number): number {
     let i = at;
-    while (i < end && this.text[i] === " ") i++;
+    while (i < end && this.text.charCodeAt(i) === 32) i++;
     return i;
   }
 }
 
-function isScalarNode(node: Node): boolean {
-  return node instanceof Scalar;
+// An empty value takes its props' comment as its own comment, as the library's composeEmptyNode does.
+function withEmptyProps(node: Scalar, props: Props): Scalar {
+  if (props.spaceBefore) node.spaceBefore = true;
+  if (props.comment) node.comment = props.comment;
+  return node;
 }
 
-// Folds the lines of a `>` scalar: a line break between two lines becomes a space, and each
-// empty line in between one line break.
-function fold(lines: readonly string[]): string {
-  let value = "";
-  let blanks = 0;
-  let started = false;
-  for (const line of lines) {
-    if (line === "") {
-      blanks++;
-      continue;
-    }
-    if (started) value += blanks > 0 ? "\n".repeat(blanks) : " ";
-    value += line;
-    started = true;
-    blanks = 0;
-  }
-  return "\n".repeat(started ? 0 : blanks) + value;
+// Every default tag of the core schema (the one parse.ts uses) matches only the empty string or
+// a text starting with one of - + . 0-9 ~ n N t T f F; any other plain scalar is a string, and
+// trying the tags' tests on it would only cost time.
+function mayBeTyped(value: string): boolean {
+  if (value === "") return true;
+  const ch = value.charCodeAt(0);
+  return (ch >= 48 && ch <= 57) || ch === 45 || ch === 43 || ch === 46 || ch === 126 || ch === 110 || ch === 78 || ch === 116 || ch === 84 || ch === 102 || ch === 70;
 }
 
-// Characters that may not start a plain scalar, or that start a feature left to the library.
-function isIndicator(ch: string | undefined): boolean {
-  return ch === undefined || "&*!|>%@`?-#,[]{}".includes(ch) ;
+function isFlowIndicator(ch: number): boolean {
+  return ch === 44 || ch === 91 || ch === 93 || ch === 123 || ch === 125; // , [ ] { }
 }
 
-const ESCAPES: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0", " ": " " };
-
-/** A plain scalar resolved as the YAML 1.2 core schema (the yaml library's default) does. */
-function plainScalar(source: string): Scalar {
-  const scalar = new Scalar(resolvePlain(source));
-  scalar.type = Scalar.PLAIN;
-  (scalar as Scalar & { source?: string }).source = source;
-  return scalar;
+/** The parts of a schema tag the library's composeScalar uses. */
+interface ScalarTag {
+  default?: boolean | "key";
+  test?: RegExp;
+  format?: string;
+  resolve(value: string, onError: (message: string) => void, options: object): unknown;
 }
 
-function resolvePlain(source: string): unknown {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
-  if (/^(?:[Tt]rue|TRUE)$/.test(source)) return true;
-  if (/^(?:[Ff]alse|FALSE)$/.test(source)) return false;
-  if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);
-  if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
-  if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.substring(2), 16);
-  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
-    return source.slice(-3).toLowerCase() === "nan" ? NaN : source[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-  }
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source) || /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) return parseFloat(source);
-  return source;
-}
+// The schema keeps its string tag under this symbol (yaml's identity.SCALAR).
+const SCALAR_TAG = Symbol.for("yaml.scalar");

@@ -25,6 +25,8 @@ export interface LintOptions {
   glossary?: Glossary;
   /** A spec over this many bytes of UTF-8 is not read: one spec-size finding. Defaults to DEFAULT_LIMITS.specSize. */
   maxSpecSize?: number;
+  /** Internal, for the fast YAML path's differential test: parse with the yaml library only. */
+  yamlLibraryOnly?: boolean;
 }
 
 /** Everything learnt about a spec while linting it, for hovers and the preview to reuse. */
@@ -54,7 +56,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     if (tooLarge) return tooLarge;
   }
   const glossary = options.glossary ?? Glossary.bundled();
-  const parsed = parseYaml(text);
+  const parsed = parseYaml(text, { libraryOnly: options.yamlLibraryOnly });
   const analysis: SpecAnalysis = { parsed, spec: undefined, glossary, terms: [], pins: new Map() };
   const findings: Finding[] = [];
   const document = parsed.document;
