@@ -12,10 +12,16 @@ export interface FileSystemLike<U> {
   readFile(uri: U): PromiseLike<Uint8Array>;
 }
 
-/** A config host over `fs`; `uriOf` turns a POSIX path into a URI on the document's file system. */
-export function workspaceFsHost<U>(fs: FileSystemLike<U>, uriOf: (path: string) => U): AsyncConfigHost {
+/**
+ * A config host over `fs`; `uriOf` turns a POSIX path into a URI on the document's file system.
+ * With `confineTo` (a folder's path), files outside that folder read as unreadable: an untrusted
+ * workspace's config must not point JointSpec at files elsewhere (`../` glossary paths).
+ */
+export function workspaceFsHost<U>(fs: FileSystemLike<U>, uriOf: (path: string) => U, confineTo?: string): AsyncConfigHost {
+  const outside = (path: string): boolean => confineTo !== undefined && !path.startsWith(`${confineTo.replace(/\/$/, "")}/`);
   return {
     exists: async (path) => {
+      if (outside(path)) return false;
       try {
         await fs.stat(uriOf(path));
         return true;
@@ -24,6 +30,7 @@ export function workspaceFsHost<U>(fs: FileSystemLike<U>, uriOf: (path: string) 
       }
     },
     read: async (path, limit): Promise<ReadResult> => {
+      if (outside(path)) return { kind: "unreadable", reason: "it is outside the workspace folder, and the workspace is not trusted" };
       const uri = uriOf(path);
       try {
         // Too large a file is refused by its size, before it is read.

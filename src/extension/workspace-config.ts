@@ -66,7 +66,9 @@ export class WorkspaceConfig {
     const settings = vscode.workspace.getConfiguration("jointspec", uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const uriOf = (path: string): vscode.Uri => uri.with({ path });
-    const resolved = await resolveConfig(uri.path, workspaceFsHost(vscode.workspace.fs, uriOf), {
+    // Restricted mode: nothing outside the folder, whatever the folder's .jointspec.yaml names.
+    const confineTo = !vscode.workspace.isTrusted && folder ? folder.uri.path : undefined;
+    const resolved = await resolveConfig(uri.path, workspaceFsHost(vscode.workspace.fs, uriOf, confineTo), {
       ...(folder ? { root: folder.uri.path } : {}),
       settings: {
         rules: explicitRuleSettings(settings),

@@ -232,3 +232,21 @@ describe("config resolver: the command line over the fixture tree", () => {
     deepStrictEqual(reports.map((report) => report.filePath).sort(), [`${web}/campaigns/spring-sale.yaml`, `${web}/mobile/launches/app-launch.campaign.yaml`]);
   });
 });
+
+describe("config resolver in an untrusted workspace", () => {
+  it("reads nothing outside the workspace folder: the ../ glossary is refused, the rest applies", async () => {
+    // The workspace folder is monorepo/web; its config names ../../shared/terms.glossary.yaml.
+    const folder = `${VIRTUAL}/monorepo/web`;
+    const confined = workspaceFsHost(memory, (path): FakeUri => ({ scheme: "memfs", path }), folder);
+    const resolved = await resolveConfig(`${folder}/campaigns/spring-sale.yaml`, confined, { root: folder, originOf: (path) => path.slice(VIRTUAL.length + 1) });
+    deepStrictEqual(
+      resolved.glossary.entries.filter((entry) => entry.origin !== BUNDLED_ORIGIN).map((entry) => entry.term),
+      ["Storefront"],
+    );
+    deepStrictEqual(
+      resolved.problems.map((problem) => [problem.kind, problem.file.slice(VIRTUAL.length + 1), "reason" in problem ? problem.reason : undefined]),
+      [["unreadable", "shared/terms.glossary.yaml", "it is outside the workspace folder, and the workspace is not trusted"]],
+    );
+    deepStrictEqual(resolved.severities, { "ambiguous-term": "warning", "joint-sign-off": "off" });
+  });
+});
