@@ -11,7 +11,7 @@ export const jointSignOff: Rule = {
   needs: "spec",
   fixable: false,
   messages: {
-    missing: "The spec is {{status}} without sign-off from {{sides}}; add approvals.{{first}} with the name of the person who signed off and the date.",
+    missing: "The spec is {{status}} without sign-off from {{sides}}; add {{keys}} with the name of the person who signed off and the date.",
   },
   check({ spec }, report) {
     const status = asText(spec.status);
@@ -21,7 +21,8 @@ export const jointSignOff: Rule = {
     if (unsigned.length === 0) return;
     report({
       messageId: "missing",
-      data: { status, sides: listWords(unsigned, "and"), first: unsigned[0]! },
+      // Name every key still to add: with both missing, "add approvals.marketing" alone misleads.
+      data: { status, sides: listWords(unsigned, "and"), keys: listWords(unsigned.map((side) => `approvals.${side}`), "and") + (unsigned.length > 1 ? ", each" : "") },
       ...(approvals ? { path: ["approvals"], at: "key" as const } : { path: ["status"] }),
     });
   },

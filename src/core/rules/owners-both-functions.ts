@@ -1,7 +1,7 @@
 // Reports a spec without a named owner on the marketing side or on the technology side.
 import type { Rule } from "../rule.js";
-import { asList, asMap, isNamed, otherFunction } from "../spec-data.js";
-import { FUNCTIONS } from "../types.js";
+import { asList, asMap, asText, isNamed, otherFunction } from "../spec-data.js";
+import { FUNCTIONS, type SpecPath } from "../types.js";
 
 export const ownersBothFunctions: Rule = {
   id: "owners-both-functions",
@@ -11,7 +11,7 @@ export const ownersBothFunctions: Rule = {
   fixable: true,
   messages: {
     missing: "No {{side}} owner: name at least one person under owners.{{side}}, so {{other}} knows whom to ask.",
-    placeholder: "owners.{{side}} names no one yet ({{written}}); replace the placeholder with a person's name.",
+    placeholder: "owners.{{side}} names no one yet ({{written}}); give at least one owner a person's name.",
   },
   check({ spec, edits }, report) {
     // owners: of the wrong type is the schema's finding; one problem, one finding.
@@ -19,13 +19,20 @@ export const ownersBothFunctions: Rule = {
     const owners = asMap(spec.owners);
     for (const side of FUNCTIONS) {
       const other = otherFunction(side);
+      // A side written as text (`marketing: Jane Doe`) or left blank is a shape error that
+      // the schema reports; saying "an empty list" as well would be a second, wrong finding.
+      if (owners && side in owners && !Array.isArray(owners[side])) continue;
       const people = asList(owners?.[side]);
       // `- Sam Patel` instead of `- name: Sam Patel` is a shape error (the schema's), not a missing owner.
       const nameOf = (person: unknown): unknown => asMap(person)?.name ?? person;
       if (people.some((person) => isNamed(nameOf(person)))) continue;
       if (owners && side in owners) {
-        const written = people.map((person) => JSON.stringify(nameOf(person) ?? "")).join(", ") || "an empty list";
-        report({ messageId: "placeholder", data: { side, written }, path: ["owners", side], at: "key" });
+        const written = people.map(describeUnnamed).join(", ") || "an empty list";
+        // Point at the first name that is written but names no one (the "TBD" to replace),
+        // else at the side's key.
+        const firstWritten = people.findIndex((person) => asText(asMap(person)?.name) !== undefined);
+        const path: SpecPath = firstWritten >= 0 ? ["owners", side, firstWritten, "name"] : ["owners", side];
+        report({ messageId: "placeholder", data: { side, written }, path, ...(firstWritten >= 0 ? {} : { at: "key" as const }) });
       } else {
         report({
           messageId: "missing",
@@ -38,3 +45,16 @@ export const ownersBothFunctions: Rule = {
     }
   },
 };
+
+// How an owner entry that names no one reads in a message: the placeholder as written in
+// quotes, or what the entry holds instead of a name (never the entry's raw JSON).
+function describeUnnamed(person: unknown): string {
+  const entry = asMap(person);
+  if (!entry) return asText(person) !== undefined ? JSON.stringify(asText(person)) : "an entry that is not a person";
+  const name = asText(entry.name);
+  if (name !== undefined) return JSON.stringify(name);
+  const email = asText(entry.email);
+  if (email !== undefined) return `${email} with no name`;
+  const role = asText(entry.role);
+  return role !== undefined ? `role ${JSON.stringify(role)} with no name` : "an entry with no name";
+}
