@@ -1,6 +1,7 @@
 // Defensive readers for the spec's plain data. Rules run even when the schema has found
 // shape errors, so every reader accepts any value and returns a safe default.
 
+import bundledWords from "./generated/bundled-words.json";
 import { FUNCTIONS, type BusinessFunction } from "./types.js";
 
 export type Data = Readonly<Record<string, unknown>>;
@@ -17,13 +18,30 @@ export function asText(value: unknown): string | undefined {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
 }
 
-// Words people write instead of a name when they do not know it yet.
-const PLACEHOLDERS = new Set(["", "tbd", "tbc", "tba", "?", "??", "???", "n/a", "na", "none", "someone", "somebody", "todo", "unknown", "-", "--", "x", "xx", "xxx"]);
+// What people write instead of a decision: data in glossary/jointspec.words.yaml, checked
+// against schemas/words.schema.json and compiled in by scripts/generate.mjs.
+const PLACEHOLDERS = new Set(bundledWords.placeholders);
+const PLACEHOLDER_OPENERS = new Set(bundledWords["placeholder-openers"]);
+
+// A value as the word lists compare it: remarks in parentheses dropped ("TBD (waiting on IT)"),
+// outer spaces and a trailing ".", "!" or "?" trimmed (so "?" reads as ""), in lower case.
+function comparable(text: string): string {
+  return text.replace(/\([^()]*\)/g, " ").trim().replace(/\s+/g, " ").toLowerCase().replace(/[.!?]+$/, "");
+}
+
+/** Whether `text` is empty or a placeholder such as "TBD", "n/a", "to be agreed" or "TBD - ask finance". */
+export function isPlaceholder(text: string): boolean {
+  const value = comparable(text);
+  if (PLACEHOLDERS.has(value)) return true;
+  // The first word, cut at spaces and at punctuation that starts a remark ("TBD: Q3", "TBC-ish").
+  const opener = /^[^\s:;,()-]+/.exec(value)?.[0] ?? "";
+  return PLACEHOLDER_OPENERS.has(opener) || PLACEHOLDER_OPENERS.has(opener.replace(/[.!?]+$/, ""));
+}
 
 /** Whether `value` names a person, rather than being empty or a placeholder such as "TBD". */
 export function isNamed(value: unknown): boolean {
   const text = asText(value);
-  return text !== undefined && !PLACEHOLDERS.has(text.trim().toLowerCase().replace(/[.!?]+$/, ""));
+  return text !== undefined && !isPlaceholder(text);
 }
 
 /** The functions a KPI's `owners` names. */
