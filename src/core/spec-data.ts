@@ -38,6 +38,36 @@ export function isPlaceholder(text: string): boolean {
   return PLACEHOLDER_OPENERS.has(opener) || PLACEHOLDER_OPENERS.has(opener.replace(/[.!?]+$/, ""));
 }
 
+const PLACEHOLDER_WORDS = new Set(bundledWords["placeholder-words"]);
+const TEAM_WORDS = new Set(bundledWords["team-words"]);
+const TEAM_OPENERS = new Set(bundledWords["team-openers"]);
+const WORDS = /[\p{L}\p{N}_]+/gu;
+
+/** Why a name is not a person's. */
+export type NotAPerson = "placeholder" | "team";
+
+/**
+ * Why `value`, written where a person's name belongs (an owner, the reviewer, a signer), does
+ * not name a person: a placeholder ("TBD", "someone from IT") or a team ("Security team",
+ * "the platform squad", "marketing ops"); undefined when it looks like a person.
+ */
+export function notAPerson(value: unknown): NotAPerson | undefined {
+  const text = asText(value);
+  if (text === undefined || isPlaceholder(text)) return "placeholder";
+  // The name before a title or a remark: "Jane Doe, Security team lead" names Jane Doe.
+  const name = text.split(/,|;|\(|\s[-–—]\s/)[0] ?? "";
+  const words = name.match(WORDS) ?? [];
+  if (words.some((word) => PLACEHOLDER_WORDS.has(word.toLowerCase()))) return "placeholder";
+  // A capitalised team word (IT) matches only in capitals, so "Itzel" or "it" is no team.
+  if (TEAM_OPENERS.has(words[0]?.toLowerCase() ?? "") || words.some((word) => TEAM_WORDS.has(word) || TEAM_WORDS.has(word.toLowerCase()))) return "team";
+  return undefined;
+}
+
+/** "\"TBD\" is a placeholder", "\"Security team\" is a team, not a person": for messages. */
+export function describeNotAPerson(written: string, why: NotAPerson): string {
+  return `${JSON.stringify(written.trim())} ${why === "team" ? "is a team, not a person" : "is a placeholder"}`;
+}
+
 /** Whether `value` names a person, rather than being empty or a placeholder such as "TBD". */
 export function isNamed(value: unknown): boolean {
   const text = asText(value);

@@ -1,6 +1,6 @@
 // Reports a spec without a named owner on the marketing side or on the technology side.
 import type { Rule } from "../rule.js";
-import { asList, asMap, asText, isNamed, otherFunction } from "../spec-data.js";
+import { asList, asMap, asText, listWords, notAPerson, otherFunction } from "../spec-data.js";
 import { FUNCTIONS, type SpecPath } from "../types.js";
 
 export const ownersBothFunctions: Rule = {
@@ -11,7 +11,7 @@ export const ownersBothFunctions: Rule = {
   fixable: true,
   messages: {
     missing: "No {{side}} owner: name at least one person under owners.{{side}}, so {{other}} knows whom to ask.",
-    placeholder: "owners.{{side}} names no one yet ({{written}}); give at least one owner a person's name.",
+    placeholder: "owners.{{side}} names no person yet ({{written}}); give at least one owner a person's name, so {{other}} knows whom to ask.",
   },
   check({ spec, edits }, report) {
     // owners: of the wrong type is the schema's finding; one problem, one finding.
@@ -25,14 +25,14 @@ export const ownersBothFunctions: Rule = {
       const people = asList(owners?.[side]);
       // `- Sam Patel` instead of `- name: Sam Patel` is a shape error (the schema's), not a missing owner.
       const nameOf = (person: unknown): unknown => asMap(person)?.name ?? person;
-      if (people.some((person) => isNamed(nameOf(person)))) continue;
+      if (people.some((person) => notAPerson(nameOf(person)) === undefined)) continue;
       if (owners && side in owners) {
-        const written = people.map(describeUnnamed).join(", ") || "an empty list";
-        // Point at the first name that is written but names no one (the "TBD" to replace),
+        const written = describeUnnamed(people) || "an empty list";
+        // Point at the first name that is written but names no person (the "TBD" to replace),
         // else at the side's key.
         const firstWritten = people.findIndex((person) => asText(asMap(person)?.name) !== undefined);
         const path: SpecPath = firstWritten >= 0 ? ["owners", side, firstWritten, "name"] : ["owners", side];
-        report({ messageId: "placeholder", data: { side, written }, path, ...(firstWritten >= 0 ? {} : { at: "key" as const }) });
+        report({ messageId: "placeholder", data: { side, written, other }, path, ...(firstWritten >= 0 ? {} : { at: "key" as const }) });
       } else {
         report({
           messageId: "missing",
@@ -46,15 +46,30 @@ export const ownersBothFunctions: Rule = {
   },
 };
 
-// How an owner entry that names no one reads in a message: the placeholder as written in
-// quotes, or what the entry holds instead of a name (never the entry's raw JSON).
-function describeUnnamed(person: unknown): string {
-  const entry = asMap(person);
-  if (!entry) return asText(person) !== undefined ? JSON.stringify(asText(person)) : "an entry that is not a person";
-  const name = asText(entry.name);
-  if (name !== undefined) return JSON.stringify(name);
-  const email = asText(entry.email);
-  if (email !== undefined) return `${email} with no name`;
-  const role = asText(entry.role);
-  return role !== undefined ? `role ${JSON.stringify(role)} with no name` : "an entry with no name";
+// What a side holds instead of a person, for the message: the names written, grouped as
+// placeholders and teams ("TBD" and "?" are placeholders; "Security team" is a team, not a
+// person), and entries without a name by their email or role (never as raw JSON).
+function describeUnnamed(people: readonly unknown[]): string {
+  const placeholders: string[] = [];
+  const teams: string[] = [];
+  const others: string[] = [];
+  for (const person of people) {
+    const entry = asMap(person);
+    const name = asText(entry ? entry.name : person);
+    if (name !== undefined) {
+      (notAPerson(name) === "team" ? teams : placeholders).push(JSON.stringify(name.trim()));
+    } else if (!entry) {
+      others.push("an entry that is not a person");
+    } else if (asText(entry.email) !== undefined) {
+      others.push(`${asText(entry.email)} with no name`);
+    } else {
+      others.push(asText(entry.role) !== undefined ? `role ${JSON.stringify(asText(entry.role))} with no name` : "an entry with no name");
+    }
+  }
+  const groups = [
+    ...(placeholders.length > 0 ? [`${listWords(placeholders, "and")} ${placeholders.length > 1 ? "are placeholders" : "is a placeholder"}`] : []),
+    ...(teams.length > 0 ? [`${listWords(teams, "and")} ${teams.length > 1 ? "are teams, not people" : "is a team, not a person"}`] : []),
+    ...others,
+  ];
+  return groups.join("; ");
 }
