@@ -1,7 +1,8 @@
 // Builds the artefacts the core imports but nobody writes by hand, into src/core/generated/
 // (and, first, rewrites the rules' facts in the files that copy them; scripts/rule-copies.ts):
 // - the JSON Schemas compiled to standalone validator code, so no schema is compiled at run time;
-// - the bundled glossary as JSON, checked against its own schema, so it is parsed at build time.
+// - the bundled glossary and word lists as JSON, each checked against its own schema, so they
+//   are parsed at build time.
 // Runs before tsc and esbuild (see package.json "compile").
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -81,6 +82,17 @@ if (!validateGlossary(glossary)) {
   throw new Error(`${glossaryFile} does not match schemas/glossary.schema.json: ${JSON.stringify(validateGlossary.errors, null, 2)}`);
 }
 writeFileSync(join(outDir, "bundled-glossary.json"), JSON.stringify(glossary.terms) + "\n");
+
+// The word lists beside it (placeholders, and the words that make a name a team), checked the same way.
+const validateWords = compile("words.schema.json", "validate-words");
+const wordsFile = "glossary/jointspec.words.yaml";
+const wordsDoc = YAML.parseDocument(readFileSync(join(root, wordsFile), "utf8"), { prettyErrors: true });
+if (wordsDoc.errors.length > 0) throw new Error(`${wordsFile}: ${wordsDoc.errors[0].message}`);
+const words = wordsDoc.toJS();
+if (!validateWords(words)) {
+  throw new Error(`${wordsFile} does not match schemas/words.schema.json: ${JSON.stringify(validateWords.errors, null, 2)}`);
+}
+writeFileSync(join(outDir, "bundled-words.json"), JSON.stringify(words) + "\n");
 
 
 // The tool's own version, for --version and SARIF, without reading package.json at run time.

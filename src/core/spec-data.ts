@@ -1,6 +1,7 @@
 // Defensive readers for the spec's plain data. Rules run even when the schema has found
 // shape errors, so every reader accepts any value and returns a safe default.
 
+import bundledWords from "./generated/bundled-words.json";
 import { FUNCTIONS, type BusinessFunction } from "./types.js";
 
 export type Data = Readonly<Record<string, unknown>>;
@@ -17,13 +18,60 @@ export function asText(value: unknown): string | undefined {
   return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
 }
 
-// Words people write instead of a name when they do not know it yet.
-const PLACEHOLDERS = new Set(["", "tbd", "tbc", "tba", "?", "??", "???", "n/a", "na", "none", "someone", "somebody", "todo", "unknown", "-", "--", "x", "xx", "xxx"]);
+// What people write instead of a decision: data in glossary/jointspec.words.yaml, checked
+// against schemas/words.schema.json and compiled in by scripts/generate.mjs.
+const PLACEHOLDERS = new Set(bundledWords.placeholders);
+const PLACEHOLDER_OPENERS = new Set(bundledWords["placeholder-openers"]);
+
+// A value as the word lists compare it: remarks in parentheses dropped ("TBD (waiting on IT)"),
+// outer spaces and a trailing ".", "!" or "?" trimmed (so "?" reads as ""), in lower case.
+function comparable(text: string): string {
+  return text.replace(/\([^()]*\)/g, " ").trim().replace(/\s+/g, " ").toLowerCase().replace(/[.!?]+$/, "");
+}
+
+/** Whether `text` is empty or a placeholder such as "TBD", "n/a", "to be agreed" or "TBD - ask finance". */
+export function isPlaceholder(text: string): boolean {
+  const value = comparable(text);
+  if (PLACEHOLDERS.has(value)) return true;
+  // The first word, cut at spaces and at punctuation that starts a remark ("TBD: Q3", "TBC-ish").
+  const opener = /^[^\s:;,()-]+/.exec(value)?.[0] ?? "";
+  return PLACEHOLDER_OPENERS.has(opener) || PLACEHOLDER_OPENERS.has(opener.replace(/[.!?]+$/, ""));
+}
+
+const PLACEHOLDER_WORDS = new Set(bundledWords["placeholder-words"]);
+const TEAM_WORDS = new Set(bundledWords["team-words"]);
+const TEAM_OPENERS = new Set(bundledWords["team-openers"]);
+const WORDS = /[\p{L}\p{N}_]+/gu;
+
+/** Why a name is not a person's. */
+export type NotAPerson = "placeholder" | "team";
+
+/**
+ * Why `value`, written where a person's name belongs (an owner, the reviewer, a signer), does
+ * not name a person: a placeholder ("TBD", "someone from IT") or a team ("Security team",
+ * "the platform squad", "marketing ops"); undefined when it looks like a person.
+ */
+export function notAPerson(value: unknown): NotAPerson | undefined {
+  const text = asText(value);
+  if (text === undefined || isPlaceholder(text)) return "placeholder";
+  // The name before a title or a remark: "Jane Doe, Security team lead" names Jane Doe.
+  const name = text.split(/,|;|\(|\s[-–—]\s/)[0] ?? "";
+  const words = name.match(WORDS) ?? [];
+  if (words.some((word) => PLACEHOLDER_WORDS.has(word.toLowerCase()))) return "placeholder";
+  // A capitalised team word (IT) matches only in capitals, so "Itzel" or "it" is no team.
+  if (TEAM_OPENERS.has(words[0]?.toLowerCase() ?? "") || words.some((word) => TEAM_WORDS.has(word) || TEAM_WORDS.has(word.toLowerCase()))) return "team";
+  return undefined;
+}
+
+/** "\"TBD\" is a placeholder", "\"Security team\" is a team, not a person": for messages. */
+export function describeNotAPerson(written: string, why: NotAPerson): string {
+  return `${JSON.stringify(written.trim())} ${why === "team" ? "is a team, not a person" : "is a placeholder"}`;
+}
 
 /** Whether `value` names a person, rather than being empty or a placeholder such as "TBD". */
 export function isNamed(value: unknown): boolean {
   const text = asText(value);
-  return text !== undefined && !PLACEHOLDERS.has(text.trim().toLowerCase().replace(/[.!?]+$/, ""));
+  return text !== undefined && !isPlaceholder(text);
 }
 
 /** The functions a KPI's `owners` names. */

@@ -39,6 +39,15 @@ security_review:
 }
 
 /**
+ * Where the first thing a person must decide in a new spec is, as offsets: the marketing
+ * owner's "TBD". The editor selects it, so typing a name replaces it.
+ */
+export function firstPlaceholder(text: string): [start: number, end: number] | undefined {
+  const at = text.indexOf("name: TBD");
+  return at < 0 ? undefined : [at + "name: ".length, at + "name: TBD".length];
+}
+
+/**
  * A commented .jointspec.yaml: every setting a team can change, shown where it would change
  * it. As it stands it changes nothing: what is not commented out is the default.
  */

@@ -7,7 +7,7 @@ import { checkSpecSize, lintSpec } from "../core/lint.js";
 import { mentionsJointspecKey } from "../core/parse.js";
 import { disableNextLineEdit } from "../core/suppressions.js";
 import type { Finding } from "../core/types.js";
-import { newSpecText, SPEC_ID_PATTERN, titleFromId } from "../core/templates.js";
+import { firstPlaceholder, newSpecText, SPEC_ID_PATTERN, titleFromId } from "../core/templates.js";
 import { toWorkspaceEdit } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
@@ -54,7 +54,7 @@ async function newSpec(log: Log, givenId?: string, givenTitle?: string): Promise
   const content = newSpecText(id, title.trim());
   if (!folder) {
     const document = await vscode.workspace.openTextDocument({ language: "yaml", content });
-    await vscode.window.showTextDocument(document);
+    selectFirstPlaceholder(await vscode.window.showTextDocument(document));
     return document.uri;
   }
   const uri = vscode.Uri.joinPath(folder.uri, `${id}.campaign.yaml`);
@@ -67,8 +67,18 @@ async function newSpec(log: Log, givenId?: string, givenTitle?: string): Promise
   }
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
   log.info(`Created ${uri.fsPath}`);
-  await vscode.window.showTextDocument(uri);
+  selectFirstPlaceholder(await vscode.window.showTextDocument(uri));
   return uri;
+}
+
+// A new spec opens with its first placeholder selected, not with the cursor at line 1, so
+// the person starts where a decision is needed (issue 13).
+function selectFirstPlaceholder(editor: vscode.TextEditor): void {
+  const placeholder = firstPlaceholder(editor.document.getText());
+  if (!placeholder) return;
+  const range = new vscode.Range(editor.document.positionAt(placeholder[0]), editor.document.positionAt(placeholder[1]));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range);
 }
 
 /** What Lint Workspace did: specs linted, findings, and what it could not list (also shown as a warning). */

@@ -34,6 +34,7 @@ export class SpecDiagnostics implements vscode.Disposable {
   constructor(
     private readonly config: WorkspaceConfig,
     private readonly log: Log,
+    private readonly rulePage: RulePage = publicRulePage,
   ) {}
 
   /** The latest lint of `document`, if it is current. */
@@ -80,7 +81,7 @@ export class SpecDiagnostics implements vscode.Disposable {
       const result = length !== undefined ? checkSpecSize(length, options, true)! : lintSpec(document.getText(), options);
       const lint = { version, result, config };
       this.results.set(key, lint);
-      this.collection.set(document.uri, result.findings.map(toDiagnostic(document.uri)));
+      this.collection.set(document.uri, result.findings.map(toDiagnostic(document.uri, this.rulePage)));
       this.changed.fire(document.uri);
       return lint;
     } catch (error) {
@@ -91,7 +92,7 @@ export class SpecDiagnostics implements vscode.Disposable {
 
   /** Publishes findings for a file that is not open (Lint workspace). */
   publish(uri: vscode.Uri, findings: readonly Finding[]): void {
-    this.collection.set(uri, findings.map(toDiagnostic(uri)));
+    this.collection.set(uri, findings.map(toDiagnostic(uri, this.rulePage)));
   }
 
   forget(uri: vscode.Uri): void {
@@ -110,12 +111,26 @@ export class SpecDiagnostics implements vscode.Disposable {
   }
 }
 
+/** Where a rule's page is, for the link on its diagnostics. */
+export type RulePage = (ruleId: string) => vscode.Uri;
+
+/** The rule's page in the public repository. */
+export const publicRulePage: RulePage = (ruleId) => vscode.Uri.parse(docsUrl(ruleId));
+
+/**
+ * The rule's page as bundled in the extension (docs/rules/*.md is packaged, see .vscodeignore):
+ * it opens offline, and before the public repository has the page (issue 13).
+ */
+export function bundledRulePage(extensionUri: vscode.Uri): RulePage {
+  return (ruleId) => vscode.Uri.joinPath(extensionUri, "docs", "rules", `${ruleId}.md`);
+}
+
 /** A finding as VS Code shows it: sourced, and linked to its rule's page. */
-export function toDiagnostic(uri: vscode.Uri): (finding: Finding) => vscode.Diagnostic {
+export function toDiagnostic(uri: vscode.Uri, rulePage: RulePage = publicRulePage): (finding: Finding) => vscode.Diagnostic {
   return (finding) => {
     const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
     diagnostic.source = "jointspec";
-    diagnostic.code = { value: finding.ruleId, target: vscode.Uri.parse(docsUrl(finding.ruleId)) };
+    diagnostic.code = { value: finding.ruleId, target: rulePage(finding.ruleId) };
     if (finding.related?.length) {
       diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
     }

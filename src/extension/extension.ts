@@ -6,7 +6,7 @@ import * as vscode from "vscode";
 import { FIX_ALL_KIND, SpecCodeActionProvider } from "./code-actions.js";
 import { registerCommands } from "./commands.js";
 import { SpecCompletionProvider } from "./completion.js";
-import { SpecDiagnostics } from "./diagnostics.js";
+import { bundledRulePage, SpecDiagnostics } from "./diagnostics.js";
 import { SpecHoverProvider } from "./hover.js";
 import { createLog } from "./log.js";
 import { registerPreview, type PreviewController } from "./preview-panel.js";
@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): JointspecApi {
   const started = performance.now();
   const log = createLog();
   const config = new WorkspaceConfig(log);
-  const diagnostics = new SpecDiagnostics(config, log);
+  const diagnostics = new SpecDiagnostics(config, log, bundledRulePage(context.extensionUri));
   const statusBar = new SpecStatusBar(diagnostics);
   context.subscriptions.push(log, diagnostics, statusBar);
 

@@ -103,3 +103,32 @@ describe("termAt (hover look-up)", () => {
     strictEqual(termAt(analysis, at("CDP, ESP, data"))?.entry.term, "CDP");
   });
 });
+
+// Issue 13: terms are found in what a scalar says, at the source text that says it.
+describe("terms in free text, read as the scalar means it", () => {
+  const spanned = (text: string): string[] =>
+    lintSpec(text).analysis.terms.map((t) => `${t.entry.term}=${text.slice(t.start, t.end)}`);
+
+  it("reads double-quoted escapes, and spans the escape in the source", () => {
+    deepStrictEqual(spanned('jointspec: 1\nsummary: "per\\nsegment, Real\\u0020time, \\x73egment"\n'), [
+      "segment=segment",
+      "real time=Real\\u0020time",
+      "segment=\\x73egment",
+    ]);
+  });
+
+  it("joins the lines of an escaped line break, with no space between them", () => {
+    deepStrictEqual(spanned('jointspec: 1\nsummary: "a seg\\\n  ment and a DR\\\n  drill"\n'), ["segment=seg\\\n  ment"]);
+  });
+
+  it("skips a block scalar's header comment, URLs, mailto: and email addresses", () => {
+    const text = [
+      "jointspec: 1",
+      "summary: >-   # the DR wording",
+      "  See https://wiki.example.com/Customer-Preference-Centre, mailto:segment@example.com,",
+      "  sql.team@example.com and www.example.com/retention; the customer decides.",
+      "",
+    ].join("\n");
+    deepStrictEqual(spanned(text), ["customer=customer"]);
+  });
+});

@@ -29,10 +29,12 @@ const PACKAGE_FILES = [
   "bin/jointspec.js",
   "dist/cli.js",
   "glossary/jointspec.glossary.yaml",
+  "glossary/jointspec.words.yaml",
   "package.json",
   "schemas/config.schema.json",
   "schemas/glossary.schema.json",
   "schemas/jointspec.schema.json",
+  "schemas/words.schema.json",
 ];
 const MAX_PACKED_BYTES = 1024 * 1024;
 const STEP_TIMEOUT_MS = 120_000;

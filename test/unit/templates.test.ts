@@ -1,7 +1,7 @@
-import { deepStrictEqual, match } from "node:assert";
+import { deepStrictEqual, match, strictEqual } from "node:assert";
 import { DEFAULT_CONFIG, parseConfig } from "../../src/core/config.js";
 import { lintSpec } from "../../src/core/lint.js";
-import { CONFIG_TEMPLATE, newSpecText, SPEC_ID_PATTERN, titleFromId } from "../../src/core/templates.js";
+import { CONFIG_TEMPLATE, firstPlaceholder, newSpecText, SPEC_ID_PATTERN, titleFromId } from "../../src/core/templates.js";
 
 // The texts that `jointspec init` and the editor's New Campaign Spec write.
 describe("templates", () => {
@@ -18,7 +18,15 @@ describe("templates", () => {
 
   it("a new spec is well-formed, and asks only for what a person must decide", () => {
     const findings = lintSpec(newSpecText("summer-sale", titleFromId("summer-sale"))).findings;
-    deepStrictEqual([...new Set(findings.map((f) => f.ruleId))].sort(), ["owners-both-functions", "security-review"]);
+    // The owners, the KPI's target and source (TBD until agreed) and the review are decisions.
+    deepStrictEqual([...new Set(findings.map((f) => f.ruleId))].sort(), ["kpi-measurable", "owners-both-functions", "security-review"]);
+  });
+
+  it("the first placeholder, which the editor selects, is the marketing owner's TBD name", () => {
+    const text = newSpecText("summer-sale", "Summer sale");
+    const [start, end] = firstPlaceholder(text)!;
+    strictEqual(text.slice(start, end), "TBD");
+    strictEqual(text.lastIndexOf("marketing:", start) > text.lastIndexOf("technology:", start), true);
   });
 
   const IDS: [id: string, valid: boolean, title: string][] = [

@@ -1,7 +1,7 @@
 // Finds glossary terms in a spec's free text (never in ids, keys or enum values) and reads
 // the spec's own pins, once per analysis, so hovers and rules only look things up.
 
-import { isMap, isScalar, isSeq, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from "yaml";
 import { isNamed } from "../spec-data.js";
 import type { BusinessFunction, SpecPath } from "../types.js";
 import { pinnedFunction, type Glossary, type GlossaryEntry } from "./glossary.js";
@@ -43,8 +43,12 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
   const visitNode = (node: unknown, pattern: readonly string[], path: (string | number)[]): void => {
     if (pattern.length === 0) {
       if (isScalar(node) && typeof node.value === "string" && node.range) {
-        for (const match of glossary.findTerms(text.slice(node.range[0], node.range[1]), node.range[0])) {
-          found.push({ entry: match.entry, start: match.start, end: match.end, path });
+        const read = readScalar(text, node.range[0], node.range[1], node.type);
+        const links = linkSpans(read.text);
+        for (const match of glossary.findTerms(read.text)) {
+          // A word inside a URL or an address is part of a name, not prose.
+          if (links.some(([from, to]) => match.start < to && match.end > from)) continue;
+          found.push({ entry: match.entry, start: read.starts[match.start]!, end: read.ends[match.end - 1]!, path });
         }
       }
       return;
@@ -93,4 +97,84 @@ export function occurrenceAt(occurrences: readonly TermOccurrence[], offset: num
     else return occurrence;
   }
   return undefined;
+}
+
+/** A scalar's text as it reads, with the source offsets each of its characters came from. */
+interface ReadScalar {
+  text: string;
+  /** Where the source of each character of `text` starts and ends. */
+  starts: number[];
+  ends: number[];
+}
+
+// What a scalar says, for matching terms: a block scalar without its header line (so a
+// comment there, `summary: >-   # the DR wording`, is never read as text), a quoted scalar
+// without its quotes, and a double-quoted scalar with its escapes read (in "the\nsegment",
+// "segment" is a word). White space is kept as written: terms match across any run of it.
+function readScalar(text: string, from: number, to: number, type: Scalar["type"]): ReadScalar {
+  const read: ReadScalar = { text: "", starts: [], ends: [] };
+  const push = (chars: string, start: number, end: number): void => {
+    read.text += chars;
+    for (let k = 0; k < chars.length; k++) {
+      read.starts.push(start);
+      read.ends.push(end);
+    }
+  };
+  let i = from;
+  let end = to;
+  if (type === Scalar.BLOCK_FOLDED || type === Scalar.BLOCK_LITERAL) {
+    const header = text.indexOf("\n", from);
+    i = header < 0 || header >= to ? to : header + 1;
+  } else if (type === Scalar.QUOTE_SINGLE || type === Scalar.QUOTE_DOUBLE) {
+    i = from + 1;
+    end = Math.max(i, to - 1);
+  }
+  while (i < end) {
+    if (type === Scalar.QUOTE_DOUBLE && text[i] === "\\") {
+      const escape = readEscape(text, i, end);
+      push(escape.chars, i, escape.next);
+      i = escape.next;
+    } else {
+      push(text[i]!, i, i + 1);
+      i++;
+    }
+  }
+  return read;
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
+  "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
+  " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029",
+};
+const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+// One escape of a double-quoted scalar at `at` (a backslash): what it stands for and where
+// the source goes on. An escaped line break joins the lines; an unknown escape reads as written.
+function readEscape(text: string, at: number, end: number): { chars: string; next: number } {
+  const kind = text[at + 1] ?? "";
+  const simple = SIMPLE_ESCAPES[kind];
+  if (simple !== undefined) return { chars: simple, next: at + 2 };
+  const digits = HEX_DIGITS[kind];
+  if (digits !== undefined) {
+    const hex = text.slice(at + 2, at + 2 + digits);
+    const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : NaN;
+    if (code <= 0x10ffff) return { chars: String.fromCodePoint(code), next: at + 2 + digits };
+  }
+  if (kind === "\r" || kind === "\n") {
+    let next = at + 1 + (text.startsWith("\r\n", at + 1) ? 2 : 1);
+    while (next < end && (text[next] === " " || text[next] === "\t")) next++;
+    return { chars: "", next };
+  }
+  return { chars: "\\", next: at + 1 };
+}
+
+// URLs (scheme:// or www.), mailto: and other addresses, and email addresses: terms inside
+// them are parts of a name (https://wiki.example.com/mkt/Customer-Preference-Centre).
+const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()[\]{},;:@]+@[^\s<>"'`()[\]{},;@]+/giu;
+
+/** Where links and email addresses are in `text`, as [start, end) pairs. */
+export function linkSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const link of text.matchAll(LINKS)) spans.push([link.index!, link.index! + link[0].length]);
+  return spans;
 }

@@ -1,7 +1,7 @@
 // Reports a spec whose security and privacy review is missing or not yet real: it needs a
 // status, a named reviewer and a date, so that security is looked at before launch, not after.
 import type { Rule } from "../rule.js";
-import { asMap, asText, isNamed, listWords } from "../spec-data.js";
+import { asMap, asText, describeNotAPerson, listWords, notAPerson } from "../spec-data.js";
 
 export const securityReview: Rule = {
   id: "security-review",
@@ -24,7 +24,11 @@ export const securityReview: Rule = {
     }
     const missing: string[] = [];
     if (!asText(review.status)) missing.push("status");
-    if (!isNamed(review.reviewer)) missing.push("named reviewer");
+    // A team ("Security team") or a placeholder phrase ("someone from IT") is not a reviewer:
+    // someone must answer for the review. The message says which it is.
+    const reviewerProblem = notAPerson(review.reviewer);
+    const reviewer = asText(review.reviewer);
+    if (reviewerProblem) missing.push(reviewer?.trim() ? `named reviewer (${describeNotAPerson(reviewer, reviewerProblem)})` : "named reviewer");
     if (!asText(review.date)) missing.push("date");
     if (missing.length === 0) return;
     const fixes = review.status === undefined ? [{ title: "Add status: not-started", edits: edits.insertEntry(["security_review"], "status", "not-started") }] : [];

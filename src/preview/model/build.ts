@@ -13,7 +13,7 @@ import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from
 import type { SpecAnalysis } from "../../core/lint.js";
 import { offsetsForPath, resolvePath } from "../../core/paths.js";
 import { schemaAt } from "../../core/schema/spec-schema.js";
-import { asList, asMap, asText, isNamed, kpiOwners, type Data } from "../../core/spec-data.js";
+import { asList, asMap, asText, kpiOwners, notAPerson, type Data } from "../../core/spec-data.js";
 import type { SuppressedFinding } from "../../core/suppressions.js";
 import type { LineIndex } from "../../core/text.js";
 import { FUNCTIONS, type BusinessFunction, type Finding, type Range, type SeveritySetting, type SpecPath } from "../../core/types.js";
@@ -75,7 +75,7 @@ export function buildPreviewModel(input: PreviewInput, options: PreviewOptions =
       return {
         ...at(path),
         name,
-        named: isNamed(name?.text),
+        named: notAPerson(name?.text) === undefined,
         role: builder.field([...path, "role"]),
         email: builder.field([...path, "email"]),
         team: builder.field([...path, "team"]),
@@ -106,7 +106,7 @@ export function buildPreviewModel(input: PreviewInput, options: PreviewOptions =
     present: review !== undefined,
     status: builder.field(["security_review", "status"], { describe: true }),
     reviewer: builder.field(["security_review", "reviewer"]),
-    reviewerNamed: isNamed(review?.reviewer),
+    reviewerNamed: notAPerson(review?.reviewer) === undefined,
     date: builder.field(["security_review", "date"], { date: true }),
     classification: builder.field(["security_review", "data_classification"], { describe: true }),
     notes: builder.field(["security_review", "notes"]),
@@ -145,7 +145,7 @@ export function buildPreviewModel(input: PreviewInput, options: PreviewOptions =
       ...at(["approvals", side]),
       side,
       present: approvalsMap !== undefined && side in approvalsMap,
-      signed: isNamed(name?.text),
+      signed: notAPerson(name?.text) === undefined,
       name,
       date: builder.field(["approvals", side, "date"], { date: true }),
     };

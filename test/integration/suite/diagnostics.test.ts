@@ -5,7 +5,7 @@ import * as vscode from "vscode";
 import { expectedFindings } from "../../unit/helpers/expect-markers";
 import { closeAll, diagnosticsWhen, jointspecDiagnostics, openUntitledSpec, summary, timeToDiagnostics } from "../diagnostics-helpers";
 import { api } from "../diagnostics-helpers";
-import { openInEditor, waitFor, workspaceFile } from "../helpers";
+import { EXTENSION_ID, openInEditor, waitFor, workspaceFile } from "../helpers";
 
 const EXAMPLES = [
   "spring-loyalty-relaunch.campaign.yaml",
@@ -32,6 +32,9 @@ describe("diagnostics", () => {
       for (const diagnostic of found) {
         assert.equal(diagnostic.source, "jointspec");
         assert.ok(typeof diagnostic.code === "object" && diagnostic.code.target.toString().endsWith(`/docs/rules/${String(diagnostic.code.value)}.md`));
+        // The page bundled in the extension, which opens offline and before publication.
+        const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+        assert.equal(diagnostic.code.target.toString(), vscode.Uri.joinPath(extensionUri, "docs", "rules", `${String(diagnostic.code.value)}.md`).toString());
       }
     });
   }

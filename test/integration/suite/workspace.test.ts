@@ -100,6 +100,10 @@ describe("commands", () => {
     try {
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
       assert.match(vscode.window.activeTextEditor!.document.getText(), /^jointspec: 1\nid: autumn-test-drive\ntitle: "Autumn test drive"\n/);
+      // The first placeholder is selected, so typing a name replaces it.
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(editor.document.getText(editor.selection), "TBD");
+      assert.equal(editor.selection.start.line, 7);
       await diagnosticsWhen(uri, "findings on the template's placeholders", (d) => d.some((x) => String(typeof x.code === "object" ? x.code.value : "") === "owners-both-functions"));
     } finally {
       await closeAll();
