@@ -41,7 +41,7 @@ describe("examples", () => {
     ok(EXAMPLES.filter((name) => expectedFindings(readFileSync(join(REPO, "examples", name), "utf8")).length > 0).length >= 6);
   });
 
-  it("the DESIGN §2 example lints clean, as does its copy in examples/", () => {
+  it("the canonical example (test/fixtures/design-example.campaign.yaml) lints clean, as does its copy in examples/", () => {
     const design = readFileSync(join(FIXTURES, "design-example.campaign.yaml"), "utf8");
     deepStrictEqual(lintSpec(design).findings, []);
     strictEqual(readFileSync(join(REPO, "examples/spring-loyalty-relaunch.campaign.yaml"), "utf8"), design);
