@@ -6,7 +6,7 @@ import { relative } from "node:path";
 import { fixAll } from "../core/fixes/apply.js";
 import { checkSpecSize, type LintOptions } from "../core/lint.js";
 import { lintBytes, type BytesLintResult } from "../core/lint-bytes.js";
-import { mentionsJointspecKey } from "../core/parse.js";
+import { headMentionsJointspecKey, SPEC_HEAD_LENGTH } from "../core/parse.js";
 import { decodeUtf8 } from "../core/text.js";
 import type { FileReport } from "../formatters/types.js";
 import { buildPreviewModel, type PreviewInput } from "../preview/model/build.js";
@@ -72,7 +72,7 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
   // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
   const mustBeSpec = !candidate.explicit || specsOnly;
   const isSpec = (head: () => Uint8Array): boolean =>
-    !mustBeSpec || effective.isSpecByName(candidate.path) || mentionsJointspecKey(new TextDecoder().decode(head().subarray(0, HEAD_BYTES)));
+    !mustBeSpec || effective.isSpecByName(candidate.path) || headMentionsJointspecKey(head());
   let bytes: Uint8Array;
   try {
     // A file over the size limit is answered from its size: at most its head is read, to tell
@@ -147,14 +147,11 @@ function previewOf(result: PreviewInput, path: string, effective: EffectiveConfi
   return wantsPreview ? buildPreviewModel(result, { severities: effective.severities, fileName: path }) : undefined;
 }
 
-// How much of a file is read to look for a top-level jointspec key.
-const HEAD_BYTES = 65536;
-
 function readHead(path: string): Uint8Array {
-  const head = new Uint8Array(HEAD_BYTES);
+  const head = new Uint8Array(SPEC_HEAD_LENGTH);
   const fd = openSync(path, "r");
   try {
-    return head.subarray(0, readSync(fd, head, 0, HEAD_BYTES, 0));
+    return head.subarray(0, readSync(fd, head, 0, SPEC_HEAD_LENGTH, 0));
   } finally {
     closeSync(fd);
   }

@@ -116,6 +116,18 @@ export function mentionsJointspecKey(text: string): boolean {
   return /^(?:\uFEFF)?["']?jointspec["']?[ \t]*:/m.test(text);
 }
 
+/**
+ * How much of a file's head both hosts read to find a top-level `jointspec` key in a file
+ * not named as a spec (bytes for a file, characters for an open document): enough for any
+ * real spec's first key, and cheap for a huge file.
+ */
+export const SPEC_HEAD_LENGTH = 65536;
+
+/** mentionsJointspecKey over the first SPEC_HEAD_LENGTH bytes of a file, decoded as UTF-8. */
+export function headMentionsJointspecKey(bytes: Uint8Array): boolean {
+  return mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, SPEC_HEAD_LENGTH)));
+}
+
 // The yaml library reports what it meets, so one slip can yield a run of follow-on errors.
 // One problem gives one finding: a tab in the indentation explains everything around it, and
 // otherwise the first error on each line stands for the rest of that line.

@@ -4,7 +4,7 @@
 import * as vscode from "vscode";
 import { lintBytes } from "../core/lint-bytes.js";
 import { checkSpecSize, lintSpec } from "../core/lint.js";
-import { mentionsJointspecKey } from "../core/parse.js";
+import { headMentionsJointspecKey } from "../core/parse.js";
 import { disableNextLineEdit } from "../core/suppressions.js";
 import type { Finding } from "../core/types.js";
 import { firstPlaceholder, newSpecText, SPEC_ID_PATTERN, titleFromId } from "../core/templates.js";
@@ -139,7 +139,7 @@ async function lintOne(uri: vscode.Uri, diagnostics: SpecDiagnostics, config: Wo
     let result: { findings: Finding[] } | undefined = byName ? checkSpecSize((await vscode.workspace.fs.stat(uri)).size, options) : undefined;
     if (!result) {
       const bytes = await vscode.workspace.fs.readFile(uri);
-      if (!byName && !mentionsJointspecKey(new TextDecoder().decode(bytes.subarray(0, 65536)))) return undefined;
+      if (!byName && !headMentionsJointspecKey(bytes)) return undefined;
       result = lintBytes(bytes, options);
     }
     diagnostics.publish(uri, result.findings);

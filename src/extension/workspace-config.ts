@@ -7,7 +7,7 @@ import { joinPath, resolveConfig, type ConfigProblem, type ResolvedConfig } from
 import { CONFIG_FILE_NAMES, DEFAULT_SPEC_PATTERNS } from "../core/config.js";
 import { Glossary } from "../core/glossary/glossary.js";
 import { configTooLargeMessage, DEFAULT_LIMITS, glossaryTooLargeMessage, parseSize, type Limits } from "../core/limits.js";
-import { mentionsJointspecKey } from "../core/parse.js";
+import { mentionsJointspecKey, SPEC_HEAD_LENGTH } from "../core/parse.js";
 import type { SeveritySetting } from "../core/types.js";
 import { workspaceFsHost } from "./config-host.js";
 import type { Log } from "./log.js";
@@ -112,10 +112,8 @@ export class WorkspaceConfig {
  */
 export function isSpecDocument(document: vscode.TextDocument, config: DocumentConfig): boolean {
   if (document.languageId !== "yaml" || config.isIgnored(document.uri)) return false;
-  return config.matchesSpecPattern(document.uri) || mentionsJointspecKey(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(HEAD_LENGTH))));
+  return config.matchesSpecPattern(document.uri) || mentionsJointspecKey(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SPEC_HEAD_LENGTH))));
 }
-
-const HEAD_LENGTH = 65536;
 
 /**
  * The document's length in UTF-16 code units when that alone puts it over the spec size limit
