@@ -74,24 +74,20 @@ compile("jointspec.schema.json", "validate-spec");
 compile("config.schema.json", "validate-config");
 const validateGlossary = compile("glossary.schema.json", "validate-glossary");
 
-const glossaryFile = "glossary/jointspec.glossary.yaml";
-const glossaryDoc = YAML.parseDocument(readFileSync(join(root, glossaryFile), "utf8"), { prettyErrors: true });
-if (glossaryDoc.errors.length > 0) throw new Error(`${glossaryFile}: ${glossaryDoc.errors[0].message}`);
-const glossary = glossaryDoc.toJS();
-if (!validateGlossary(glossary)) {
-  throw new Error(`${glossaryFile} does not match schemas/glossary.schema.json: ${JSON.stringify(validateGlossary.errors, null, 2)}`);
+// A bundled data file: its YAML, checked against its schema, as plain data; any problem stops the build.
+function readDataFile(file, validate, schemaFile) {
+  const doc = YAML.parseDocument(readFileSync(join(root, file), "utf8"), { prettyErrors: true });
+  if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0].message}`);
+  const data = doc.toJS();
+  if (!validate(data)) throw new Error(`${file} does not match schemas/${schemaFile}: ${JSON.stringify(validate.errors, null, 2)}`);
+  return data;
 }
+
+const glossary = readDataFile("glossary/jointspec.glossary.yaml", validateGlossary, "glossary.schema.json");
 writeFileSync(join(outDir, "bundled-glossary.json"), JSON.stringify(glossary.terms) + "\n");
 
 // The word lists beside it (placeholders, and the words that make a name a team), checked the same way.
-const validateWords = compile("words.schema.json", "validate-words");
-const wordsFile = "glossary/jointspec.words.yaml";
-const wordsDoc = YAML.parseDocument(readFileSync(join(root, wordsFile), "utf8"), { prettyErrors: true });
-if (wordsDoc.errors.length > 0) throw new Error(`${wordsFile}: ${wordsDoc.errors[0].message}`);
-const words = wordsDoc.toJS();
-if (!validateWords(words)) {
-  throw new Error(`${wordsFile} does not match schemas/words.schema.json: ${JSON.stringify(validateWords.errors, null, 2)}`);
-}
+const words = readDataFile("glossary/jointspec.words.yaml", compile("words.schema.json", "validate-words"), "words.schema.json");
 writeFileSync(join(outDir, "bundled-words.json"), JSON.stringify(words) + "\n");
 
 
