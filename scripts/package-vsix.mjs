@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run package`: packages the VS Code extension as dist/jointspec.vsix with vsce.
 //
 // package.json's "files" is the npm package's allow-list (the CLI), while .vscodeignore says

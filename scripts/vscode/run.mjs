@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run test:vscode`: runs the extension, packaged as a .vsix, in a real VS Code.
 //
 //   setup      scripts/vscode/setup.sh (skipped in well under a second when the cache is there)
@@ -82,6 +83,7 @@ async function phase(name, fn) {
   }
 }
 
+/** @returns {never} */
 function fail(message) {
   throw new HarnessError(message);
 }
@@ -169,8 +171,8 @@ function freePort() {
     probe.unref();
     probe.on("error", reject);
     probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new HarnessError("no free port on 127.0.0.1"))));
     });
   });
 }
@@ -264,7 +266,7 @@ async function startServer(runDir, installedPath, { untrusted = false, userData 
   });
   server = { pid: child.pid, exited: new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal))) };
   child.stderr.pipe(log);
-  await new Promise((resolve, reject) => {
+  await /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new HarnessError(`the VS Code server did not listen within ${SERVER_START_TIMEOUT_MS / 1000}s (log: ${join(runDir, "server.log")})`)), SERVER_START_TIMEOUT_MS);
     let seen = "";
     child.stdout.on("data", (chunk) => {
@@ -273,7 +275,7 @@ async function startServer(runDir, installedPath, { untrusted = false, userData 
       if (/Extension host agent listening on/.test(seen)) { clearTimeout(timer); resolve(); }
     });
     server.exited.then((code) => { clearTimeout(timer); reject(new HarnessError(`the VS Code server exited (${code}) before listening (log: ${join(runDir, "server.log")})`)); });
-  });
+  }));
   console.log(`  VS Code server (pid ${child.pid}) on http://127.0.0.1:${port}`);
   return `http://127.0.0.1:${port}`;
 }
@@ -417,6 +419,7 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
 // `shotsDir`: where passing screenshots go: the run folder, or check.mjs's default, docs/images/
 // for the README, when JOINTSPEC_UPDATE_SCREENSHOTS=1, so a test run leaves the committed
 // images alone.
+/** @param {string | undefined} [shotsDir] */
 async function runUi(baseUrl, runDir, phaseName = "ui", shotsDir = undefined) {
   const { runUiCheck } = await import("../../test/ui/check.mjs");
   const checks = await runUiCheck({ browser, baseUrl, workspace: freshWorkspace(runDir, phaseName), artifactsDir: runDir, ...(shotsDir ? { shotsDir } : {}) });

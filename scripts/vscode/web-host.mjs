@@ -1,3 +1,4 @@
+// @ts-check
 // The web-worker phase of `npm run test:vscode`: the same .vsix, its "browser" entry running in
 // VS Code's web-worker extension host, the host of vscode.dev and github.dev.
 //
@@ -58,9 +59,10 @@ export async function bundleWebSuites(outFile, settings) {
       logLevel: "silent",
     });
   } catch (error) {
-    const first = error.errors?.[0];
+    // esbuild throws a BuildFailure, whose errors say where; anything else has only a message.
+    const first = /** @type {{ errors?: import("esbuild").Message[] }} */ (error).errors?.[0];
     const where = first?.location ? `${first.location.file}:${first.location.line}: ` : "";
-    throw new HarnessError(`the suites do not bundle for the web worker: ${where}${first?.text ?? error.message}`);
+    throw new HarnessError(`the suites do not bundle for the web worker: ${where}${first?.text ?? (error instanceof Error ? error.message : String(error))}`);
   }
   return suites;
 }
@@ -213,7 +215,7 @@ async function runningExtensionsRow({ browser, baseUrl, workspace, name, runDir 
     return { text: (await row.innerText()).replace(/\s+/g, " ").trim() };
   } catch (error) {
     await page.screenshot({ path: join(runDir, "web-running-extensions-failure.png") }).catch(() => {});
-    return { problem: `${error.message.split("\n")[0]} (screenshot: ${relative(REPO, join(runDir, "web-running-extensions-failure.png"))})` };
+    return { problem: `${(error instanceof Error ? error.message : String(error)).split("\n")[0]} (screenshot: ${relative(REPO, join(runDir, "web-running-extensions-failure.png"))})` };
   } finally {
     await context.close().catch(() => {});
   }

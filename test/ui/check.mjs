@@ -1,3 +1,4 @@
+// @ts-check
 // UI check in a real VS Code workbench (code-server's VS Code server + headless chromium):
 // what a person sees when opening a spec that uses the ambiguous term "DR".
 // Run by scripts/vscode/run.mjs against its server with the packaged extension installed;
@@ -72,7 +73,7 @@ async function hoverShowsBothMeanings(page) {
   const box = await line.evaluate((element) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent.search(/\bDR\b/);
+      const at = (node.textContent ?? "").search(/\bDR\b/);
       if (at < 0) continue;
       const range = document.createRange();
       range.setStart(node, at);
@@ -144,7 +145,8 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, sh
     } catch (error) {
       const failureShot = join(artifactsDir, `ui-failure-${results.length + 1}.png`);
       await page.screenshot({ path: failureShot }).catch(() => {});
-      const message = error instanceof WaitFailed ? error.message : `${error.name}: ${oneLine(error.message).slice(0, 300)}`;
+      const message = error instanceof WaitFailed ? error.message
+        : error instanceof Error ? `${error.name}: ${oneLine(error.message).slice(0, 300)}` : `thrown: ${oneLine(String(error)).slice(0, 300)}`;
       results.push({ title, ok: false, message, ms: ms() });
       log(`  ✗ ${title} (${ms()} ms)\n      ${message}\n      screenshot of the moment: ${relative(REPO, failureShot)}`);
       return error;
