@@ -10,7 +10,8 @@
 //   server     VS Code's own server (code-server's lib/vscode) on 127.0.0.1, in its own
 //              process group, with TMPDIR/XDG_* inside the run folder (server.mjs)
 //   integration  mocha suites (out/test/integration/suite) inside the real extension host,
-//              driven by headless chromium; results come back through a JSON-lines file
+//              driven by headless chromium; results come back through a JSON-lines file; the
+//              folder it opens is built from examples/ for each phase (workspace.mjs)
 //   ui         test/ui/check.mjs: Problems panel, hover, preview; screenshots to the run folder
 //              (to docs/images/ with JOINTSPEC_UPDATE_SCREENSHOTS=1)
 //   untrusted  the restricted-mode suites, with workspace trust on
@@ -20,7 +21,7 @@
 // The run folder (.vscode-test/runs/<time>/) keeps the server log, browser logs and failure
 // screenshots. The last line is "N passed, N failed" over the integration and UI tests.
 // Options: --only integration|ui|web
-import { closeSync, cpSync, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
+import { closeSync, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { CACHE, HarnessError, REPO, launchChromium } from "./browser.mjs";
 import { VSIX, packageAndCheck } from "./package-check.mjs";
@@ -28,6 +29,7 @@ import {
   ensureServerInstalled, installVsix, killServerNow, removeShortTmp, serverExited, shortTmpDir, startServer, stopServer, writeUserSettings,
 } from "./server.mjs";
 import { forceWebWorker, nodeHostLogCheck, runWebHost } from "./web-host.mjs";
+import { buildWorkspace } from "./workspace.mjs";
 
 const TESTS_ENTRY = join(REPO, "out/test/integration/index.js");
 const INTEGRATION_TIMEOUT_MS = Number(process.env.JOINTSPEC_INTEGRATION_TIMEOUT_MS || 300_000);
@@ -228,13 +230,11 @@ async function runUi(baseUrl, runDir, phaseName = "ui", shotsDir = undefined) {
   results.failed += checks.length - passed;
 }
 
-// Suites edit files and settings in the folder they open, so each phase opens its own copy
-// of test/integration/workspace inside the run folder; the committed one stays untouched.
+// Suites edit files and settings in the folder they open, so each phase opens its own
+// workspace inside the run folder, built from examples/ and the tests' own files.
 /** @param {string} runDir @param {string} phaseName */
 function freshWorkspace(runDir, phaseName) {
-  const copy = join(runDir, phaseName, "workspace");
-  cpSync(join(REPO, "test/integration/workspace"), copy, { recursive: true });
-  return copy;
+  return buildWorkspace(join(runDir, phaseName, "workspace"));
 }
 
 // Keeps the last few run folders for debugging, removes older ones.

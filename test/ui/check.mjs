@@ -11,7 +11,8 @@
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { REPO, launchChromium } from "../../scripts/vscode/browser.mjs";
+import { CACHE, REPO, launchChromium } from "../../scripts/vscode/browser.mjs";
+import { buildWorkspace } from "../../scripts/vscode/workspace.mjs";
 
 const SPEC = "lapsed-member-winback.campaign.yaml";
 const SHOTS = join(REPO, "docs/images");
@@ -165,13 +166,15 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, sh
   return results;
 }
 
-// Standalone: node test/ui/check.mjs <baseUrl> [workspace]
+// Standalone: node test/ui/check.mjs <baseUrl> [workspace]; without a workspace, one is built
+// as the runner builds it (examples/ and the tests' own files), in .vscode-test/ui-check/.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const [baseUrl, workspace = join(REPO, "test/integration/workspace")] = process.argv.slice(2);
+  const [baseUrl, workspaceArg] = process.argv.slice(2);
   if (!baseUrl) {
     console.error("usage: node test/ui/check.mjs http://127.0.0.1:PORT [workspace]  (or run `npm run test:vscode`)");
     process.exit(2);
   }
+  const workspace = workspaceArg ?? buildWorkspace(join(CACHE, "ui-check/workspace"));
   const browser = await launchChromium();
   process.once("SIGINT", () => browser.close().finally(() => process.exit(130)));
   try {
