@@ -8,8 +8,8 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join, relative } from "node:path";
 import { HarnessError, REPO } from "./browser.mjs";
 
-export const EXAMPLES = join(REPO, "examples");
-export const TEST_OWN_FILES = join(REPO, "test/integration/workspace");
+const EXAMPLES = join(REPO, "examples");
+const TEST_OWN_FILES = join(REPO, "test/integration/workspace");
 
 /** @param {string} dir @returns {string[]} the files under dir, as paths relative to it */
 function filesUnder(dir) {

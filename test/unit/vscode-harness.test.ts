@@ -31,7 +31,8 @@ function filesUnder(dir: string): string[] {
 }
 
 describe("the .vsix file-list check", () => {
-  it("passes the list vsce packs from this repository, which holds every file the manifest names", async () => {
+  it("passes the list vsce packs from this repository, which holds every file the manifest names", async function () {
+    this.timeout(120_000); // vsce takes seconds to load, many on a busy machine
     const { extensionFiles } = await load<PackageVsix>("scripts/package-vsix.mjs");
     const { fileListProblems, filesTheManifestNames } = await load<PackageCheck>("scripts/vscode/package-check.mjs");
     const files = extensionFiles();
