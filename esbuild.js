@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles each entry point into one file. One options object per target, as the VS Code
 // extension samples do, each spreading what it shares with the others; `--watch` rebuilds on
 // change, `--production` minifies.
@@ -6,14 +7,20 @@ const esbuild = require("esbuild");
 const production = process.argv.includes("--production");
 const watch = process.argv.includes("--watch");
 
-/** What every target shares: one self-contained file, quiet unless something is wrong. */
+/**
+ * What every target shares: one self-contained file, quiet unless something is wrong.
+ * @type {import("esbuild").BuildOptions}
+ */
 const shared = {
   bundle: true,
   legalComments: "none",
   logLevel: "warning",
 };
 
-/** The extension, in either extension host; only `vscode` comes from the host. */
+/**
+ * The extension, in either extension host; only `vscode` comes from the host.
+ * @type {import("esbuild").BuildOptions}
+ */
 const extension = {
   ...shared,
   entryPoints: ["src/extension/extension.ts"],

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The "bare loop", the floor the CLI is measured against: for each file, `yaml`'s parseDocument
 // with a LineCounter (positions, as any linter needs), toJS, and the spec schema checked by Ajv
 // compiled once at start-up (at run time, with ajv-formats, as a plain Node script would). No
@@ -22,7 +23,7 @@ const validate = ajv.compile(schema);
 
 function* yamlFiles(path) {
   if (statSync(path).isDirectory()) {
-    for (const name of readdirSync(path, { recursive: true }).sort()) {
+    for (const name of readdirSync(path, { recursive: true, encoding: "utf8" }).sort()) {
       if (/\.ya?ml$/.test(name)) yield join(path, name);
     }
   } else yield path;

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The findings of `jointspec lint --format json` over the bench corpus, in a compact stable
 // form (per file, relative to the corpus folder: sorted "ruleId@line:column"), so that an
 // optimisation can prove it changed no finding. bench/expected-findings.json holds the

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Generates the benchmark corpus: 1,000 realistic specs (3 to 30 KPIs; three in four compact,
 // about 150 lines, most clean, some with each kind of problem the rules report; every fourth
 // heavy, see below), one 50,000-line spec, and a 150-line and a 5,000-line spec for the
@@ -346,12 +347,39 @@ function kpiCount(r) {
   return 3 + Math.floor(28 * Math.pow(r.next(), 1.1));
 }
 
+/**
+ * A spec as the generator builds it, before rendering: the fields of the file (most filled in
+ * after the first draft, so they start empty) and the generator's own (extras, theme, kpiFactory,
+ * heavy). A heavy spec's summary and KPI definitions are paragraphs of sentences.
+ * @typedef {object} GeneratedSpec
+ * @property {number} jointspec
+ * @property {string} id
+ * @property {string} title
+ * @property {string} status
+ * @property {any} summary
+ * @property {Record<string, string> | undefined} glossary
+ * @property {Record<string, Array<{ name: string, role: string }>>} owners
+ * @property {any[]} kpis
+ * @property {Record<string, any> | undefined} security_review
+ * @property {Array<{ name: string, classification: string, systems: string[] }> | undefined} data
+ * @property {string[]} systems
+ * @property {Record<string, string> | undefined} timeline
+ * @property {Record<string, { name: string, date: string }> | undefined} approvals
+ * @property {Array<{ url: string }> | undefined} links
+ * @property {Array<[string, string]>} extras
+ * @property {Record<string, any>} theme
+ * @property {(() => any) | undefined} [kpiFactory]
+ * @property {boolean} [heavy]
+ */
+
+/** @returns {GeneratedSpec} */
 function makeSpec(r, index, options = {}) {
   const theme = { season: r.pick(SEASONS), product: r.pick(PRODUCTS), mechanic: r.pick(MECHANICS) };
   const year = r.int(2026, 2028);
   const title = `${theme.season} ${theme.product} ${theme.mechanic}`;
   const status = options.status ?? r.weighted([["draft", 30], ["in-review", 30], ["approved", 20], ["live", 15], ["retired", 5]]);
   const usedNames = new Set();
+  /** @type {GeneratedSpec} */
   const spec = {
     jointspec: 1,
     id: `${kebab(title)}-${year}${index === undefined ? "" : `-${String(index).padStart(4, "0")}`}`,
@@ -531,7 +559,7 @@ function applyProblem(r, spec, problem, problems) {
 /** Sentences split into one to `most` paragraphs, in order. */
 function toParagraphs(r, sentences, most) {
   const count = Math.min(sentences.length, r.int(1, most));
-  const out = Array.from({ length: count }, () => []);
+  const out = Array.from({ length: count }, () => /** @type {string[]} */ ([]));
   sentences.forEach((sentence, i) => out[Math.min(count - 1, Math.floor((i * count) / sentences.length))].push(sentence));
   return out;
 }
@@ -1000,8 +1028,10 @@ function generateSpec(seed, stream, index, options = {}) {
   if (options.lines) {
     // Grow to the wanted length: more KPIs, a few of them with a problem of their own.
     const base = renderSpec(new Random(subSeed(seed, stream + 100, index)), spec, style, []).length;
+    const newKpi = spec.kpiFactory;
+    if (!newKpi) throw new Error("generate: a spec without a KPI factory cannot grow to a number of lines");
     while (base + kpiLines.length < options.lines) {
-      const kpi = spec.kpiFactory();
+      const kpi = newKpi();
       if (r.chance(options.kpiProblemRate ?? 0)) {
         const what = r.pick(["target", "definition", "source", "term"]);
         if (what === "term") kpi.definition = r.pick(AMBIGUOUS).definition;

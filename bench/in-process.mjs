@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // The editor's path, in-process and warm: lintSpec (from out/, as tsc compiles it) on the
 // 150-line and the 5,000-line spec, and a hover look-up (termAt) on an analysis. Prints JSON
 // with the median µs of each, for bench/run.mjs.

@@ -1,3 +1,4 @@
+// @ts-check
 // Preloaded with `node --require` when /usr/bin/time is missing: reports the process's peak
 // RSS (all threads) on exit, for bench/run.mjs to read from stderr.
 process.on("exit", () => {

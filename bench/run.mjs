@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // `npm run bench`: measures JointSpec against Spectral (same checks, bench/spectral/), the bare
 // yaml + Ajv loop (bench/bare-loop.mjs) and `node -e 0`, as whole processes over several runs,
 // plus peak RSS and the in-process editor figures; prints the medians and the ratios that the

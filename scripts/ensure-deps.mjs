@@ -1,3 +1,4 @@
+// @ts-check
 // Installs the npm dependencies when they are missing or older than package-lock.json, so
 // that `npm test` and `npm run examples` work as the first commands on a fresh clone.
 import { execSync } from "node:child_process";

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Differential fuzz of the fast YAML path against the yaml library: the property of
 // test/unit/fast-yaml.test.ts, a million times on a random seed. Prints the seed first; on a
 // mismatch, fast-check's shrunk (minimal) text, what differs, and how to replay it.

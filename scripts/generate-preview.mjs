@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the preview page's assets for the HTML report, into src/preview/render/generated/:
 // the style sheet (src/preview/webview/preview.css) and the page script
 // (src/preview/webview/main.ts), minified, as strings with their CSP hashes. The report
@@ -16,7 +17,11 @@ const outDir = join(root, "src/preview/render/generated");
 mkdirSync(outDir, { recursive: true });
 
 const { webview } = createRequire(import.meta.url)("../esbuild.js");
-const built = (options) => buildSync({ ...options, absWorkingDir: root, minify: true, write: false }).outputFiles[0].text.trim();
+const built = (options) => {
+  const [file] = buildSync({ ...options, absWorkingDir: root, minify: true, write: false }).outputFiles ?? [];
+  if (!file) throw new Error(`esbuild returned no output for ${options.entryPoints}`);
+  return file.text.trim();
+};
 const css = built(webview.style);
 const script = built(webview.script);
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Rewrites the copies of the rules' facts from the registry in src/core/rules (what is copied
 // where: scripts/rule-copies.ts). Run by scripts/generate.mjs, so by `npm run compile`, before
 // the config schema is compiled; runs alone too. Writes a file only when its text changes, so

@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the artefacts the core imports but nobody writes by hand, into src/core/generated/
 // (and, first, rewrites the rules' facts in the files that copy them; scripts/rule-copies.ts):
 // - the JSON Schemas compiled to standalone validator code, so no schema is compiled at run time;

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm run examples`: lints examples/ with the built CLI, exactly as a user would run it.
 // The examples hold problems on purpose, so exit code 1 (findings) is the expected outcome
 // here; 2 (a usage or I/O error) or a crash still fails the script.

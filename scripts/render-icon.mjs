@@ -1,3 +1,4 @@
+// @ts-check
 // Renders media/icon.svg to media/icon.png (128×128, as the Marketplace wants) with headless
 // Chromium. Run by hand after changing the SVG: node scripts/render-icon.mjs
 import { readFileSync } from "node:fs";

@@ -1,3 +1,4 @@
+// @ts-check
 // `npm test`: the whole suite on a fresh clone of a fresh machine. Installs what it needs
 // (npm packages; chromium and a real VS Code through scripts/vscode/setup.sh; Debian's
 // pre-commit, which the install-route tests run), builds, runs the unit tests, then the

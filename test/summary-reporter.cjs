@@ -1,3 +1,4 @@
+// @ts-check
 // Mocha's spec reporter, plus one plain closing line "N passed, N failed" that CI systems
 // (and this project's CI) read as the run's result.
 const Mocha = require("mocha");

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Compares JointSpec's findings with Spectral's (bench/spectral/.spectral.yaml) on corpus files,
 // rule by rule and place by place, to check that the benchmark's two tools do the same work.
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // Helpers shared by the Spectral functions: the same defensive readers as the core's
 // src/core/spec-data.ts, rewritten here because a Spectral ruleset cannot import TypeScript.
 import { readFileSync } from "node:fs";

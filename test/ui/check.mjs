@@ -1,3 +1,4 @@
+// @ts-check
 // UI check in a real VS Code workbench (code-server's VS Code server + headless chromium):
 // what a person sees when opening a spec that uses the ambiguous term "DR".
 // Run by scripts/vscode/run.mjs against its server with the packaged extension installed;
@@ -10,7 +11,8 @@
 import { mkdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { REPO, launchChromium } from "../../scripts/vscode/browser.mjs";
+import { CACHE, REPO, launchChromium } from "../../scripts/vscode/browser.mjs";
+import { buildWorkspace } from "../../scripts/vscode/workspace.mjs";
 
 const SPEC = "lapsed-member-winback.campaign.yaml";
 const SHOTS = join(REPO, "docs/images");
@@ -72,7 +74,7 @@ async function hoverShowsBothMeanings(page) {
   const box = await line.evaluate((element) => {
     const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent.search(/\bDR\b/);
+      const at = (node.textContent ?? "").search(/\bDR\b/);
       if (at < 0) continue;
       const range = document.createRange();
       range.setStart(node, at);
@@ -144,7 +146,8 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, sh
     } catch (error) {
       const failureShot = join(artifactsDir, `ui-failure-${results.length + 1}.png`);
       await page.screenshot({ path: failureShot }).catch(() => {});
-      const message = error instanceof WaitFailed ? error.message : `${error.name}: ${oneLine(error.message).slice(0, 300)}`;
+      const message = error instanceof WaitFailed ? error.message
+        : error instanceof Error ? `${error.name}: ${oneLine(error.message).slice(0, 300)}` : `thrown: ${oneLine(String(error)).slice(0, 300)}`;
       results.push({ title, ok: false, message, ms: ms() });
       log(`  ✗ ${title} (${ms()} ms)\n      ${message}\n      screenshot of the moment: ${relative(REPO, failureShot)}`);
       return error;
@@ -163,13 +166,15 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, sh
   return results;
 }
 
-// Standalone: node test/ui/check.mjs <baseUrl> [workspace]
+// Standalone: node test/ui/check.mjs <baseUrl> [workspace]; without a workspace, one is built
+// as the runner builds it (examples/ and the tests' own files), in .vscode-test/ui-check/.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const [baseUrl, workspace = join(REPO, "test/integration/workspace")] = process.argv.slice(2);
+  const [baseUrl, workspaceArg] = process.argv.slice(2);
   if (!baseUrl) {
     console.error("usage: node test/ui/check.mjs http://127.0.0.1:PORT [workspace]  (or run `npm run test:vscode`)");
     process.exit(2);
   }
+  const workspace = workspaceArg ?? buildWorkspace(join(CACHE, "ui-check/workspace"));
   const browser = await launchChromium();
   process.once("SIGINT", () => browser.close().finally(() => process.exit(130)));
   try {

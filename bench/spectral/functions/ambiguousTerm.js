@@ -1,3 +1,4 @@
+// @ts-check
 // ambiguous-term: a glossary term the two functions read differently, used in free text while
 // the spec's glossary: does not pin it. One result per term, at its first use. The terms come
 // from the bundled glossary file (read once), matched as the core matches them: whole words,

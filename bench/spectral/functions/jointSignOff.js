@@ -1,3 +1,4 @@
+// @ts-check
 // joint-sign-off: approved or live with approvals from both functions.
 import { asMap, asText, FUNCTIONS, isNamed, SIGN_OFF_STATUSES } from "../lib.js";
 

@@ -1,3 +1,4 @@
+// @ts-check
 // JointSpec's JSON Schema check: Spectral's own `schema` function, given the schema that
 // schemas/jointspec.schema.json holds. (A YAML ruleset cannot $ref a schema file inside
 // functionOptions, so this reads the file once and hands the object to `schema`, exactly as an

@@ -1,3 +1,4 @@
+// @ts-check
 // kpi-measurable: every KPI has a target, a definition and a source. Given each $.kpis[*].
 import { asMap, asText } from "../lib.js";
 

@@ -1,3 +1,4 @@
+// @ts-check
 // owners-both-functions: a named owner under owners.marketing and owners.technology.
 import { asList, asMap, FUNCTIONS, isNamed } from "../lib.js";
 

@@ -1,3 +1,4 @@
+// @ts-check
 // security-review: a security_review with a status, a named reviewer and a date.
 import { asMap, asText, isNamed } from "../lib.js";
 

@@ -1,3 +1,4 @@
+// @ts-check
 // security-review-gate: approved or live only after an approved review (a waiver is not
 // enough when the spec handles pii).
 import { asList, asMap, asText, SIGN_OFF_STATUSES } from "../lib.js";

@@ -1,3 +1,4 @@
+// @ts-check
 // shared-kpi: at least one KPI whose owners name both functions.
 import { asList, asMap, FUNCTIONS } from "../lib.js";
 
