@@ -19,7 +19,8 @@ interface Layer {
 
 const LAYERS: readonly Layer[] = [
   // The pure core: callers pass I/O in. The JSON Schemas are data it compiles against.
-  { folder: "src/core", packages: ["yaml", "ajv"], code: ["src/core", "schemas"] },
+  // @noble/hashes gives the sign-off record its SHA-256, the same in Node and a web worker.
+  { folder: "src/core", packages: ["yaml", "ajv", "@noble/hashes/sha2"], code: ["src/core", "schemas"] },
   // The preview's data: built from a lint result, as pure as the core it reads.
   { folder: "src/preview/model", packages: ["yaml"], code: ["src/core", "src/preview/model"] },
   // The page as HTML: string building from the model's data, and the attribute values the

@@ -37,7 +37,7 @@ export class EditBuilder {
     }
     const node = resolved.node;
     if (isMap(node)) return [this.insertIntoMap(node, key, value, knownKeys(mapPath))];
-    if (node === undefined && resolved.key?.range) return [this.insertUnderEmptyKey(resolved.key, { [key]: value })];
+    if (isEmptyValue(node) && resolved.key?.range) return [this.insertUnderEmptyKey(resolved.key, { [key]: value })];
     return [];
   }
 
@@ -57,12 +57,13 @@ export class EditBuilder {
     return [];
   }
 
-  /** Replaces the scalar at `path` with `value`. */
+  /** Replaces the scalar at `path` with `value`, or fills in a `key:` left empty. */
   replaceValue(path: SpecPath, value: Plain): RawEdit[] {
     const resolved = resolvePath(this.document, path);
     const node = resolved.node;
     if (resolved.depth !== path.length || !isScalar(node) || !node.range) return [];
-    return [{ start: node.range[0], end: node.range[1], newText: renderFlow(value) }];
+    // An empty value starts right after the colon: the space is part of the new text.
+    return [{ start: node.range[0], end: node.range[1], newText: `${isEmptyValue(node) ? " " : ""}${renderFlow(value)}` }];
   }
 
   // A new key goes where the schema's order puts it (glossary after summary, and so on), so
@@ -132,6 +133,11 @@ export class EditBuilder {
   }
 }
 
+// `key:` with nothing after it: no node, or a null scalar with no text of its own.
+function isEmptyValue(node: Node | undefined): boolean {
+  return node === undefined || (isScalar(node) && node.value === null && node.source === "" && node.range?.[0] === node.range?.[1]);
+}
+
 function lastNodeEnd(node: Node & { value?: Node | null; key?: Node }): number {
   if (node.range) return node.range[1];
   // A pair in a flow map has no range of its own.
@@ -172,8 +178,10 @@ function renderKey(key: string): string {
   return renderString(key);
 }
 
-// Plain where YAML would read it back as the same string; double-quoted otherwise.
+// Plain where YAML would read it back as the same string; double-quoted otherwise. A date
+// (YYYY-MM-DD) stays plain, as specs write dates: YAML 1.2's core schema reads it as text.
 function renderString(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
   const plain =
     /^[A-Za-z_][\w .'()/@+-]*$/.test(value) &&
     !/\s$/.test(value) &&
