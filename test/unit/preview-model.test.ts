@@ -96,7 +96,7 @@ describe("preview model", () => {
       strictEqual(model.kpis.items[0]!.range.start.line, lineOf(text, "- id: repeat-purchase-rate"));
       strictEqual(model.securityReview.range.start.line, lineOf(text, "security_review:"));
       strictEqual(model.readiness.find((c) => c.ruleId === "owners-both-functions")!.range.start.line, lineOf(text, "owners:"));
-      deepStrictEqual(model.timeline.items.map((m) => [m.label, m.date.text]), [["Kickoff", "5 Jan 2027"], ["Launch", "1 Mar 2027"]]);
+      deepStrictEqual(model.timeline.items.map((m) => [m.label, m.date.text]), [["Kickoff", "5 Jan 2025"], ["Launch", "1 Mar 2025"]]);
       const dr = model.terms.find((t) => t.term === "DR")!;
       deepStrictEqual(dr.pinned, { value: "direct response", side: "marketing" });
       strictEqual(dr.kind, "ambiguous");
