@@ -387,7 +387,9 @@ function makeSpec(r, index, options = {}) {
   spec.security_review = {
     status: reviewStatus,
     reviewer: `${r.pick(FIRST)} ${r.pick(LAST)}`,
-    date: date(r, year),
+    // In the first two months, before any sign-off (months 3 and 4): a sign-off dated before
+    // the review it relies on is a stale-sign-off finding, and a clean spec has none.
+    date: date(r, year, 1, 2),
     data_classification: pii ? "pii" : r.pick(["public", "internal", "confidential"]),
   };
   if (r.chance(0.6)) spec.security_review.notes = r.pick(REVIEW_NOTES);
@@ -419,7 +421,10 @@ function applyProblem(r, spec, problem, problems) {
   const signOff = () => {
     if (spec.status !== "approved" && spec.status !== "live") spec.status = r.pick(["approved", "live"]);
     if (!problems.includes("sign-off-missing") && !(spec.approvals?.marketing && spec.approvals?.technology)) {
-      spec.approvals = Object.fromEntries(["marketing", "technology"].map((side) => [side, { name: `${r.pick(FIRST)} ${r.pick(LAST)}`, date: "2027-01-20" }]));
+      // Signed on the day of the review, not before it (stale-sign-off), when there is one.
+      const reviewed = spec.security_review?.date;
+      const day = typeof reviewed === "string" && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/.test(reviewed) ? reviewed : "2027-01-20";
+      spec.approvals = Object.fromEntries(["marketing", "technology"].map((side) => [side, { name: `${r.pick(FIRST)} ${r.pick(LAST)}`, date: day }]));
     }
     const gated = problems.some((p) => p.startsWith("gate-") || p === "review-missing" || p === "review-incomplete");
     if (!gated && spec.security_review) spec.security_review.status = "approved";

@@ -38,7 +38,9 @@ function configSchema(text: string, rules: readonly Rule[]): string {
   const names = objectAt(schema, ["properties", "rules", "propertyNames"], "schemas/config.schema.json");
   names.enum = rules.map((rule) => rule.id);
   names.enumDescriptions = rules.map((rule) => `${rule.description}.`);
-  names.markdownEnumDescriptions = rules.map((rule) => `${rule.description} (default: \`${rule.defaultSeverity}\`).`);
+  names.markdownEnumDescriptions = rules.map(
+    (rule) => `${rule.description} (default: \`${rule.defaultSeverity}\`${rule.raisedSeverity ? `; \`${rule.raisedSeverity.severity}\` ${rule.raisedSeverity.when}` : ""}).`,
+  );
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 
@@ -64,13 +66,18 @@ function settings(text: string, rules: readonly Rule[], read: (file: string) => 
 }
 
 function docsIndexTable(rules: readonly Rule[]): string {
-  const rows = rules.map((rule) => row([`[\`${rule.id}\`](${rule.id}.md)`, rule.defaultSeverity, fixableWords(rule), rule.description]));
+  const rows = rules.map((rule) => row([`[\`${rule.id}\`](${rule.id}.md)`, severityWords(rule), fixableWords(rule), rule.description]));
   return [row(["Rule", "Default", "Fixable", "Description"]), row(["---", "---", "---", "---"]), ...rows].join("\n");
 }
 
 function readmeTable(rules: readonly Rule[]): string {
-  const rows = rules.map((rule) => row([`[\`${rule.id}\`](docs/rules/${rule.id}.md)`, rule.defaultSeverity, rule.description]));
+  const rows = rules.map((rule) => row([`[\`${rule.id}\`](docs/rules/${rule.id}.md)`, severityWords(rule), rule.description]));
   return [row(["rule", "default", "description"]), row(["---", "---", "---"]), ...rows].join("\n");
+}
+
+// "warning", or "warning (error while the spec is approved or live)" for a rule that raises it.
+function severityWords(rule: Rule): string {
+  return rule.raisedSeverity ? `${rule.defaultSeverity} (${rule.raisedSeverity.severity} ${rule.raisedSeverity.when})` : rule.defaultSeverity;
 }
 
 // "yes" means Fix all applies the fixes unasked; quick fixes wait for a person to choose one.

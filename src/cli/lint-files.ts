@@ -24,6 +24,8 @@ export interface LintFilesOptions {
   wantsPreview: boolean;
   /** Keep each file's text in its report (SARIF fingerprints read lines); otherwise it is dropped to save memory. */
   wantsText: boolean;
+  /** Today's date (YYYY-MM-DD) for the rules that judge dates against it. */
+  today: string | undefined;
   /** --fix writes each spec's preferred fixes; --fix-dry-run reports as if it had. */
   fix?: FixMode;
   /** Cached lints by path; undefined when --cache is off. */
@@ -68,7 +70,7 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
     return candidate.explicit ? { kind: "ignored", path: relativePath(cwd, candidate.path), configFile: effective.file && relativePath(cwd, effective.file) } : { kind: "skipped" };
   }
   const path = relativePath(cwd, candidate.path);
-  const lintOptions = lintOptionsOf(effective);
+  const lintOptions = lintOptionsOf(effective, options.today);
   // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
   const mustBeSpec = !candidate.explicit || specsOnly;
   const isSpec = (head: () => Uint8Array): boolean =>
@@ -91,9 +93,9 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
   return options.fix ? fixFile(candidate, path, bytes, effective, options) : lintUnchanged(candidate, path, bytes, effective, options);
 }
 
-// What the config in force asks of the core for one file.
-function lintOptionsOf(effective: EffectiveConfig): LintOptions {
-  return { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize };
+// What the config in force asks of the core for one file, on the day of the run.
+function lintOptionsOf(effective: EffectiveConfig, today: string | undefined): LintOptions {
+  return { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize, ...(today ? { today } : {}) };
 }
 
 function lintUnchanged(
@@ -101,16 +103,17 @@ function lintUnchanged(
   path: string,
   bytes: Uint8Array,
   effective: EffectiveConfig,
-  { wantsPreview, wantsText, cache }: Pick<LintFilesOptions, "wantsPreview" | "wantsText" | "cache">,
+  { wantsPreview, wantsText, cache, today }: Pick<LintFilesOptions, "wantsPreview" | "wantsText" | "cache" | "today">,
 ): LintedFile {
-  // Text from stdin has no file for the cache to describe.
-  const key = candidate.bytes ? undefined : cache?.key(bytes, effective.fingerprint);
+  // Text from stdin has no file for the cache to describe. A finding can depend on the day (a
+  // review approved in the future), so a cached lint holds for the day it was made.
+  const key = candidate.bytes ? undefined : cache?.key(bytes, `${effective.fingerprint} ${today ?? ""}`);
   const cached = key ? cache!.get(path, key) : undefined;
   if (cached && !wantsPreview) {
     const decoded = wantsText ? decodeUtf8(bytes) : undefined;
     return { kind: "report", report: toReport(path, cached, decoded?.ok ? decoded.text : undefined, undefined) };
   }
-  const result = lintBytes(bytes, lintOptionsOf(effective));
+  const result = lintBytes(bytes, lintOptionsOf(effective, today));
   const lint = cachedLintOf(result);
   return { kind: "report", report: toReport(path, lint, wantsText ? result.text : undefined, previewOf(result, path, effective, wantsPreview)), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
 }
@@ -118,11 +121,11 @@ function lintUnchanged(
 // --fix and --fix-dry-run: the editor's Fix all (the same core function, the same minimal
 // edits), then the report of what is left. Fixing skips the cache: its entries describe the
 // file as it was. A file is written only when its text changed, with its byte order mark kept.
-function fixFile(candidate: Candidate, path: string, bytes: Uint8Array, effective: EffectiveConfig, { fix, wantsPreview, wantsText }: LintFilesOptions): LintedFile {
+function fixFile(candidate: Candidate, path: string, bytes: Uint8Array, effective: EffectiveConfig, { fix, wantsPreview, wantsText, today }: LintFilesOptions): LintedFile {
   const decoded = decodeUtf8(bytes);
   // Bytes that are not UTF-8 text have nothing to fix; their report says why.
-  if (!decoded.ok) return lintUnchanged(candidate, path, bytes, effective, { wantsPreview, wantsText });
-  const fixed = fixAll(decoded.text, lintOptionsOf(effective));
+  if (!decoded.ok) return lintUnchanged(candidate, path, bytes, effective, { wantsPreview, wantsText, today });
+  const fixed = fixAll(decoded.text, lintOptionsOf(effective, today));
   const changed = fixed.text !== decoded.text;
   if (changed && fix === "write" && !candidate.bytes) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\uFEFF" : "";

@@ -17,6 +17,8 @@ import { LintCache } from "./cache.js";
 import { findCandidates, type Candidate } from "./files.js";
 import { lintFiles, relativePath, type FixMode } from "./lint-files.js";
 import { lintInWorkers, threadsFor } from "./parallel.js";
+import { signOff } from "./sign-off.js";
+import { todayOf } from "./today.js";
 import { CliError, reason, Workspace } from "./workspace.js";
 
 export interface CliIo {
@@ -34,6 +36,7 @@ export interface CliIo {
 
 const USAGE = `Usage: jointspec lint [options] [paths or globs...]
        jointspec lint --stdin [--stdin-filename <path>] [options]
+       jointspec sign-off <file> --function marketing|technology --name <name> [--date YYYY-MM-DD]
        jointspec init [spec-id]
        jointspec rules [--format stylish|json]
        jointspec --print-config <file>
@@ -46,6 +49,13 @@ that the config ignores is skipped with a warning.
 
 init writes a commented .jointspec.yaml and a first spec, <spec-id>.campaign.yaml
 (default first-campaign), into the current folder; it never overwrites a file.
+
+sign-off writes approvals.<function> into the spec: the signer's name, the date and a
+record of what was signed, so that stale-sign-off reports any material change made after
+it. Only the sign-off's lines change. It refuses a placeholder or a team as the name, a
+date after today, and a file that is not a spec; a spec that is not ready to sign (errors,
+an owner missing on one side, no shared KPI, a security review not approved) is left as
+it is, with the reasons, and exit code 1.
 
 Options:
   -f, --format <name[:file]>  ${Object.keys(FORMATTERS).join(", ")}
@@ -85,6 +95,13 @@ Options:
                               an error
       --                      every word after it is a path, even one that starts
                               with "-" (for scripts that pass paths they did not write)
+
+sign-off options:
+      --function <name>       the function signing: marketing or technology
+      --name <name>           the person signing, as in --name "Dana Reyes"
+      --date <YYYY-MM-DD>     the day of the sign-off (default today, local time;
+                              JOINTSPEC_TODAY=YYYY-MM-DD sets what today is)
+  -c, --config <file>         the config to judge readiness with, as for lint
   -h, --help                  show this help
   -v, --version               show the version
 
@@ -116,22 +133,38 @@ async function run(io: CliIo): Promise<number> {
   }
   if (values["print-config"] !== undefined) return printConfig(io, values["print-config"], values.config);
   const [command, ...paths] = positionals;
+  refuseOptionsOfOtherCommands(command, values);
   const color = values.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== "0" : io.stdout.isTTY === true && !values.output && !values["output-file"]);
   switch (command) {
     case "lint":
       return lint(io, paths, values, color);
     case "init":
       return init(io, paths);
+    case "sign-off":
+      return signOff(io, paths, values);
     case "rules":
       return listRules(io, values.format?.[0] ?? "stylish");
     case undefined:
       throw new CliError(`no command given; try "jointspec lint" (see --help)`);
     default:
-      throw new CliError(`unknown command "${command}";${didYouMean(command, COMMANDS) || " the commands are init, lint and rules"} (see --help)`);
+      throw new CliError(`unknown command "${command}";${didYouMean(command, COMMANDS) || " the commands are init, lint, rules and sign-off"} (see --help)`);
   }
 }
 
-const COMMANDS = ["init", "lint", "rules"] as const;
+const COMMANDS = ["init", "lint", "rules", "sign-off"] as const;
+
+// The options only sign-off reads, and the ones it shares with lint; any other option given
+// to the wrong command would be silently ignored, so it is refused instead.
+const SIGN_OFF_OPTIONS: ReadonlySet<string> = new Set(["function", "name", "date"]);
+const SHARED_OPTIONS: ReadonlySet<string> = new Set(["config", "help", "version", "print-config"]);
+
+function refuseOptionsOfOtherCommands(command: string | undefined, values: Options): void {
+  const given = Object.keys(values).filter((name) => values[name as keyof Options] !== undefined && !SHARED_OPTIONS.has(name));
+  const misplaced = command === "sign-off" ? given.filter((name) => !SIGN_OFF_OPTIONS.has(name)) : given.filter((name) => SIGN_OFF_OPTIONS.has(name));
+  if (misplaced.length === 0) return;
+  const option = `--${misplaced[0]}`;
+  throw new CliError(command === "sign-off" ? `${option} is not an option of sign-off (see --help)` : `${option} is an option of jointspec sign-off, not of ${command ?? "a command-less run"} (see --help)`);
+}
 
 // " did you mean "x"?" when a word is a typo of a known one. Only the short known list is
 // compared, and a word far longer than any of them is no typo.
@@ -162,6 +195,9 @@ export const OPTIONS = {
   quiet: { type: "boolean" },
   color: { type: "boolean" },
   "error-on-unmatched-pattern": { type: "boolean" },
+  function: { type: "string" },
+  name: { type: "string" },
+  date: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -235,6 +271,8 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   if (stdin && patterns.length > 0) throw new CliError(`--stdin lints the text piped in, so it takes no paths (got ${patterns.join(", ")})`);
   const explicitConfig = values.config ? resolve(io.cwd, values.config) : undefined;
   const workspace = new Workspace(explicitConfig, io.cwd);
+  // One day for the whole run, decided once, even if it runs past midnight.
+  const today = todayOf(io.env);
   const cache = values.cache ? LintCache.open(resolve(io.cwd, values["cache-location"] ?? DEFAULT_CACHE), version) : undefined;
   const piped = stdin ? await readStdin(io) : undefined;
   const candidates: Candidate[] = piped
@@ -259,10 +297,11 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
           wantsText,
           fix,
           toolVersion: version,
+          today,
           cacheEntries: cache?.all,
           script: io.workerScript!,
         })
-      : lintFiles(candidates, { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, ...(fix ? { fix } : {}), ...(cache ? { cache } : {}) });
+      : lintFiles(candidates, { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, today, ...(fix ? { fix } : {}), ...(cache ? { cache } : {}) });
   const reports: FileReport[] = [];
   let ignored = 0;
   let fixed = 0;

@@ -34,6 +34,8 @@ interface RunSettings {
   /** --fix or --fix-dry-run: each worker fixes (and writes) the files of its own share. */
   fix: FixMode | undefined;
   toolVersion: string;
+  /** Today's date, the one the main thread decided, so no thread judges dates on another day. */
+  today: string | undefined;
 }
 
 interface WorkerJob extends RunSettings {
@@ -102,7 +104,7 @@ export function runLintWorkerIfAny(): boolean {
   try {
     const workspace = new Workspace(job.explicitConfig, job.cwd);
     const cache = job.cached ? workerCache(job.cached, job.toolVersion) : undefined;
-    const options = { cwd: job.cwd, workspace, specsOnly: job.specsOnly, wantsPreview: job.wantsPreview, wantsText: job.wantsText, ...(job.fix ? { fix: job.fix } : {}), ...(cache ? { cache } : {}) };
+    const options = { cwd: job.cwd, workspace, specsOnly: job.specsOnly, wantsPreview: job.wantsPreview, wantsText: job.wantsText, today: job.today, ...(job.fix ? { fix: job.fix } : {}), ...(cache ? { cache } : {}) };
     lintFilesInBatches(job.candidates, options, BATCH_SIZE, (batch) => parentPort!.postMessage({ batch } satisfies WorkerMessage));
     parentPort!.postMessage({ done: true } satisfies WorkerMessage);
   } catch (error) {

@@ -25,6 +25,12 @@ export interface LintOptions {
   glossary?: Glossary;
   /** A spec over this many bytes of UTF-8 is not read: one spec-size finding. Defaults to DEFAULT_LIMITS.specSize. */
   maxSpecSize?: number;
+  /**
+   * Today's date, YYYY-MM-DD, in the host's time zone: the core has no clock, so the hosts pass
+   * it (the CLI and the extension: the local date). Without it, no date is judged against today
+   * (an approved security review dated in the future is not reported).
+   */
+  today?: string;
   /** Internal, for the fast YAML path's differential test: parse with the yaml library only. */
   yamlLibraryOnly?: boolean;
 }
@@ -61,7 +67,10 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
   const findings: Finding[] = [];
   const document = parsed.document;
 
-  const severityOf = (rule: Rule): SeveritySetting => options.severities?.[rule.id] ?? rule.defaultSeverity;
+  // The severity a rule runs with: the workspace's setting, else its default, raised in the
+  // specs its metadata names (stale-sign-off is an error once the spec is approved).
+  const severityOf = (rule: Rule): SeveritySetting =>
+    options.severities?.[rule.id] ?? (rule.raisedSeverity && analysis.spec && rule.raisedSeverity.applies(analysis.spec) ? rule.raisedSeverity.severity : rule.defaultSeverity);
   const rules = options.rules ?? RULES;
   const active = rules.filter((rule) => severityOf(rule) !== "off");
 
@@ -95,6 +104,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     directives,
     usedDirectives: new Set(),
     knownRuleIds: rules.map((rule) => rule.id),
+    today: options.today,
     cappedRuleIds: new Set(),
   };
 

@@ -52,6 +52,11 @@ export interface RuleContext {
   usedDirectives: ReadonlySet<SuppressionDirective>;
   /** The id of every rule in this run (the registry, unless the caller passed its own), on or off. */
   knownRuleIds: readonly string[];
+  /**
+   * Today's date (YYYY-MM-DD) as the host's clock and time zone give it; undefined when the
+   * caller gave none, and then nothing is judged against today (the core has no clock).
+   */
+  today: string | undefined;
   /** Rules that reported more findings than a file may show, so some were only counted. */
   cappedRuleIds: Set<string>;
 }
@@ -82,6 +87,12 @@ export interface Rule {
    * finish "yes, …" in the rules table. Unset: its fixes are quick fixes a person chooses.
    */
   fixAllWhen?: string;
+  /**
+   * A stronger severity the rule takes in some specs, unless the workspace sets the rule's
+   * severity itself: `when` finishes "error …" in the docs and tables ("while the spec is
+   * approved or live"), `applies` decides it from the spec's data.
+   */
+  raisedSeverity?: { severity: Severity; when: string; applies(spec: Readonly<Record<string, unknown>>): boolean };
   /** Runs after every other rule and after suppressions are applied; its findings cannot be suppressed. */
   runsLast?: boolean;
   /**

@@ -125,7 +125,7 @@ describe("bench corpus: the heavy share", () => {
     ok(mean(heavyFindings) >= 3, `heavy specs have ${mean(heavyFindings)} findings on average`);
     ok(mean(heavyFindings) > 3 * mean(findingsOf(others)));
     const rules = new Set(heavyFindings.flat().map((f) => f.split("@")[0]));
-    deepStrictEqual([...rules].sort(), ["ambiguous-term", "joint-sign-off", "kpi-measurable", "owners-both-functions", "schema", "security-review", "security-review-gate", "shared-kpi"]);
+    deepStrictEqual([...rules].sort(), ["ambiguous-term", "joint-sign-off", "kpi-measurable", "owners-both-functions", "schema", "security-review", "security-review-gate", "shared-kpi", "stale-sign-off"]);
     // Several unpinned terms and several unmeasurable KPIs in one spec.
     ok(heavyFindings.some((list) => list.filter((f) => f.startsWith("ambiguous-term@")).length >= 3));
     ok(heavyFindings.some((list) => list.filter((f) => f.startsWith("kpi-measurable@")).length >= 4));

@@ -4,14 +4,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { BIN } from "./helpers/cli.js";
-import { REPO } from "./helpers/fixtures.js";
+import { FIXTURE_TODAY, REPO } from "./helpers/fixtures.js";
 
 // The pre-commit hook's entry runs as a command, with the installer swapped for the local
 // bin. (The GitHub Action and the README's GitLab job are run as users run them, in
 // github-action.test.ts and gitlab-recipe.test.ts.)
 
 function bash(script: string, env: Record<string, string> = {}) {
-  return spawnSync("bash", ["--noprofile", "--norc", "-c", script], { cwd: REPO, encoding: "utf8", env: { PATH: process.env.PATH, ...env } });
+  return spawnSync("bash", ["--noprofile", "--norc", "-c", script], { cwd: REPO, encoding: "utf8", env: { PATH: process.env.PATH, JOINTSPEC_TODAY: FIXTURE_TODAY, ...env } });
 }
 
 describe("CI recipes", () => {

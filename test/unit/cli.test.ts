@@ -60,7 +60,7 @@ const CASES: CliCase[] = [
     name: "lints examples/ in the stylish format",
     args: ["lint", "examples", "--no-color"],
     code: 1,
-    stdout: /\n✖ 9 problems \(2 errors, 7 warnings, 0 infos\) in 8 of 10 specs\n$/,
+    stdout: /\n✖ 10 problems \(3 errors, 7 warnings, 0 infos\) in 9 of 11 specs\n$/,
     check: ({ stdout }) => doesNotMatch(stdout, /\u001b\[/, "no colour codes with --no-color"),
   },
   {
@@ -109,7 +109,7 @@ const CASES: CliCase[] = [
     code: 1,
     check: ({ stdout }) => {
       const issues = JSON.parse(stdout) as { check_name: string; severity: string }[];
-      strictEqual(issues.length, 9);
+      strictEqual(issues.length, 10);
       deepStrictEqual([...new Set(issues.map((issue) => issue.severity))].sort(), ["major", "minor"]);
     },
   },
@@ -153,7 +153,7 @@ const CASES: CliCase[] = [
     args: ["lint", "examples", "--quiet", "--no-color"],
     code: 1,
     check: ({ stdout }) => {
-      match(stdout, /2 problems \(2 errors, 0 warnings, 0 infos\)/);
+      match(stdout, /3 problems \(3 errors, 0 warnings, 0 infos\)/);
       doesNotMatch(stdout, /warning {2}/);
     },
   },
@@ -232,17 +232,17 @@ const CASES: CliCase[] = [
     code: 1,
     check: ({ stdout, stderr }) => {
       const stylish = /✖ (.*)\n$/.exec(stdout)?.[1];
-      strictEqual(stylish, "9 problems (2 errors, 7 warnings, 0 infos) in 8 of 10 specs");
+      strictEqual(stylish, "10 problems (3 errors, 7 warnings, 0 infos) in 9 of 11 specs");
       strictEqual(stderr, "", "the terminal's stylish report carries the summary");
     },
   },
-  { name: "the stderr summary, in the same words", args: ["lint", "examples", "-f", "json"], code: 1, stderr: "jointspec: 9 problems (2 errors, 7 warnings, 0 infos) in 8 of 10 specs; failing on error or worse\n" },
+  { name: "the stderr summary, in the same words", args: ["lint", "examples", "-f", "json"], code: 1, stderr: "jointspec: 10 problems (3 errors, 7 warnings, 0 infos) in 9 of 11 specs; failing on error or worse\n" },
   {
     name: "--output-file is --output",
     args: ["lint", "examples", "--format", "json", "--output-file", join(tmp, "out/report-file.json")],
     code: 1,
     stdout: "",
-    check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report-file.json"), "utf8")) as unknown[]).length, 10),
+    check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report-file.json"), "utf8")) as unknown[]).length, 11),
   },
   { name: "--output and --output-file naming two files", args: ["lint", "examples", "-o", "a.json", "--output-file", "b.json"], code: 2, stderr: "jointspec: --output and --output-file are the same option; give one file\n" },
   {
@@ -387,7 +387,7 @@ const CASES: CliCase[] = [
     args: ["lint", "examples", "--format", "json", "--output", join(tmp, "out/report.json")],
     code: 1,
     stdout: "",
-    check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report.json"), "utf8")) as unknown[]).length, 10),
+    check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report.json"), "utf8")) as unknown[]).length, 11),
   },
   { name: "a path that does not exist", args: ["lint", "nope.campaign.yaml"], code: 2, stderr: "jointspec: cannot read nope.campaign.yaml: no such file or directory\n" },
   { name: "a glob that matches nothing", args: ["lint", "nothing/**/*.yaml"], code: 2, stderr: 'jointspec: no files match the pattern "nothing/**/*.yaml"\n' },
@@ -412,7 +412,7 @@ const CASES: CliCase[] = [
   { name: "an unknown short option", args: ["lint", "-x"], code: 2, stderr: 'jointspec: unknown option -x; a path that starts with "-" goes after "--", as in jointspec lint -- -x (see --help)\n' },
   { name: "a switch given a value", args: ["lint", "--quiet=yes"], code: 2, stderr: 'jointspec: --quiet takes no value, not "yes" (see --help)\n' },
   { name: "an option without its value", args: ["lint", "examples", "--config"], code: 2, stderr: "jointspec: --config needs a value (see --help)\n" },
-  { name: "an unknown command", args: ["check"], code: 2, stderr: 'jointspec: unknown command "check"; the commands are init, lint and rules (see --help)\n' },
+  { name: "an unknown command", args: ["check"], code: 2, stderr: 'jointspec: unknown command "check"; the commands are init, lint, rules and sign-off (see --help)\n' },
   { name: "a misspelt command gets a suggestion", args: ["rulez"], code: 2, stderr: 'jointspec: unknown command "rulez"; did you mean "rules"? (see --help)\n' },
   { name: "a misspelt --fail-severity gets a suggestion", args: ["lint", "examples", "--fail-severity", "eror"], code: 2, stderr: 'jointspec: --fail-severity takes error, warning or info, not "eror"; did you mean "error"?\n' },
   { name: "--fail-severity warn is warning", args: ["lint", WARNING_SPEC, "--fail-severity", "warn", "-f", "json"], code: 1, stderr: /failing on warning or worse\n$/ },

@@ -42,7 +42,8 @@ describe("docs/rules", () => {
         strictEqual(title, `# ${rule.id}`);
         strictEqual(description, rule.description);
         const fixable = !rule.fixable ? "no" : rule.fixAllWhen ? "yes" : "quick fix only";
-        ok(severity?.startsWith(`Default severity: **${rule.defaultSeverity}**. Fixable: ${fixable}`), severity);
+        const raised = rule.raisedSeverity ? ` (**${rule.raisedSeverity.severity}** ${rule.raisedSeverity.when})` : "";
+        ok(severity?.startsWith(`Default severity: **${rule.defaultSeverity}**${raised}. Fixable: ${fixable}`), severity);
       });
 
       it("its failing example is reported by the rule", () => {

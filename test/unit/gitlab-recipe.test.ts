@@ -6,7 +6,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import { XMLParser } from "fast-xml-parser";
 import { parse } from "yaml";
-import { FIXTURES, REPO } from "./helpers/fixtures.js";
+import { FIXTURE_TODAY, FIXTURES, REPO } from "./helpers/fixtures.js";
 import { cloneAtHead } from "./helpers/github-action.js";
 
 // The README's GitLab job, run as GitLab runs its script line: in a project with specs,
@@ -88,7 +88,7 @@ describe("the README's GitLab job, run as written", function () {
       const run = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", line], {
         cwd: root,
         encoding: "utf8",
-        env: { PATH: process.env.PATH, HOME: home, npm_config_cache: npmCache, npm_config_update_notifier: "false", CI: "true", GITLAB_CI: "true" },
+        env: { PATH: process.env.PATH, HOME: home, npm_config_cache: npmCache, npm_config_update_notifier: "false", CI: "true", GITLAB_CI: "true", JOINTSPEC_TODAY: FIXTURE_TODAY },
       });
       strictEqual(run.status, project.code, `exit code\n${run.stdout}\n${run.stderr}`);
 

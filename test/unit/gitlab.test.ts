@@ -122,7 +122,7 @@ describe("GitLab Code Quality (-f gitlab)", () => {
     const run = await runInProcess(["lint", "examples", "--no-color", "-f", "stylish", "-f", `gitlab:${file}`]);
     strictEqual(run.code, 1);
     const issues = JSON.parse(readFileSync(file, "utf8")) as Issue[];
-    strictEqual(issues.length, 9);
+    strictEqual(issues.length, 10);
     ok(validate(issues), ajv.errorsText(validate.errors));
   });
 });

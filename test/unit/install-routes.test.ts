@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { delimiter, join, sep } from "node:path";
 import { parse } from "yaml";
-import { expectedFindings, REPO } from "./helpers/fixtures.js";
+import { expectedFindings, FIXTURE_TODAY, REPO } from "./helpers/fixtures.js";
 
 // The install routes the README gives, tried as a new user tries them: each one installs
 // what users install into a new project outside this repository, and runs the command there
@@ -164,6 +164,8 @@ describe("install routes, from a clone at HEAD into new projects", function () {
       npm_config_audit: "false",
       npm_config_fund: "false",
       npm_config_update_notifier: "false",
+      // The day the tests lint as of, so that no result depends on when they run.
+      JOINTSPEC_TODAY: FIXTURE_TODAY,
     };
     // HEAD by name, so that a detached HEAD (as CI checks out) is fetched too.
     sha = git(REPO, "rev-parse", "HEAD");

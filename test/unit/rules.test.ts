@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { limitsOf, parseConfig } from "../../src/core/config.js";
 import { lintSpec, type LintOptions } from "../../src/core/lint.js";
 import { RULES } from "../../src/core/rules/index.js";
-import { actualFindings, expectedFindings, FIXTURES, fixturesIn, REPO } from "./helpers/fixtures.js";
+import { actualFindings, expectedFindings, FIXTURE_TODAY, FIXTURES, fixturesIn, REPO } from "./helpers/fixtures.js";
 
 // One table over the registry, so a new rule is tested by adding its fixture folder and its
 // docs page, with no test file of its own. For every rule:
@@ -15,15 +15,17 @@ import { actualFindings, expectedFindings, FIXTURES, fixturesIn, REPO } from "./
 // - its findings in those specs carry fixes when the rule says it is fixable, and a fix
 //   Fix all may apply unasked when the rule says when (fixAllWhen).
 // A fixture folder may hold a .jointspec.yaml; its rule severities and limits then apply to
-// every spec in the folder, as they would in a workspace.
+// every spec in the folder, as they would in a workspace. Every fixture is linted as of
+// FIXTURE_TODAY (helpers/fixtures.ts).
 
-// The lint options a fixture folder's .jointspec.yaml asks for (none without one).
+// The lint options a fixture folder's .jointspec.yaml asks for (none without one), as of
+// FIXTURE_TODAY, so that the rules that judge dates against today give the same findings any day.
 function folderOptions(folder: string): LintOptions {
   const path = join(folder, ".jointspec.yaml");
-  if (!existsSync(path)) return {};
+  if (!existsSync(path)) return { today: FIXTURE_TODAY };
   const config = parseConfig(readFileSync(path, "utf8"));
   if (!config.ok) throw new Error(`${path}: ${config.problems[0]!.message}`);
-  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize };
+  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize, today: FIXTURE_TODAY };
 }
 
 describe("rules", () => {

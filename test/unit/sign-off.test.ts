@@ -93,7 +93,7 @@ describe("sign-off", () => {
       { file: "stale-technology-owners", state: "stale", changes: ["the technology owners"] },
       { file: "stale-security-review", state: "stale", changes: ["the security review"] },
       { file: "stale-kpis-added-removed", state: "stale", changes: ["the KPIs (complaint-rate added; unsubscribe-rate removed)"] },
-      { file: "stale-several-parts", state: "stale", changes: ["the definition and source of KPI reactivation-rate", "the data and its classification", "the timeline"] },
+      { file: "stale-several-parts", state: "stale", changes: ["the definition and source of KPI reactivation-rate", "the data", "the timeline"] },
       { file: "stale-systems", state: "stale", changes: ["the systems"] },
       { file: "unrecorded-and-missing", state: { marketing: "missing", technology: "unrecorded" } },
       { file: "unreadable-record", state: "stale", changes: ["the record of what was signed, which JointSpec cannot read"] },

@@ -10,6 +10,7 @@ import { securityReviewGate } from "./security-review-gate.js";
 import { securityReview } from "./security-review.js";
 import { sharedKpi } from "./shared-kpi.js";
 import { specSize } from "./spec-size.js";
+import { staleSignOff } from "./stale-sign-off.js";
 import { suppression } from "./suppression.js";
 import { yamlSyntax } from "./yaml-syntax.js";
 
@@ -23,6 +24,7 @@ export const RULES: readonly Rule[] = [
   securityReview,
   securityReviewGate,
   jointSignOff,
+  staleSignOff,
   ambiguousTerm,
   suppression,
 ];

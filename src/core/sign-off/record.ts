@@ -33,7 +33,7 @@ const SECTIONS = [
   { token: "mkt", words: "the marketing owners" },
   { token: "tech", words: "the technology owners" },
   { token: "sec", words: "the security review" },
-  { token: "data", words: "the data and its classification" },
+  { token: "data", words: "the data" },
   { token: "sys", words: "the systems" },
   { token: "time", words: "the timeline" },
 ] as const;

@@ -114,3 +114,59 @@ export function readyToSign(input: ReadinessInput): SignOffReadiness {
   }
   return { ready: reasons.length === 0, reasons };
 }
+
+/** One line of what a sign-off covers, for a person about to sign (the CLI's output, the editor's confirmation). */
+export interface SignOffSummaryLine {
+  label: string;
+  text: string;
+}
+
+/**
+ * What signing the spec commits to, in a few lines: the title and status for orientation,
+ * then the material parts the record covers (owners, KPIs with their targets, the security
+ * review, data, systems, timeline). Parts the spec leaves out are left out.
+ */
+export function signOffSummary(spec: Data): SignOffSummaryLine[] {
+  const lines: SignOffSummaryLine[] = [];
+  const add = (label: string, text: string | undefined): void => {
+    if (text !== undefined && text.trim() !== "") lines.push({ label, text: text.replace(/\s+/g, " ").trim() });
+  };
+  add("Title", asText(spec.title) ?? asText(spec.id));
+  add("Status", asText(spec.status));
+  const owners = asMap(spec.owners);
+  for (const side of FUNCTIONS) {
+    const names = asList(owners?.[side]).flatMap((person) => asText(asMap(person)?.name ?? person) ?? []);
+    add(`${side === "marketing" ? "Marketing" : "Technology"} owners`, names.join(", "));
+  }
+  const kpis = asList(spec.kpis).flatMap((item) => {
+    const kpi = asMap(item);
+    if (!kpi) return [];
+    const owned = kpiOwners(kpi);
+    const target = asText(kpi.target);
+    const shared = FUNCTIONS.every((side) => owned.has(side)) ? ", shared" : "";
+    return [`${asText(kpi.id) ?? asText(kpi.name) ?? "a KPI"} (${target !== undefined ? `target ${target}` : "no target"}${shared})`];
+  });
+  add("KPIs", kpis.join("; "));
+  const review = asMap(spec.security_review);
+  if (review) {
+    const reviewer = asText(review.reviewer);
+    const date = asText(review.date);
+    add("Security review", [asText(review.status) ?? "no status", reviewer ? `by ${reviewer}` : undefined, date ? `on ${date}` : undefined].filter(Boolean).join(" "));
+  }
+  add(
+    "Data",
+    asList(spec.data)
+      .flatMap((item) => {
+        const entry = asMap(item);
+        const name = asText(entry?.name);
+        if (!name) return [];
+        const classification = asText(entry?.classification);
+        return [classification ? `${name} (${classification})` : name];
+      })
+      .join(", "),
+  );
+  add("Systems", asList(spec.systems).flatMap((system) => asText(system) ?? []).join(", "));
+  const timeline = asMap(spec.timeline);
+  add("Timeline", Object.entries(timeline ?? {}).flatMap(([milestone, date]) => (asText(date) ? [`${milestone} ${asText(date)}`] : [])).join(", "));
+  return lines;
+}

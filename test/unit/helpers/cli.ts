@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { main } from "../../../src/cli/main.js";
-import { REPO } from "./fixtures.js";
+import { FIXTURE_TODAY, REPO } from "./fixtures.js";
 
 export interface CliRun {
   code: number;
@@ -22,7 +22,8 @@ export async function runInProcess(args: readonly string[], cwd = REPO, env: Rec
   const code = await main({
     argv: args,
     cwd,
-    env,
+    // The day the tests run on must not change what they find (a case may name another day).
+    env: { JOINTSPEC_TODAY: FIXTURE_TODAY, ...env },
     // Like a process whose stdin is an empty pipe when the case pipes nothing in.
     readStdin: async () => (typeof stdin === "string" ? new TextEncoder().encode(stdin) : (stdin ?? new Uint8Array())),
     stdout: { write: (text: string | Uint8Array) => (stdout += typeof text === "string" ? text : decoder.decode(text)), isTTY: false },
@@ -35,7 +36,7 @@ export function runBin(args: readonly string[], cwd = REPO, env: Record<string, 
   const child = spawnSync(process.execPath, [BIN, ...args], {
     cwd,
     encoding: "utf8",
-    env: { PATH: process.env.PATH, ...env },
+    env: { PATH: process.env.PATH, JOINTSPEC_TODAY: FIXTURE_TODAY, ...env },
     input: stdin ?? "",
     maxBuffer: 64 * 1024 * 1024,
   });

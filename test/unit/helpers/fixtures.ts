@@ -9,6 +9,13 @@ export { expectedFindings } from "./expect-markers.js";
 export const REPO = resolve(__dirname, "../../../..");
 export const FIXTURES = join(REPO, "test/fixtures");
 
+/**
+ * The day the tests lint as of (LintOptions.today, JOINTSPEC_TODAY for the CLI), so that no
+ * result depends on the day they run: after every date the fixtures give as past (reviews
+ * approved, sign-offs given). A fixture about a date in the future uses one after it.
+ */
+export const FIXTURE_TODAY = "2027-12-31";
+
 /** The same shape for actual findings, for a deep-equal against the markers. */
 export function actualFindings(findings: readonly Finding[]): string[] {
   return findings.map((f) => `${f.ruleId}@${f.range.start.line + 1}:${f.range.start.character + 1}`).sort();

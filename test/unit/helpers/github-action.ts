@@ -17,6 +17,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
+import { FIXTURE_TODAY } from "./fixtures.js";
 
 interface ActionYaml {
   inputs?: Record<string, { default?: string; description?: string }>;
@@ -118,6 +119,8 @@ export function runAction(options: ActionOptions): ActionRun {
       GITHUB_STEP_SUMMARY: join(runnerTemp, "summary"),
       RUNNER_TEMP: runnerTemp,
       RUNNER_OS: "Linux",
+      // Not GitHub's: the day the tests lint as of, so that no result depends on when they run.
+      JOINTSPEC_TODAY: FIXTURE_TODAY,
       ...Object.fromEntries(Object.entries(step.env ?? {}).map(([key, value]) => [key, evaluate(String(value))])),
     };
     const directory = step["working-directory"] !== undefined ? resolve(options.workspace, evaluate(step["working-directory"])) : options.workspace;

@@ -29,6 +29,7 @@ export const EXAMPLE_CHECKS: Readonly<Record<string, readonly CheckState[]>> = {
   "new-year-sweepstakes.campaign.yaml": [P, P, P, F, P],
   "mothers-day-gifting.campaign.yaml": [P, P, P, P, F],
   "lapsed-member-winback.campaign.yaml": [P, P, P, L, L],
+  "points-expiry-reminder.campaign.yaml": [P, P, P, P, P],
   "student-discount-verification.campaign.yaml": [P, P, P, L, L],
 };
 
