@@ -217,6 +217,9 @@ function writeUserSettings(dir, { trust = false } = {}) {
     "git.autoRepositoryDetection": false,
     "editor.hover.delay": 150,
     "workbench.secondarySideBar.defaultVisibility": "hidden",
+    // The fixtures are written for 2027: lint as of the day the unit tests pin for them
+    // (FIXTURE_TODAY in test/unit/helpers/fixtures.ts), not the machine's clock.
+    "jointspec.lint.today": "2027-12-31",
   };
   writeFileSync(join(dir, "User/settings.json"), `${JSON.stringify(settings, null, 2)}\n`);
 }

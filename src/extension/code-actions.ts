@@ -11,6 +11,7 @@ import { toWorkspaceEdit } from "./convert.js";
 import { findingFor, type SpecDiagnostics } from "./diagnostics.js";
 import { SIGN_OFF_COMMAND } from "./sign-off.js";
 import { exceedsSpecSize, type DocumentConfig } from "./workspace-config.js";
+import { lintToday } from "./today.js";
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("jointspec");
 const STALE_SIGN_OFF = "stale-sign-off";
@@ -54,7 +55,7 @@ export class SpecCodeActionProvider implements vscode.CodeActionProvider {
     // A spec over the size limit is not read, here either.
     if (exceedsSpecSize(document, config)) return [];
     const before = document.getText();
-    const { text: after, applied } = fixAll(before, { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize });
+    const { text: after, applied } = fixAll(before, { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize, today: lintToday() });
     if (applied === 0) return [];
     const action = new vscode.CodeAction(`Fix all JointSpec problems that have a safe fix (${applied})`, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

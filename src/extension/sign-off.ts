@@ -7,13 +7,12 @@
 
 import * as vscode from "vscode";
 import { signerProblem, signOffEdits } from "../core/sign-off/edits.js";
-import { readyToSign, type SigningFunction } from "../core/sign-off/review.js";
-import { buildPreviewModel } from "../preview/model/build.js";
-import { signOffSummary } from "../preview/model/sign-off-summary.js";
+import { readyToSign, signOffSummary, type SigningFunction } from "../core/sign-off/review.js";
 import { toWorkspaceEdit } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
-import { localDate, rememberSignerName, suggestedSignerName } from "./signer.js";
+import { rememberSignerName, suggestedSignerName } from "./signer.js";
+import { lintToday } from "./today.js";
 
 export const SIGN_OFF_COMMAND = "jointspec.signOff";
 const SIGN_OFF_FOR: Readonly<Record<SigningFunction, string>> = {
@@ -96,10 +95,10 @@ export async function signOff(side: SigningFunction, uri: vscode.Uri | undefined
   if (name === undefined) return { outcome: "cancelled" };
   const problem = signerProblem(name.trim());
   if (problem) return refuse(dialogs, [problem], side);
-  const signer = { name: name.trim(), date: localDate() };
+  // Dated the day the rules judge dates against: today, unless jointspec.lint.today pins another.
+  const signer = { name: name.trim(), date: lintToday() };
 
-  const model = buildPreviewModel(lint.result, { severities: lint.config.severities, fileName: vscode.workspace.asRelativePath(target) });
-  const { message, detail } = signOffSummary(model, side, signer);
+  const { message, detail } = confirmation(lint.result.analysis.spec ?? {}, side, signer);
   const choice = await dialogs.showInformationMessage(message, { modal: true, detail }, CONFIRM);
   if (choice !== CONFIRM) return { outcome: "cancelled" };
 
@@ -113,6 +112,16 @@ export async function signOff(side: SigningFunction, uri: vscode.Uri | undefined
   log.info(`Signed ${document.uri.toString()} off for ${side} as ${signer.name} on ${signer.date}.`);
   void dialogs.showInformationMessage(`Signed off for ${side} as ${signer.name} on ${signer.date}.${document.isUntitled ? "" : " Save the spec to keep it."}`, {});
   return { outcome: "signed", ...signer };
+}
+
+// The modal's question and what it shows: the core's summary of what a sign-off covers (the
+// CLI prints the same lines), so both hosts say alike what is being signed.
+function confirmation(spec: Readonly<Record<string, unknown>>, side: SigningFunction, signer: { name: string; date: string }): { message: string; detail: string } {
+  const lines = signOffSummary(spec);
+  const title = lines.find((line) => line.label === "Title")?.text ?? "this spec";
+  const facts = lines.filter((line) => line.label !== "Title").map((line) => `${line.label}: ${line.text}`);
+  const closing = `Signed as ${signer.name} on ${signer.date}. A later change to any of this marks the sign-off stale.`;
+  return { message: `Sign off “${title}” for ${side}?`, detail: [...facts, "", closing].join("\n") };
 }
 
 function refuse(dialogs: SignOffDialogs, reasons: string[], side: SigningFunction | undefined): SignOffResult {

@@ -1,4 +1,4 @@
-// Who is signing, and on what day: the two facts of a sign-off that only the host knows.
+// Who is signing: with the day (today.ts), the facts of a sign-off that only the host knows.
 // The name comes from the user setting jointspec.signOff.name, else from git's user.name
 // through the built-in git extension, when there is one. In the web-worker host (vscode.dev,
 // github.dev) that extension is absent or runs in another host whose exports this one cannot
@@ -24,12 +24,6 @@ export async function rememberSignerName(name: string): Promise<void> {
   const settings = vscode.workspace.getConfiguration("jointspec");
   if (settings.get<string>(SIGNER_SETTING, "") === name) return;
   await settings.update(SIGNER_SETTING, name, vscode.ConfigurationTarget.Global);
-}
-
-/** Today's date where the person is, YYYY-MM-DD: a sign-off is dated as its signer sees the day. */
-export function localDate(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 // The parts of the git extension's API (extensions/git/src/api/git.d.ts, version 1) read here.

@@ -1,8 +1,8 @@
 // The preview's sign-off part (src/preview/): the review state of each function's sign-off
 // (none, current, stale with what changed, written by hand without a record) in the model
 // and on the page; the "Sign-offs still current" check; the sign-off buttons, which only the
-// panel's page carries and only when the spec is ready for that function; the dialog text
-// that says what is being signed; and the message the buttons send.
+// panel's page carries and only when the spec is ready for that function; and the message
+// the buttons send.
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,7 +10,6 @@ import { applyTextEdits } from "../../src/core/fixes/apply.js";
 import { lintSpec } from "../../src/core/lint.js";
 import { signOffEdits } from "../../src/core/sign-off/edits.js";
 import { buildPreviewModel } from "../../src/preview/model/build.js";
-import { signOffSummary } from "../../src/preview/model/sign-off-summary.js";
 import type { PreviewModel } from "../../src/preview/model/types.js";
 import { renderPreviewArticle } from "../../src/preview/render/article.js";
 import { renderReportPage } from "../../src/preview/render/pages.js";
@@ -21,6 +20,7 @@ const READY = readFileSync(join(FIXTURES, "preview", "ready-to-sign.campaign.yam
 const NOT_READY = readFileSync(join(FIXTURES, "preview", "waived-owner.campaign.yaml"), "utf8");
 
 const modelOf = (text: string): PreviewModel => buildPreviewModel(lintSpec(text));
+const checkOf = (model: PreviewModel) => model.readiness.find((check) => check.ruleId === "stale-sign-off")!;
 
 // The text after `side` signs it as `name` on `date`, through the core's own edits.
 function signed(text: string, side: "marketing" | "technology", name: string, date = "2026-11-20"): string {
@@ -39,6 +39,7 @@ describe("preview: sign-off and review state", () => {
         const approval = model.approvals[side];
         deepStrictEqual([approval.signed, approval.state, approval.canSign, approval.notReady, approval.changes], [false, "missing", true, [], []], side);
       }
+      deepStrictEqual([checkOf(model).state, checkOf(model).detail], ["not-applicable", "Nobody has signed yet."]);
     });
 
     it("a fresh sign-off is current; a formatting-only edit keeps it current", () => {
@@ -46,6 +47,8 @@ describe("preview: sign-off and review state", () => {
       const model = modelOf(text);
       deepStrictEqual([model.approvals.marketing.state, model.approvals.marketing.name?.text, model.approvals.marketing.date?.text], ["current", "Dana Reyes", "20 Nov 2026"]);
       strictEqual(model.approvals.technology.state, "missing");
+      strictEqual(checkOf(model).state, "passed");
+      ok(/Marketing signed what the spec says now/.test(checkOf(model).detail), checkOf(model).detail);
 
       const reworded = text.replace("title: Autumn app launch", "title: Autumn launch of the app").replace("# the app is new: nobody uses it yet", "# new app");
       strictEqual(modelOf(reworded).approvals.marketing.state, "current", "editorial changes do not make it stale");
@@ -58,6 +61,11 @@ describe("preview: sign-off and review state", () => {
       strictEqual(approval.state, "stale");
       ok(approval.changes.some((change) => /target/.test(change) && /app-activation-rate/.test(change)), JSON.stringify(approval.changes));
       strictEqual(approval.canSign, true, "a ready spec may be signed again");
+      const check = checkOf(model);
+      strictEqual(check.state, "failed");
+      ok(check.findings.length > 0 && check.findings.every((f) => f.ruleId === "stale-sign-off"));
+      // One home per finding: the checklist holds it, the approval item does not repeat it.
+      deepStrictEqual(approval.findings.filter((f) => f.ruleId === "stale-sign-off"), []);
     });
 
     it("a sign-off written by hand, without a record, is unrecorded", () => {
@@ -80,7 +88,7 @@ describe("preview: sign-off and review state", () => {
     it("a spec with YAML errors judges nothing", () => {
       const model = modelOf(`${READY}owners: [\n`);
       strictEqual(model.readability, "partial");
-      deepStrictEqual([model.approvals.marketing.canSign, model.approvals.marketing.notReady], [false, []]);
+      deepStrictEqual([model.approvals.marketing.canSign, model.approvals.marketing.notReady, checkOf(model).state], [false, [], "not-checked"]);
     });
   });
 
@@ -107,20 +115,6 @@ describe("preview: sign-off and review state", () => {
       ok(/badge--stale/.test(report) && /Changed since this sign-off/.test(report), "the report shows the same state");
       deepStrictEqual(buttons(report), []);
     });
-  });
-
-  it("the dialog says what is being signed: title, status, owners, shared KPIs and targets, security review", () => {
-    const summary = signOffSummary(modelOf(READY), "technology", { name: "Sam Patel", date: "2026-11-28" });
-    strictEqual(summary.message, "Sign off “Autumn app launch” for technology?");
-    deepStrictEqual(summary.detail.split("\n"), [
-      "Status: In review",
-      "Owners: marketing Dana Reyes; technology Sam Patel",
-      "Shared KPIs and targets:",
-      "  • App activation rate: >= 12%",
-      "Security review: Approved, by Priya Nair, 10 Nov 2026",
-      "",
-      "Signed as Sam Patel, 28 Nov 2026. A later change to any of this marks the sign-off stale.",
-    ]);
   });
 
   it("the host accepts a sign-off message only for a known function, exactly shaped", () => {

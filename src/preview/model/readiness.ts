@@ -19,6 +19,7 @@ const CHECKS: readonly { ruleId: ReadinessRuleId; label: string; path: SpecPath 
   { ruleId: "security-review", label: "A security review", path: ["security_review"] },
   { ruleId: "security-review-gate", label: "Security review done before approval", path: ["status"] },
   { ruleId: "joint-sign-off", label: "Joint sign-off", path: ["approvals"] },
+  { ruleId: "stale-sign-off", label: "Sign-offs still current", path: ["approvals"] },
 ];
 
 /** The rule ids behind the readiness checklist, in its order. */
@@ -105,7 +106,7 @@ function passedDetail(ruleId: ReadinessRuleId, model: PreviewModel, spec: Data):
       const recorded = signed.filter((side) => model.approvals[side].state === "current");
       const parts = [
         recorded.length > 0 ? `${capitalized(listWords([...recorded], "and"))} signed what the spec says now.` : "",
-        unrecorded.length > 0 ? `${capitalized(listWords([...unrecorded], "and"))} signed without a record of what was signed, so it cannot be checked.` : "",
+        unrecorded.length > 0 ? `${capitalized(listWords([...unrecorded], "and"))} signed by hand, without a record of what was signed: taken at ${unrecorded.length > 1 ? "their" : "its"} word.` : "",
       ];
       return parts.filter(Boolean).join(" ");
     }

@@ -20,8 +20,11 @@ const READY = "autumn-app-launch.campaign.yaml";
 const NOT_READY = "black-friday-flash-sale.campaign.yaml";
 const NAME_SETTING = "signOff.name";
 
-// Today's date where the test runs, as the extension writes it.
+// The sign-off's date as the extension writes it: the day jointspec.lint.today pins (the
+// harness pins the fixtures' day), else today where the test runs.
 function today(): string {
+  const pinned = vscode.workspace.getConfiguration("jointspec").get<string>("lint.today", "");
+  if (pinned) return pinned;
   const now = new Date();
   const pad = (n: number): string => String(n).padStart(2, "0");
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
@@ -119,7 +122,7 @@ describe("sign-off", () => {
     assert.equal(asked.modals.length, 1);
     assert.deepEqual(asked.modals[0]!.items, ["Sign off"]);
     assert.match(asked.modals[0]!.message, /Autumn app launch/);
-    for (const fact of ["Status: In review", "Dana Reyes", "Sam Patel", "App activation rate: >= 12%", "Priya Nair"]) {
+    for (const fact of ["Status: in-review", "Marketing owners: Dana Reyes", "Technology owners: Sam Patel", "KPIs: app-activation-rate (target >= 12%, shared)", "Security review: approved by Priya Nair on 2026-11-10"]) {
       assert.ok(asked.modals[0]!.detail?.includes(fact), `the dialog's detail names ${fact}:\n${asked.modals[0]!.detail}`);
     }
 
