@@ -20,6 +20,6 @@ export { RULES, RULE_IDS, ruleById } from "./rules/index.js";
 export { docsUrl, type Rule } from "./rule.js";
 export { schemaAt, specSchema, type SchemaNode } from "./schema/spec-schema.js";
 export * from "./types.js";
-export { signOffRecord, compareRecord, RECORD_VERSION, KPI_FIELDS, type RecordComparison } from "./sign-off/record.js";
+export { signOffRecord, compareRecord, SpecDigests, RECORD_VERSION, KPI_FIELDS, type RecordComparison } from "./sign-off/record.js";
 export { reviewState, readyToSign, signOffSummary, type SignOffSummaryLine, type SigningFunction, type SignOffState, type SignOffReview, type ReadinessInput, type SignOffReadiness } from "./sign-off/review.js";
 export { signOffEdits, signerProblem, signOffDateProblem, type Signer } from "./sign-off/edits.js";

@@ -74,6 +74,13 @@ describe("jointspec sign-off", () => {
         match(readFileSync(path, "utf8"), /\{ technology: \{ name: Sam Patel, date: 2027-06-06 \}, marketing: \{ name: Dana Reyes, date: 2027-12-31, record: /);
       });
 
+      it("keeps a byte order mark and CRLF line ends, writing what the editor's edit writes", async () => {
+        const cwd = folderWith(join(FIXTURES, "sign-off/edits/bom-crlf.before.campaign.yaml"));
+        const result = await run(["sign-off", "spec.campaign.yaml", "--function", "technology", "--name", "Ravi Menon", "--date", "2027-03-06"], cwd);
+        strictEqual(result.code, 0, result.stderr);
+        deepStrictEqual(readFileSync(join(cwd, "spec.campaign.yaml")), readFileSync(join(FIXTURES, "sign-off/edits/bom-crlf.after.campaign.yaml")));
+      });
+
       it("says so and writes nothing when the same sign-off is already there", async () => {
         const cwd = folderWith(SPEC);
         strictEqual((await run(SIGN_MARKETING, cwd)).code, 0);

@@ -209,7 +209,7 @@ describe("install routes, from a clone at HEAD into new projects", function () {
     match(added.stdout, /added 1 package\b/);
     const lint = sh(lines[1]!, dir);
     strictEqual(lint.status, 1, lint.stderr);
-    match(lint.stdout, new RegExp(`✖ ${markedFindings(dir).length} problems \\(2 errors`));
+    match(lint.stdout, new RegExp(`✖ ${markedFindings(dir).length} problems \\(3 errors`));
     checkInstalledCommand(dir);
   });
 

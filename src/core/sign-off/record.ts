@@ -49,15 +49,51 @@ interface MaterialParts {
   kpis: Map<string, Record<KpiField, Canonical | null>>;
 }
 
-/** The record to store for a sign-off of `spec` as it is now. */
-export function signOffRecord(spec: Data): string {
-  const parts = materialParts(spec);
-  const tokens = [RECORD_VERSION, fullDigest(parts)];
-  tokens.push(...SECTIONS.slice(0, 2).map(({ token }) => `${token}=${partDigest(token, parts.sections[token])}`));
-  for (const [id, fields] of [...parts.kpis].sort(([a], [b]) => compareText(a, b))) {
-    tokens.push(`kpi.${encodeKpiId(id)}=${KPI_FIELDS.map((field) => partDigest(`kpi.${id}.${field}`, fields[field])).join("")}`);
+/**
+ * The digests of a spec as it is now, part by part: what its record would say. The full
+ * digest is computed at once; the part digests, needed only to name what changed or to write
+ * a record, on first use. Hosts that compare several records with one spec share one of these.
+ */
+export class SpecDigests {
+  readonly full: string;
+  private readonly parts: MaterialParts;
+  private readonly partCache = new Map<string, string>();
+
+  constructor(spec: Data) {
+    this.parts = materialParts(spec);
+    this.full = fullDigest(this.parts);
   }
-  tokens.push(...SECTIONS.slice(2).map(({ token }) => `${token}=${partDigest(token, parts.sections[token])}`));
+
+  /** The KPI ids the spec has, in record order. */
+  get kpiIds(): string[] {
+    return [...this.parts.kpis.keys()].sort(compareText);
+  }
+
+  section(token: SectionToken): string {
+    return this.cached(token, () => partDigest(token, this.parts.sections[token]));
+  }
+
+  /** Two characters per field of KPI_FIELDS, in order; undefined for an id the spec lacks. */
+  kpi(id: string): string | undefined {
+    const fields = this.parts.kpis.get(id);
+    if (!fields) return undefined;
+    return this.cached(`kpi.${id}`, () => KPI_FIELDS.map((field) => partDigest(`kpi.${id}.${field}`, fields[field])).join(""));
+  }
+
+  private cached(key: string, compute: () => string): string {
+    let digest = this.partCache.get(key);
+    if (digest === undefined) this.partCache.set(key, (digest = compute()));
+    return digest;
+  }
+}
+
+/** The record to store for a sign-off of `spec` as it is now. */
+export function signOffRecord(spec: Data | SpecDigests): string {
+  const digests = spec instanceof SpecDigests ? spec : new SpecDigests(spec);
+  const tokens = [RECORD_VERSION, digests.full];
+  tokens.push(...SECTIONS.slice(0, 2).map(({ token }) => `${token}=${digests.section(token)}`));
+  for (const id of digests.kpiIds) tokens.push(`kpi.${encodeKpiId(id)}=${digests.kpi(id)!}`);
+  tokens.push(...SECTIONS.slice(2).map(({ token }) => `${token}=${digests.section(token)}`));
   return tokens.join(" ");
 }
 
@@ -68,30 +104,33 @@ export type RecordComparison =
   | { verdict: "unreadable"; reason: string };
 
 /**
- * Compares a stored record with the spec. `changes` name what changed, in the spec's order
- * ("the target of KPI reactivation-rate", "the technology owners"); the full digest decides,
- * so a change no part digest shows is still reported, as "a material part of the spec".
+ * Compares a stored record with the spec (or its digests). `changes` name what changed, in the
+ * spec's order ("the target of KPI reactivation-rate", "the technology owners"); the full
+ * digest decides, so a change no part digest shows is still reported, as "a material part of
+ * the spec".
  */
-export function compareRecord(record: string, spec: Data): RecordComparison {
+export function compareRecord(record: string, spec: Data | SpecDigests): RecordComparison {
   const stored = readRecord(record);
   if ("reason" in stored) return { verdict: "unreadable", reason: stored.reason };
-  const parts = materialParts(spec);
-  if (stored.full === fullDigest(parts)) return { verdict: "current" };
+  const current = spec instanceof SpecDigests ? spec : new SpecDigests(spec);
+  if (stored.full === current.full) return { verdict: "current" };
 
   const changes: string[] = [];
   const sectionChange = (token: SectionToken): void => {
     const words = SECTIONS.find((section) => section.token === token)!.words;
-    if (stored.sections.get(token) !== partDigest(token, parts.sections[token])) changes.push(words);
+    if (stored.sections.get(token) !== current.section(token)) changes.push(words);
   };
   sectionChange("mkt");
   sectionChange("tech");
 
-  const added = [...parts.kpis.keys()].filter((id) => !stored.kpis.has(id)).sort(compareText);
-  const removed = [...stored.kpis.keys()].filter((id) => !parts.kpis.has(id)).sort(compareText);
-  for (const [id, fields] of [...parts.kpis].sort(([a], [b]) => compareText(a, b))) {
+  const added = current.kpiIds.filter((id) => !stored.kpis.has(id));
+  const removed = [...stored.kpis.keys()].filter((id) => current.kpi(id) === undefined).sort(compareText);
+  for (const id of current.kpiIds) {
     const digests = stored.kpis.get(id);
     if (digests === undefined) continue;
-    const changed = KPI_FIELDS.filter((field, index) => digests.slice(index * PART_DIGEST_LENGTH, (index + 1) * PART_DIGEST_LENGTH) !== partDigest(`kpi.${id}.${field}`, fields[field]));
+    const now = current.kpi(id)!;
+    const slice = (text: string, index: number): string => text.slice(index * PART_DIGEST_LENGTH, (index + 1) * PART_DIGEST_LENGTH);
+    const changed = KPI_FIELDS.filter((_field, index) => slice(digests, index) !== slice(now, index));
     if (changed.length > 0) changes.push(`the ${listWords(changed, "and")} of KPI ${id}`);
   }
   if (added.length > 0 || removed.length > 0) {

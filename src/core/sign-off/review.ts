@@ -5,7 +5,7 @@
 import type { Finding } from "../types.js";
 import { asList, asMap, asText, handlesPersonalData, kpiOwners, notAPerson, type Data } from "../spec-data.js";
 import { FUNCTIONS, type BusinessFunction } from "../types.js";
-import { compareRecord } from "./record.js";
+import { compareRecord, SpecDigests } from "./record.js";
 
 /** The functions that sign a spec off. */
 export type SigningFunction = BusinessFunction;
@@ -34,6 +34,8 @@ export interface SignOffReview {
 /** Where each function's sign-off stands, for the spec's parsed data (undefined: not readable). */
 export function reviewState(spec: Data | undefined): Record<SigningFunction, SignOffReview> {
   const approvals = asMap(spec?.approvals);
+  // Both functions' records are compared with one set of digests, computed when first needed.
+  let digests: SpecDigests | undefined;
   const review = (fn: SigningFunction): SignOffReview => {
     const entry = asMap(approvals?.[fn]);
     const name = asText(entry?.name);
@@ -42,7 +44,7 @@ export function reviewState(spec: Data | undefined): Record<SigningFunction, Sig
     if (!spec || !entry || notAPerson(name) !== undefined) return { ...written, state: "missing" };
     const record = asText(entry.record);
     if (record === undefined || record.trim() === "") return { ...written, state: "unrecorded" };
-    const comparison = compareRecord(record, spec);
+    const comparison = compareRecord(record, (digests ??= new SpecDigests(spec)));
     switch (comparison.verdict) {
       case "current":
         return { ...written, state: "current" };
