@@ -12,6 +12,7 @@ import { signOffEdits } from "../../src/core/sign-off/edits.js";
 import { buildPreviewModel } from "../../src/preview/model/build.js";
 import type { PreviewModel } from "../../src/preview/model/types.js";
 import { renderPreviewArticle } from "../../src/preview/render/article.js";
+import { escapeHtml } from "../../src/preview/render/markup.js";
 import { renderReportPage } from "../../src/preview/render/pages.js";
 import { isWebviewToHostMessage } from "../../src/preview/webview/messages.js";
 import { FIXTURES } from "./helpers/fixtures.js";
@@ -82,7 +83,8 @@ describe("preview: sign-off and review state", () => {
       }
       const html = renderPreviewArticle(model, { actions: true });
       deepStrictEqual(buttons(html), []);
-      ok(html.includes("Not ready for marketing to sign:"));
+      strictEqual(html.split("Not ready to sign yet:").length, 2, "the reasons are said once, for both functions");
+      for (const reason of model.approvals.marketing.notReady) ok(html.includes(`<li>${escapeHtml(reason)}</li>`), reason);
     });
 
     it("a spec with YAML errors judges nothing", () => {

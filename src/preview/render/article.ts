@@ -204,7 +204,7 @@ function timelineAndSignOff(model: PreviewModel, actions: boolean): Markup {
   // Once the spec is approved or live, a missing sign-off is a problem, not just a fact.
   const needed = model.readiness.some((check) => check.ruleId === "joint-sign-off" && check.state === "failed");
   const side = (approval: PreviewApproval): Markup => html`<div class="approval approval--${approval.side} approval--${approval.signed ? approval.state : "missing"}" data-approval="${approval.side}"${rangeAttr(approval)}><h4><span class="side-dot" aria-hidden="true"></span>${SIDE_NAMES[approval.side]}</h4>${signOffState(approval, needed)}${findingList(approval.findings)}${signOffAction(approval, actions)}</div>`;
-  const signOff = html`<div class="sign-off"${rangeAttr(approvals)}><h3>Sign-off</h3>${findingList(approvals.findings)}<div class="sides sides--compact">${side(approvals.marketing)}${side(approvals.technology)}</div></div>`;
+  const signOff = html`<div class="sign-off"${rangeAttr(approvals)}><h3>Sign-off</h3>${findingList(approvals.findings)}<div class="sides sides--compact">${side(approvals.marketing)}${side(approvals.technology)}</div>${notReady(approvals)}</div>`;
   return card("timeline", "Timeline", html`${dates}${findingList(section.findings)}${signOff}`, undefined);
 }
 
@@ -224,19 +224,20 @@ function signOffState(approval: PreviewApproval, needed: boolean): Markup {
   }
 }
 
-// The panel's button, when this function may sign now; otherwise, where nobody has signed
-// yet, why not (the report shows that too: it is a fact about the spec, not an action).
+// The panel's button, when this function may sign now: "Sign off for …", or "Sign again"
+// beside a stale or unrecorded sign-off; nothing beside a current one.
 function signOffAction(approval: PreviewApproval, actions: boolean): Markup {
-  const side = approval.side;
-  if (approval.canSign) {
-    if (!actions) return NOTHING;
-    const again = approval.signed && approval.state !== "current";
-    if (approval.signed && !again) return NOTHING;
-    const label = again ? "Sign again" : `Sign off for ${side}`;
-    return html`<button type="button" class="sign-off-button${again ? " sign-off-button--again" : ""}" data-sign-off="${side}">${label}</button>`;
-  }
-  if ((approval.signed && approval.state === "current") || approval.notReady.length === 0) return NOTHING;
-  return html`<div class="not-ready"><p class="sign-off-note">Not ready for ${side} to sign:</p><ul class="sign-off-changes">${approval.notReady.map((reason) => html`<li>${reason}</li>`)}</ul></div>`;
+  if (!actions || !approval.canSign || (approval.signed && approval.state === "current")) return NOTHING;
+  const again = approval.signed;
+  return html`<button type="button" class="sign-off-button${again ? " sign-off-button--again" : ""}" data-sign-off="${approval.side}">${again ? "Sign again" : `Sign off for ${approval.side}`}</button>`;
+}
+
+// Why nobody can sign yet, said once (both functions sign against the same bar), when a
+// function still has to sign; the report shows it too: it is a fact about the spec.
+function notReady(approvals: PreviewModel["approvals"]): Markup {
+  const waiting = SIDES.map((side) => approvals[side]).find((a) => !a.canSign && a.notReady.length > 0 && !(a.signed && a.state === "current"));
+  if (!waiting) return NOTHING;
+  return html`<div class="not-ready"><p class="sign-off-note">Not ready to sign yet:</p><ul class="sign-off-changes">${waiting.notReady.map((reason) => html`<li>${reason}</li>`)}</ul></div>`;
 }
 
 function dataAndSystems(model: PreviewModel): Markup {
