@@ -106,6 +106,10 @@ export function writeUserSettings(dir, { trust = false } = {}) {
     "git.autoRepositoryDetection": false,
     "editor.hover.delay": 150,
     "workbench.secondarySideBar.defaultVisibility": "hidden",
+    // The test workspace's own specs and the suites' inline specs are written for 2027: lint
+    // as of the day the unit tests pin for fixtures (FIXTURE_TODAY in
+    // test/unit/helpers/fixtures.ts), not the machine's clock.
+    "jointspec.lint.today": "2027-12-31",
   };
   writeFileSync(join(dir, "User/settings.json"), `${JSON.stringify(settings, null, 2)}\n`);
 }

@@ -1,4 +1,5 @@
-// Quick fixes from the core's fixes, "Disable <rule> for this line" (asks for the reason),
+// Quick fixes from the core's fixes, "Sign again for <function>…" on a stale sign-off (runs
+// the sign-off command), "Disable <rule> for this line" (asks for the reason),
 // "Show documentation for <rule>", and Fix all (source.fixAll.jointspec, usable on save).
 // Every edit is the core's minimal edit; nothing rewrites the document wholesale.
 
@@ -8,9 +9,12 @@ import { isSuppressible } from "../core/suppressions.js";
 import type { Finding } from "../core/types.js";
 import { toWorkspaceEdit } from "./convert.js";
 import { findingFor, type SpecDiagnostics } from "./diagnostics.js";
+import { SIGN_OFF_COMMAND } from "./sign-off.js";
 import { exceedsSpecSize, type DocumentConfig } from "./workspace-config.js";
+import { lintToday } from "./today.js";
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("jointspec");
+const STALE_SIGN_OFF = "stale-sign-off";
 
 export class SpecCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = {
@@ -38,6 +42,8 @@ export class SpecCodeActionProvider implements vscode.CodeActionProvider {
         action.isPreferred = fix.preferred === true;
         actions.push(action);
       }
+      const signAgain = signAgainAction(document, finding, diagnostic);
+      if (signAgain) actions.push(signAgain);
       if (isSuppressible(finding.ruleId)) actions.push(disableAction(document, finding, diagnostic));
       actions.push(docsAction(finding, diagnostic));
     }
@@ -49,7 +55,7 @@ export class SpecCodeActionProvider implements vscode.CodeActionProvider {
     // A spec over the size limit is not read, here either.
     if (exceedsSpecSize(document, config)) return [];
     const before = document.getText();
-    const { text: after, applied } = fixAll(before, { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize });
+    const { text: after, applied } = fixAll(before, { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize, today: lintToday() });
     if (applied === 0) return [];
     const action = new vscode.CodeAction(`Fix all JointSpec problems that have a safe fix (${applied})`, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();
@@ -69,6 +75,18 @@ export function changedSpan(document: vscode.TextDocument, before: string, after
     endAfter--;
   }
   return [new vscode.Range(document.positionAt(start), document.positionAt(endBefore)), after.slice(start, endAfter)];
+}
+
+// A stale sign-off is fixed by signing again: the signer's name and today's date come from
+// the host, so the fix is the sign-off command, not an edit the core could compute alone.
+function signAgainAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
+  if (finding.ruleId !== STALE_SIGN_OFF) return undefined;
+  const side = finding.path?.[0] === "approvals" ? finding.path[1] : undefined;
+  if (side !== "marketing" && side !== "technology") return undefined;
+  const action = new vscode.CodeAction(`Sign again for ${side}`, vscode.CodeActionKind.QuickFix);
+  action.diagnostics = [diagnostic];
+  action.command = { title: action.title, command: SIGN_OFF_COMMAND, arguments: [side, document.uri] };
+  return action;
 }
 
 function disableAction(document: vscode.TextDocument, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction {

@@ -13,6 +13,7 @@ import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
 import type { WorkspaceConfig } from "./workspace-config.js";
 import { listYamlFiles, type ListOptions } from "./workspace-files.js";
+import { lintToday } from "./today.js";
 
 export function registerCommands(context: vscode.ExtensionContext, diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log): void {
   const register = (id: string, run: (...args: never[]) => unknown): void => {
@@ -132,7 +133,7 @@ async function lintOne(uri: vscode.Uri, diagnostics: SpecDiagnostics, config: Wo
       diagnostics.forget(uri);
       return undefined;
     }
-    const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize };
+    const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize, today: lintToday() };
     const byName = documentConfig.matchesSpecPattern(uri);
     // A spec by name over the size limit is answered from its size, unread; lintBytes
     // answers the same for any other spec over the limit, without decoding it.

@@ -9,6 +9,7 @@ import type { Finding } from "../core/types.js";
 import { toRange } from "./convert.js";
 import type { Log } from "./log.js";
 import { isSpecDocument, oversizedLength, type DocumentConfig, type WorkspaceConfig } from "./workspace-config.js";
+import { lintToday } from "./today.js";
 
 export interface DocumentLint {
   version: number;
@@ -75,7 +76,7 @@ export class SpecDiagnostics implements vscode.Disposable {
         this.forget(document.uri);
         return undefined;
       }
-      const options = { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize };
+      const options = { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize, today: lintToday() };
       // A document too long for the limit is answered from its length: its text is not even fetched.
       const length = oversizedLength(document, config);
       const result = length !== undefined ? checkSpecSize(length, options, true)! : lintSpec(document.getText(), options);

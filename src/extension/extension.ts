@@ -10,6 +10,7 @@ import { bundledRulePage, SpecDiagnostics } from "./diagnostics.js";
 import { SpecHoverProvider } from "./hover.js";
 import { createLog } from "./log.js";
 import { registerPreview, type PreviewController } from "./preview-panel.js";
+import { registerSignOff, type SignOffDialogs } from "./sign-off.js";
 import { SpecStatusBar } from "./status-bar.js";
 import { WorkspaceConfig } from "./workspace-config.js";
 
@@ -20,6 +21,8 @@ export interface JointspecApi {
   diagnostics: SpecDiagnostics;
   statusBar: SpecStatusBar;
   preview: PreviewController;
+  /** The dialogs the sign-off flow asks through: tests answer them (src/extension/sign-off.ts says why). */
+  signOffDialogs: SignOffDialogs;
   activationMs: number;
 }
 
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): JointspecApi {
   );
   registerCommands(context, diagnostics, config, log);
   const preview = registerPreview(context, diagnostics, log);
+  const signOffDialogs = registerSignOff(context, diagnostics, log);
 
   const setting = (document: vscode.TextDocument, name: string): boolean => vscode.workspace.getConfiguration("jointspec", document.uri).get<boolean>(name, true);
   const relintOpen = (): void => {
@@ -77,7 +81,7 @@ export function activate(context: vscode.ExtensionContext): JointspecApi {
   for (const document of vscode.workspace.textDocuments) if (document.languageId === "yaml") void diagnostics.lint(document);
   const activationMs = performance.now() - started;
   log.info(`JointSpec activated in ${activationMs.toFixed(1)} ms (fix-all kind: ${FIX_ALL_KIND.value}).`);
-  return { diagnostics, statusBar, preview, activationMs };
+  return { diagnostics, statusBar, preview, signOffDialogs, activationMs };
 }
 
 export function deactivate(): void {

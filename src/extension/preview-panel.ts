@@ -16,6 +16,7 @@ import { renderWebviewPage } from "../preview/render/pages.js";
 import { isWebviewToHostMessage, readPreviewState, type HostToWebviewMessage, type Lens, type MessageRange } from "../preview/webview/messages.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
+import { SIGN_OFF_COMMAND } from "./sign-off.js";
 
 /** The webview panel type; package.json's activation event onWebviewPanel names it too. */
 export const PREVIEW_VIEW_TYPE = "jointspec.preview";
@@ -249,7 +250,8 @@ class SpecPreview implements vscode.Disposable {
       if (generation !== this.generation) return;
       if (lint) {
         model = buildPreviewModel(lint.result, { severities: lint.config.severities, fileName: vscode.workspace.asRelativePath(this.documentUri) });
-        body = renderPreviewArticle(model);
+        // The panel has an extension behind it: it offers the sign-off buttons.
+        body = renderPreviewArticle(model, { actions: true });
       } else {
         body = renderPreviewMessage("Not a JointSpec spec", `${vscode.workspace.asRelativePath(this.documentUri)} is not a spec any more: a spec is a YAML file named *.campaign.yaml, or one whose top level has the jointspec key.`);
       }
@@ -274,6 +276,10 @@ class SpecPreview implements vscode.Disposable {
         return true;
       case "reveal":
         await this.revealSource(message.range);
+        return true;
+      case "signOff":
+        // The same flow as the command: it asks who signs and confirms before writing.
+        void vscode.commands.executeCommand(SIGN_OFF_COMMAND, message.function, this.documentUri);
         return true;
     }
   }

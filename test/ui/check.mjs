@@ -1,6 +1,7 @@
 // @ts-check
 // UI check in a real VS Code workbench (code-server's VS Code server + headless chromium):
-// what a person sees when opening a spec that uses the ambiguous term "DR".
+// what a person sees when opening a spec that uses the ambiguous term "DR", and signing a
+// ready spec off from its preview, then seeing that sign-off turn stale after a KPI change.
 // Run by scripts/vscode/run.mjs against its server with the packaged extension installed;
 // alone: `node test/ui/check.mjs http://127.0.0.1:PORT` against a server already running.
 //
@@ -15,6 +16,9 @@ import { CACHE, REPO, launchChromium } from "../../scripts/vscode/browser.mjs";
 import { buildWorkspace } from "../../scripts/vscode/workspace.mjs";
 
 const SPEC = "lapsed-member-winback.campaign.yaml";
+// Ready for sign-off, and signed by nobody yet (test/integration/workspace/).
+const READY_SPEC = "autumn-app-launch.campaign.yaml";
+const SIGNER = "Dana Reyes";
 const SHOTS = join(REPO, "docs/images");
 const VIEWPORT = { width: 1400, height: 900 };
 
@@ -116,6 +120,111 @@ async function previewRevealsClickedLine(page) {
   return oneLine(await position.first().innerText());
 }
 
+// Runs a command from the palette by its title, as a person would.
+async function runCommand(page, title) {
+  await page.keyboard.press("Control+Shift+P");
+  const input = await waitVisible(page.locator(".quick-input-widget input"), "the command palette", 10_000);
+  await input.fill(`>${title}`);
+  await waitVisible(page.locator(".quick-input-list .monaco-list-row", { hasText: title }), `the command "${title}"`, 15_000);
+  await page.keyboard.press("Enter");
+}
+
+// The preview's page inside its webview (an iframe in an iframe).
+function previewFrame(page) {
+  return page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
+}
+
+// Opens the ready spec alone with its preview beside it, clicks "Sign off for marketing" in the
+// webview, types the name into VS Code's input box, confirms the modal, and waits for
+// approvals.marketing in the editor's YAML and a current sign-off in the preview.
+async function signOffFromPreview(page, shotsDir) {
+  await page.keyboard.press("Escape");
+  await runCommand(page, "View: Close All Editors");
+  await page.keyboard.press("Control+P");
+  const quickOpen = await waitVisible(page.locator(".quick-input-widget input"), "the Quick Open box", 10_000);
+  await quickOpen.fill(READY_SPEC);
+  await waitVisible(page.locator(".quick-input-list .monaco-list-row", { hasText: READY_SPEC }), `${READY_SPEC} in Quick Open`, 30_000);
+  await page.keyboard.press("Enter");
+  await waitVisible(page.locator(".monaco-editor .view-lines", { hasText: "autumn-app-launch" }), `the editor showing ${READY_SPEC}`, 30_000);
+  await runCommand(page, "JointSpec: Open Preview to the Side");
+  const preview = previewFrame(page);
+  const button = await waitVisible(preview.locator("button[data-sign-off=marketing]", { hasText: "Sign off for marketing" }), 'the "Sign off for marketing" button in the preview', 30_000, async () =>
+    clip(oneLine(await preview.locator(".sign-off").first().innerText().catch(() => "no sign-off section"))),
+  );
+  await page.screenshot({ path: join(shotsDir, "preview-ready-to-sign.png") });
+  await button.click();
+
+  // VS Code's own input box, prefilled from the setting or git: replace whatever it offers.
+  const nameBox = page.locator(".quick-input-widget", { hasText: "Who is signing for marketing" });
+  const input = (await waitVisible(nameBox, "the input box asking who is signing for marketing", 15_000)).locator("input");
+  await input.fill(SIGNER);
+  await page.keyboard.press("Enter");
+
+  const dialog = await waitVisible(page.locator(".monaco-dialog-box", { hasText: "Autumn app launch" }), "the modal showing what is being signed", 15_000, async () => clip(oneLine(await page.locator(".monaco-dialog-box").allInnerTexts().then((t) => t.join(" | ") || "no dialog"))));
+  await page.screenshot({ path: join(shotsDir, "sign-off-dialog.png") });
+  await dialog.locator(".monaco-button", { hasText: /^Sign off$/ }).first().click();
+
+  const current = preview.locator(".approval--marketing.approval--current", { hasText: SIGNER });
+  await waitVisible(current, `the preview showing marketing's sign-off by ${SIGNER} as current`, 15_000, async () => clip(oneLine(await preview.locator(".sign-off").first().innerText())));
+
+  // The editor shows only the lines in view: go to the end of the spec, where approvals: goes,
+  // and scroll back a little so that the lines before it show too.
+  await hidePanel(page);
+  await clickEditor(page);
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Home");
+  await page.locator(".monaco-editor").first().hover({ position: { x: 120, y: 60 } });
+  await page.mouse.wheel(0, -300);
+  const lines = page.locator(".monaco-editor .view-line");
+  await waitVisible(lines.filter({ hasText: /^approvals:/ }), "an approvals: line in the editor's YAML", 15_000, async () => clip(oneLine(await page.locator(".monaco-editor .view-lines").first().innerText())));
+  await waitVisible(lines.filter({ hasText: `name: ${SIGNER}` }).last(), `the signer's name under approvals in the editor's YAML`, 10_000);
+  await waitVisible(lines.filter({ hasText: "record:" }), "the record of what was signed in the editor's YAML", 10_000);
+  await centreSignOff(page);
+  const text = oneLine(await page.locator(".monaco-editor .view-lines").first().innerText());
+  return `YAML now ends: ${clip(text.slice(text.indexOf("approvals:")), 200)}`;
+}
+
+// The Problems panel from the earlier step takes half the screen, the Explorer a quarter: hide
+// both for what follows, so the YAML and the preview fit side by side.
+async function hidePanel(page) {
+  if (await page.locator(".part.panel").first().isVisible().catch(() => false)) await page.keyboard.press("Control+J");
+  if (await page.locator(".part.sidebar").first().isVisible().catch(() => false)) await page.keyboard.press("Control+B");
+}
+
+// Scrolls the preview so that its Sign-off part sits in the middle, for the screenshot.
+async function centreSignOff(page) {
+  await previewFrame(page).locator(".sign-off").first().evaluate((element) => element.scrollIntoView({ block: "center" }));
+}
+
+// Puts the focus in the editor near its top left corner, inside what is in view: a click in the
+// middle of the lines' element, which is as wide as the longest line and as tall as the file,
+// would scroll the editor to reach it.
+async function clickEditor(page) {
+  await page.locator(".monaco-editor").first().click({ position: { x: 120, y: 10 } });
+}
+
+// Changes the KPI's target in the editor (12% to 15%) and waits for the preview to show
+// marketing's sign-off as stale, naming the target that changed.
+async function changeMakesSignOffStale(page) {
+  await clickEditor(page);
+  await page.keyboard.press("Control+Home");
+  const target = page.locator(".monaco-editor .view-line", { hasText: 'target: ">= 12%"' }).first();
+  await waitVisible(target, 'the line target: ">= 12%" in the editor', 10_000);
+  await target.click({ position: { x: 40, y: 5 } });
+  await page.keyboard.press("End");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("5");
+  await waitVisible(page.locator(".monaco-editor .view-line", { hasText: 'target: ">= 15%"' }), 'the line target: ">= 15%" after typing', 10_000);
+  const preview = previewFrame(page);
+  const stale = preview.locator(".approval--marketing.approval--stale", { hasText: "target" });
+  const found = await waitVisible(stale, "the preview showing marketing's sign-off as stale, naming the target", 15_000, async () => clip(oneLine(await preview.locator(".sign-off").first().innerText())));
+  await waitVisible(stale.locator("button[data-sign-off=marketing]", { hasText: "Sign again" }), 'a "Sign again" button beside the stale sign-off', 5_000);
+  await centreSignOff(page);
+  return oneLine(await found.innerText());
+}
+
 /**
  * Runs the UI checks in a fresh browser context; returns [{ title, ok, message, ms }].
  * `browser` is a launched playwright Browser; `artifactsDir` receives failure screenshots;
@@ -160,6 +269,9 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, sh
     await step('the Problems panel lists the ambiguous-term finding for "DR"', "problems-panel.png", () => problemsListFinding(page));
     await step('hovering DR shows "direct response" and "disaster recovery"', "glossary-hover.png", () => hoverShowsBothMeanings(page));
     await step("the preview opens to the side, and clicking an item reveals its line", "preview-panel.png", () => previewRevealsClickedLine(page));
+    const signFailed = await step('"Sign off for marketing" in the preview asks who signs, confirms, and writes approvals.marketing into the YAML', "preview-signed-off.png", () => signOffFromPreview(page, shotsDir));
+    if (signFailed) blocked = "the sign-off from the preview did not complete";
+    await step("changing a KPI target shows the sign-off as stale in the preview, with what changed", "preview-stale-sign-off.png", () => changeMakesSignOffStale(page));
   } finally {
     await context.close().catch(() => {});
   }

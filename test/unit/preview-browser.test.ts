@@ -137,6 +137,8 @@ describe("preview in a browser", function () {
       await assertHealthy(watched);
       // The inline script ran: the page's script is what makes the lens buttons work.
       strictEqual(await watched.page.getAttribute('[data-lens-choice="marketing"]', "aria-pressed"), "true");
+      // No extension stands behind a report: it shows sign-offs, with no button to sign.
+      strictEqual(await watched.page.locator("button[data-sign-off]").count(), 0);
       await watched.context.close();
     });
 
@@ -229,12 +231,12 @@ describe("preview in a browser", function () {
   describe("the page script in the panel (with a stand-in for VS Code's webview API)", () => {
     // The panel's page as the extension renders it, loading the built dist/webview/preview.css
     // and preview.js from disk instead of from the webview's resource origin.
-    function panelPage(): string {
+    function panelPage(body = renderPreviewArticle(exampleModel("black-friday-flash-sale.campaign.yaml").model, { actions: true })): string {
       const file = join(dir, "panel.html");
       writeFileSync(
         file,
         renderWebviewPage({
-          body: renderPreviewArticle(exampleModel("black-friday-flash-sale.campaign.yaml").model),
+          body,
           cspSource: "file:",
           nonce: "panel-test-nonce-123456",
           styleUri: pathToFileURL(join(REPO, "dist/webview/preview.css")).href,
@@ -297,6 +299,22 @@ describe("preview in a browser", function () {
       await page.click('[data-lens-choice="technology"]');
       const state = (await page.evaluate(() => window.__state)) as PreviewState;
       deepStrictEqual({ lens: state.lens, documentUri: state.documentUri }, { lens: "technology", documentUri: "file:///work/black-friday-flash-sale.campaign.yaml" });
+      await assertHealthy(watched);
+      await watched.context.close();
+    });
+
+    it("passes a click on a sign-off button to the host, and nothing else for it", async () => {
+      const ready = buildPreviewModel(lintSpec(readFileSync(join(FIXTURES, "preview/ready-to-sign.campaign.yaml"), "utf8")));
+      const watched = await open(panelPage(renderPreviewArticle(ready, { actions: true })), { init: withVsCodeApi(undefined) });
+      const { page } = watched;
+      await page.waitForFunction(() => (window.__posted ?? []).length > 0);
+      await page.click('button[data-sign-off="technology"]');
+      await page.click('button[data-sign-off="marketing"]');
+      deepStrictEqual(await page.evaluate(() => window.__posted), [
+        { type: "ready" },
+        { type: "signOff", function: "technology" },
+        { type: "signOff", function: "marketing" },
+      ]);
       await assertHealthy(watched);
       await watched.context.close();
     });

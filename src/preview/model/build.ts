@@ -13,6 +13,7 @@ import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from
 import type { SpecAnalysis } from "../../core/lint.js";
 import { offsetsForPath, resolvePath } from "../../core/paths.js";
 import { schemaAt } from "../../core/schema/spec-schema.js";
+import { readyToSign, reviewState } from "../../core/sign-off/review.js";
 import { asList, asMap, asText, kpiOwners, notAPerson, type Data } from "../../core/spec-data.js";
 import type { SuppressedFinding } from "../../core/suppressions.js";
 import type { LineIndex } from "../../core/text.js";
@@ -139,15 +140,26 @@ export function buildPreviewModel(input: PreviewInput, options: PreviewOptions =
   };
 
   const approvalsMap = asMap(spec.approvals);
+  // Review state and readiness only for a spec read to the end: past a YAML error nothing is judged.
+  const complete = source.readability === "complete";
+  const reviews = complete ? reviewState(source.spec) : undefined;
+  // The same bar for both functions: they sign the same agreement.
+  const readiness = complete ? readyToSign(input) : { ready: false, reasons: [] };
   const approval = (side: BusinessFunction): PreviewApproval => {
     const name = builder.field(["approvals", side, "name"]);
+    const review = reviews?.[side];
+    const signed = notAPerson(name?.text) === undefined;
     return {
       ...at(["approvals", side]),
       side,
       present: approvalsMap !== undefined && side in approvalsMap,
-      signed: notAPerson(name?.text) === undefined,
+      signed,
       name,
       date: builder.field(["approvals", side, "date"], { date: true }),
+      state: signed ? (review?.state ?? "unrecorded") : "missing",
+      changes: review?.state === "stale" ? review.changes : [],
+      canSign: readiness.ready,
+      notReady: readiness.ready ? [] : readiness.reasons,
     };
   };
 

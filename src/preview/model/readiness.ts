@@ -5,8 +5,12 @@
 
 import { docsUrl } from "../../core/rule.js";
 import { asMap, asText, handlesPersonalData, listWords, SIGN_OFF_STATUSES, type Data } from "../../core/spec-data.js";
-import type { Range, SeveritySetting, SpecPath } from "../../core/types.js";
+import { FUNCTIONS, type Range, type SeveritySetting, type SpecPath } from "../../core/types.js";
 import type { OwnersSide, PreviewApproval, PreviewFinding, PreviewModel, ReadinessCheck, ReadinessRuleId } from "./types.js";
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 // Each check, with where it points when no finding says where: the section it is about.
 const CHECKS: readonly { ruleId: ReadinessRuleId; label: string; path: SpecPath }[] = [
@@ -15,6 +19,7 @@ const CHECKS: readonly { ruleId: ReadinessRuleId; label: string; path: SpecPath 
   { ruleId: "security-review", label: "A security review", path: ["security_review"] },
   { ruleId: "security-review-gate", label: "Security review done before approval", path: ["status"] },
   { ruleId: "joint-sign-off", label: "Joint sign-off", path: ["approvals"] },
+  { ruleId: "stale-sign-off", label: "Sign-offs still current", path: ["approvals"] },
 ];
 
 /** The rule ids behind the readiness checklist, in its order. */
@@ -58,6 +63,10 @@ function readinessCheck(check: (typeof CHECKS)[number], { model, spec, findings:
     const waivers = suppressed.map((s) => s.reason).filter((reason) => reason !== "");
     return { ...base, range, waivers, findings: suppressed.map((s) => s.finding), state: "waived", detail: "Waived in the spec by a jointspec-disable comment." };
   }
+  // Nothing signed, nothing to be stale: the check waits for the first sign-off.
+  if (check.ruleId === "stale-sign-off" && !FUNCTIONS.some((side) => model.approvals[side].signed)) {
+    return { ...base, range, state: "not-applicable", detail: "Nobody has signed yet." };
+  }
   const status = asText(spec.status);
   const gated = status !== undefined && SIGN_OFF_STATUSES.has(status);
   if ((check.ruleId === "security-review-gate" || check.ruleId === "joint-sign-off") && !gated) {
@@ -90,6 +99,16 @@ function passedDetail(ruleId: ReadinessRuleId, model: PreviewModel, spec: Data):
     case "joint-sign-off": {
       const signer = (a: PreviewApproval): string => `${a.name?.text ?? ""}${a.date ? ` (${a.date.text})` : ""}`;
       return `Marketing: ${signer(model.approvals.marketing)}. Technology: ${signer(model.approvals.technology)}.`;
+    }
+    case "stale-sign-off": {
+      const signed = FUNCTIONS.filter((side) => model.approvals[side].signed);
+      const unrecorded = signed.filter((side) => model.approvals[side].state === "unrecorded");
+      const recorded = signed.filter((side) => model.approvals[side].state === "current");
+      const parts = [
+        recorded.length > 0 ? `${capitalized(listWords([...recorded], "and"))} signed what the spec says now.` : "",
+        unrecorded.length > 0 ? `${capitalized(listWords([...unrecorded], "and"))} signed by hand, without a record of what was signed: taken at ${unrecorded.length > 1 ? "their" : "its"} word.` : "",
+      ];
+      return parts.filter(Boolean).join(" ");
     }
   }
 }

@@ -42,7 +42,7 @@ export interface PreviewField extends Anchored {
 export type CheckState = "passed" | "failed" | "waived" | "not-applicable" | "not-checked";
 
 /** The rules the readiness checklist rests on: each check is one rule's verdict, named by its id. */
-export type ReadinessRuleId = "owners-both-functions" | "shared-kpi" | "security-review" | "security-review-gate" | "joint-sign-off";
+export type ReadinessRuleId = "owners-both-functions" | "shared-kpi" | "security-review" | "security-review-gate" | "joint-sign-off" | "stale-sign-off";
 
 /** One line of the readiness checklist. */
 export interface ReadinessCheck extends Anchored {
@@ -107,12 +107,26 @@ export interface Milestone extends Anchored {
   date: PreviewField;
 }
 
+/**
+ * A sign-off against the spec as it is now (the core's review state): none yet; current (its
+ * record of what was signed matches); stale (something material changed since); or
+ * unrecorded (written by hand, without a record, so nobody can tell).
+ */
+export type SignOffState = "missing" | "current" | "stale" | "unrecorded";
+
 export interface PreviewApproval extends Anchored {
   side: BusinessFunction;
   present: boolean;
   signed: boolean;
   name: PreviewField | undefined;
   date: PreviewField | undefined;
+  state: SignOffState;
+  /** For a stale sign-off: what changed since it was signed, in words ("the target of KPI reactivation-rate"). */
+  changes: string[];
+  /** Whether this function may sign (again) now: the panel then offers the button. */
+  canSign: boolean;
+  /** Why it may not sign yet, in words; empty when it may. */
+  notReady: string[];
 }
 
 export interface PreviewLink extends Anchored {

@@ -18,8 +18,20 @@ export const SIDE_NAMES: Readonly<Record<BusinessFunction, string>> = { marketin
 
 const NOTHING = html``;
 
+/** How an article is rendered: where it sits on a page of several, and whether it offers actions. */
+export interface ArticleOptions {
+  /** The article's id on a page of several specs; its term cards' ids get it as a prefix. */
+  anchorId?: string;
+  /**
+   * Whether the page can act on the spec: the VS Code panel, with an extension behind it,
+   * shows "Sign off for …" and "Sign again" buttons; the HTML report shows the same facts
+   * without them.
+   */
+  actions?: boolean;
+}
+
 /** One spec's preview: the fragment the panel shows and the report repeats per spec. */
-export function renderPreviewArticle(model: PreviewModel, options: { anchorId?: string } = {}): string {
+export function renderPreviewArticle(model: PreviewModel, options: ArticleOptions = {}): string {
   return previewArticle(model, options).text;
 }
 
@@ -29,7 +41,7 @@ export function renderPreviewMessage(title: string, text: string, anchorId?: str
 }
 
 /** renderPreviewArticle's markup, for the report page to hold. */
-export function previewArticle(model: PreviewModel, options: { anchorId?: string } = {}): Markup {
+export function previewArticle(model: PreviewModel, options: ArticleOptions = {}): Markup {
   // A spec that could not be read at all has no sections to show: only what is wrong.
   const sections =
     model.readability === "none"
@@ -37,7 +49,7 @@ export function previewArticle(model: PreviewModel, options: { anchorId?: string
       : [
           owners(model),
           kpis(model),
-          html`<div class="pair">${securityReview(model)}${timelineAndSignOff(model)}</div>`,
+          html`<div class="pair">${securityReview(model)}${timelineAndSignOff(model, options.actions === true)}</div>`,
           dataAndSystems(model),
           links(model),
           terms(model),
@@ -181,7 +193,7 @@ function securityReview(model: PreviewModel): Markup {
 }
 
 // Dates and sign-offs together: a sign-off is the last milestone before approval.
-function timelineAndSignOff(model: PreviewModel): Markup {
+function timelineAndSignOff(model: PreviewModel, actions: boolean): Markup {
   const section = model.timeline;
   const milestones = section.items.map(
     (milestone) =>
@@ -191,14 +203,41 @@ function timelineAndSignOff(model: PreviewModel): Markup {
   const approvals = model.approvals;
   // Once the spec is approved or live, a missing sign-off is a problem, not just a fact.
   const needed = model.readiness.some((check) => check.ruleId === "joint-sign-off" && check.state === "failed");
-  const side = (approval: PreviewApproval): Markup => {
-    const state = approval.signed
-      ? html`<span class="signed">✓ ${approval.name!.text}</span>${approval.date ? html`<span class="muted">${approval.date.text}</span>` : NOTHING}`
-      : html`<span class="unsigned${needed ? " unsigned--needed" : ""}">Not signed yet</span>`;
-    return html`<div class="approval approval--${approval.side}"${rangeAttr(approval)}><h4><span class="side-dot" aria-hidden="true"></span>${SIDE_NAMES[approval.side]}</h4>${state}${findingList(approval.findings)}</div>`;
-  };
-  const signOff = html`<div class="sign-off"${rangeAttr(approvals)}><h3>Sign-off</h3>${findingList(approvals.findings)}<div class="sides sides--compact">${side(approvals.marketing)}${side(approvals.technology)}</div></div>`;
+  const side = (approval: PreviewApproval): Markup => html`<div class="approval approval--${approval.side} approval--${approval.signed ? approval.state : "missing"}" data-approval="${approval.side}"${rangeAttr(approval)}><h4><span class="side-dot" aria-hidden="true"></span>${SIDE_NAMES[approval.side]}</h4>${signOffState(approval, needed)}${findingList(approval.findings)}${signOffAction(approval, actions)}</div>`;
+  const signOff = html`<div class="sign-off"${rangeAttr(approvals)}><h3>Sign-off</h3>${findingList(approvals.findings)}<div class="sides sides--compact">${side(approvals.marketing)}${side(approvals.technology)}</div>${notReady(approvals)}</div>`;
   return card("timeline", "Timeline", html`${dates}${findingList(section.findings)}${signOff}`, undefined);
+}
+
+// Who signed, when, and whether it still stands for what the spec says now.
+function signOffState(approval: PreviewApproval, needed: boolean): Markup {
+  if (!approval.signed) return html`<span class="unsigned${needed ? " unsigned--needed" : ""}">Not signed yet</span>`;
+  const date = approval.date ? html`<span class="muted">${approval.date.text}</span>` : NOTHING;
+  switch (approval.state) {
+    case "stale": {
+      const changes = approval.changes.length > 0 ? html`<ul class="sign-off-changes">${approval.changes.map((change) => html`<li>${change}</li>`)}</ul>` : NOTHING;
+      return html`<span class="signed signed--stale"><span aria-hidden="true">!</span> ${approval.name!.text} <span class="badge badge--stale">Stale</span></span>${date}<p class="sign-off-note">Changed since this sign-off:</p>${changes}`;
+    }
+    case "unrecorded":
+      return html`<span class="signed signed--unrecorded">✓ ${approval.name!.text} <span class="badge">No record</span></span>${date}<p class="sign-off-note">Written by hand, without a record of what was signed, so nobody can tell whether it still stands.</p>`;
+    default:
+      return html`<span class="signed">✓ ${approval.name!.text} <span class="badge badge--current">Current</span></span>${date}`;
+  }
+}
+
+// The panel's button, when this function may sign now: "Sign off for …", or "Sign again"
+// beside a stale or unrecorded sign-off; nothing beside a current one.
+function signOffAction(approval: PreviewApproval, actions: boolean): Markup {
+  if (!actions || !approval.canSign || (approval.signed && approval.state === "current")) return NOTHING;
+  const again = approval.signed;
+  return html`<button type="button" class="sign-off-button${again ? " sign-off-button--again" : ""}" data-sign-off="${approval.side}">${again ? "Sign again" : `Sign off for ${approval.side}`}</button>`;
+}
+
+// Why nobody can sign yet, said once (both functions sign against the same bar), when a
+// function still has to sign; the report shows it too: it is a fact about the spec.
+function notReady(approvals: PreviewModel["approvals"]): Markup {
+  const waiting = SIDES.map((side) => approvals[side]).find((a) => !a.canSign && a.notReady.length > 0 && !(a.signed && a.state === "current"));
+  if (!waiting) return NOTHING;
+  return html`<div class="not-ready"><p class="sign-off-note">Not ready to sign yet:</p><ul class="sign-off-changes">${waiting.notReady.map((reason) => html`<li>${reason}</li>`)}</ul></div>`;
 }
 
 function dataAndSystems(model: PreviewModel): Markup {

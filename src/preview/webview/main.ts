@@ -1,13 +1,14 @@
 /// <reference lib="dom" />
 // The preview page's script. One script for both places the page is shown:
 // - in VS Code's webview panel: it remembers the lens and scroll in the webview state,
-//   replaces the content when the host sends an update, and asks the host to reveal the
-//   source of any item clicked;
-// - in the standalone HTML report: it remembers the lens in localStorage, and nothing else.
+//   replaces the content when the host sends an update, asks the host to reveal the
+//   source of any item clicked, and passes a click on a sign-off button to the host;
+// - in the standalone HTML report: it remembers the lens in localStorage, and nothing else
+//   (the report has no sign-off buttons: no extension stands behind it).
 // It builds no markup from data: updates arrive as HTML the host's renderer escaped.
 // (The DOM library is referenced here because this is the one file that runs in a browser.)
 
-import { isHostToWebviewMessage, isLens, parseRangeAttribute, readPreviewState, type Lens, type PreviewState, type WebviewToHostMessage } from "./messages.js";
+import { isHostToWebviewMessage, isLens, isSigningFunction, parseRangeAttribute, readPreviewState, type Lens, type PreviewState, type WebviewToHostMessage } from "./messages.js";
 
 interface VsCodeApi {
   postMessage(message: WebviewToHostMessage): void;
@@ -69,6 +70,12 @@ function startInPanel(api: VsCodeApi): void {
     return true;
   };
   document.addEventListener("click", (event) => {
+    // A sign-off button asks the host to run the sign-off; the host asks who signs and confirms.
+    const signOff = event.target instanceof Element ? event.target.closest("button[data-sign-off]")?.getAttribute("data-sign-off") : undefined;
+    if (isSigningFunction(signOff)) {
+      api.postMessage({ type: "signOff", function: signOff });
+      return;
+    }
     // Links do what links do; selecting text to copy it is not a request to jump.
     if (event.target instanceof Element && event.target.closest("a, button")) return;
     if (!window.getSelection()?.isCollapsed) return;

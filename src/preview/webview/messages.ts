@@ -17,8 +17,15 @@ export interface MessageRange {
   end: MessagePosition;
 }
 
-/** From the webview: it is loaded and wants the latest content; or a click on an item. */
-export type WebviewToHostMessage = { type: "ready" } | { type: "reveal"; range: MessageRange };
+/** The functions that sign a spec off; the page's sign-off buttons name one. */
+export const SIGNING_FUNCTIONS = ["marketing", "technology"] as const;
+export type SigningFunctionName = (typeof SIGNING_FUNCTIONS)[number];
+
+/**
+ * From the webview: it is loaded and wants the latest content; a click on an item; or a click
+ * on "Sign off for …" / "Sign again" (the host asks who signs and confirms before writing).
+ */
+export type WebviewToHostMessage = { type: "ready" } | { type: "reveal"; range: MessageRange } | { type: "signOff"; function: SigningFunctionName };
 
 /** From the host: the spec changed; `html` replaces the page's content (already escaped). */
 export type HostToWebviewMessage = { type: "update"; html: string };
@@ -41,6 +48,8 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
       return Object.keys(value).length === 1;
     case "reveal":
       return Object.keys(value).length === 2 && isRange(value.range);
+    case "signOff":
+      return Object.keys(value).length === 2 && isSigningFunction(value.function);
     default:
       return false;
   }
@@ -49,6 +58,11 @@ export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMe
 /** Whether `value` is a message the webview accepts from the host. */
 export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMessage {
   return isRecord(value) && value.type === "update" && typeof value.html === "string";
+}
+
+/** Whether `value` names a function that signs off (the value of a button's data-sign-off). */
+export function isSigningFunction(value: unknown): value is SigningFunctionName {
+  return typeof value === "string" && (SIGNING_FUNCTIONS as readonly string[]).includes(value);
 }
 
 /** Whether `value` names a lens. */

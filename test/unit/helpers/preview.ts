@@ -12,7 +12,7 @@ import type { SeveritySetting } from "../../../src/core/types.js";
 import { REPO } from "./fixtures.js";
 
 /** The readiness checklist, in its order: each check is named by the rule it rests on. */
-export const CHECK_ORDER: readonly ReadinessRuleId[] = ["owners-both-functions", "shared-kpi", "security-review", "security-review-gate", "joint-sign-off"];
+export const CHECK_ORDER: readonly ReadinessRuleId[] = ["owners-both-functions", "shared-kpi", "security-review", "security-review-gate", "joint-sign-off", "stale-sign-off"];
 
 const P = "passed";
 const F = "failed";
@@ -20,17 +20,17 @@ const L = "not-applicable";
 
 /** Each example's checklist, in CHECK_ORDER: its intended problem and nothing else fails. */
 export const EXAMPLE_CHECKS: Readonly<Record<string, readonly CheckState[]>> = {
-  "spring-loyalty-relaunch.campaign.yaml": [P, P, P, L, L],
-  "partner-webinar.yaml": [P, P, P, L, L],
-  "black-friday-flash-sale.campaign.yaml": [F, P, P, L, L],
-  "back-to-school-bundles.campaign.yaml": [P, F, P, L, L],
-  "summer-referral-programme.campaign.yaml": [P, P, P, L, L],
-  "holiday-gift-guide.campaign.yaml": [P, P, F, L, L],
-  "new-year-sweepstakes.campaign.yaml": [P, P, P, F, P],
-  "mothers-day-gifting.campaign.yaml": [P, P, P, P, F],
-  "lapsed-member-winback.campaign.yaml": [P, P, P, L, L],
-  "points-expiry-reminder.campaign.yaml": [P, P, P, P, P],
-  "student-discount-verification.campaign.yaml": [P, P, P, L, L],
+  "spring-loyalty-relaunch.campaign.yaml": [P, P, P, L, L, P],
+  "partner-webinar.yaml": [P, P, P, L, L, P],
+  "black-friday-flash-sale.campaign.yaml": [F, P, P, L, L, L],
+  "back-to-school-bundles.campaign.yaml": [P, F, P, L, L, L],
+  "summer-referral-programme.campaign.yaml": [P, P, P, L, L, L],
+  "holiday-gift-guide.campaign.yaml": [P, P, F, L, L, L],
+  "new-year-sweepstakes.campaign.yaml": [P, P, P, F, P, P],
+  "mothers-day-gifting.campaign.yaml": [P, P, P, P, F, P],
+  "lapsed-member-winback.campaign.yaml": [P, P, P, L, L, L],
+  "points-expiry-reminder.campaign.yaml": [P, P, P, P, P, F],
+  "student-discount-verification.campaign.yaml": [P, P, P, L, L, L],
 };
 
 const examplesConfig = (() => {
