@@ -11,6 +11,7 @@ export const asList = (value) => (Array.isArray(value) ? value : []);
 export const asText = (value) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined);
 
 // Words people write instead of a name when they do not know it yet.
+// biome-ignore format: a word list, kept on one line
 const PLACEHOLDERS = new Set(["", "tbd", "tbc", "tba", "?", "??", "???", "n/a", "na", "none", "someone", "somebody", "todo", "unknown", "-", "--", "x", "xx", "xxx"]);
 
 export function isNamed(value) {

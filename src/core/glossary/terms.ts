@@ -142,6 +142,7 @@ function readScalar(text: string, from: number, to: number, type: Scalar["type"]
   return read;
 }
 
+// biome-ignore format: a table packed by hand, a few entries a line
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
   " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029",
