@@ -44,24 +44,24 @@ export function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
   md.isTrusted = false;
   md.supportHtml = false;
   const kind = entry.kind === "ambiguous" ? "read differently by marketing and technology" : `${entry.marketing ? "marketing" : "technology"} jargon`;
-  md.appendMarkdown(`**${escape(entry.term)}** — ${kind}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(entry.term)}** — ${kind}\n\n`);
   for (const side of ["marketing", "technology"] as const) {
     const meaning = entry[side];
     if (!meaning) continue;
     const mark = pinned?.side === side ? " ✓ *pinned in this spec*" : "";
-    md.appendMarkdown(`- **${side === "marketing" ? "Marketing" : "Technology"}:** *${escape(meaning.label)}* — ${escape(meaning.meaning)}${mark}\n`);
+    md.appendMarkdown(`- **${side === "marketing" ? "Marketing" : "Technology"}:** *${escapeMarkdown(meaning.label)}* — ${escapeMarkdown(meaning.meaning)}${mark}\n`);
   }
   if (entry.kind === "ambiguous") {
     if (!pinned) md.appendMarkdown(`\nNot pinned in this spec: add \`${entry.term}: ${entry.marketing?.label ?? ""}\` (or the technology meaning) under \`glossary:\`.\n`);
-    else if (!pinned.side) md.appendMarkdown(`\nThis spec pins its own meaning: *${escape(pinned.value)}*.\n`);
+    else if (!pinned.side) md.appendMarkdown(`\nThis spec pins its own meaning: *${escapeMarkdown(pinned.value)}*.\n`);
   }
-  md.appendMarkdown(`\n*Example:* ${escape(entry.example)}\n`);
+  md.appendMarkdown(`\n*Example:* ${escapeMarkdown(entry.example)}\n`);
   const origin = entry.origin === BUNDLED_ORIGIN ? "the bundled JointSpec glossary" : `the workspace glossary \`${entry.origin}\``;
-  md.appendMarkdown(`\n*From ${origin}${entry.source ? `; source: ${escape(entry.source)}` : ""}.*`);
+  md.appendMarkdown(`\n*From ${origin}${entry.source ? `; source: ${escapeMarkdown(entry.source)}` : ""}.*`);
   return md;
 }
 
 // Glossary text is data from files: keep Markdown syntax in it from becoming markup.
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, "\\$&");
 }

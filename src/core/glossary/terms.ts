@@ -131,9 +131,9 @@ function readScalar(text: string, from: number, to: number, type: Scalar["type"]
   }
   while (i < end) {
     if (type === Scalar.QUOTE_DOUBLE && text[i] === "\\") {
-      const escape = readEscape(text, i, end);
-      push(escape.chars, i, escape.next);
-      i = escape.next;
+      const sequence = readEscape(text, i, end);
+      push(sequence.chars, i, sequence.next);
+      i = sequence.next;
     } else {
       push(text[i]!, i, i + 1);
       i++;
