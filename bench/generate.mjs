@@ -549,7 +549,7 @@ function applyProblem(r, spec, problem, problems) {
 function toParagraphs(r, sentences, most) {
   const count = Math.min(sentences.length, r.int(1, most));
   const out = Array.from({ length: count }, () => []);
-  sentences.forEach((sentence, i) => out[Math.min(count - 1, Math.floor((i * count) / sentences.length))].push(sentence));
+  for (const [i, sentence] of sentences.entries()) out[Math.min(count - 1, Math.floor((i * count) / sentences.length))].push(sentence);
   return out;
 }
 
@@ -730,7 +730,7 @@ function renderPeople(people, style, indent) {
     const entries = Object.entries(p).filter(([k, v]) => k !== "extra" && v !== undefined);
     if (p.extra) entries.push(p.extra);
     if (style.peopleFlow) lines.push(`${pad}- ${flowMap(entries, style)}`);
-    else entries.forEach(([k, v], i) => lines.push(`${i === 0 ? `${pad}- ` : `${pad}  `}${k}: ${scalar(v, style)}`));
+    else for (const [i, [k, v]] of entries.entries()) lines.push(`${i === 0 ? `${pad}- ` : `${pad}  `}${k}: ${scalar(v, style)}`);
   }
   return lines;
 }
@@ -875,7 +875,7 @@ function longText(r, lead, key, text, indent, style, list = false) {
       // Between paragraphs a blank line, sometimes with the spaces an editor left on it.
       if (i > 0 && !list) lines.push(style.spaceLines && r.chance(0.5) ? " ".repeat(r.int(1, content.length + 2)) : "");
       const body = list ? `- ${sentences.join(" ")}` : sentences.join(" ");
-      wrap(body, style.width - content.length).forEach((part, j) => lines.push(`${content}${list && j > 0 ? "  " : ""}${part}`));
+      for (const [j, part] of wrap(body, style.width - content.length).entries()) lines.push(`${content}${list && j > 0 ? "  " : ""}${part}`);
     });
     return lines;
   }

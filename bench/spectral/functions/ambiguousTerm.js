@@ -74,7 +74,7 @@ export default function ambiguousTerm(spec, options, context) {
         reported.add(entry);
         results.push({ message: `"${entry.term}" reads differently to marketing and technology; pin its meaning under glossary:.`, path });
       }
-    } else if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+    } else if (Array.isArray(node)) for (const [i, item] of node.entries()) walk(item, [...path, i]);
     else if (node && typeof node === "object") for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
   };
   walk(root, []);

@@ -59,7 +59,7 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
         if (isScalar(pair.key) && (head === "*" || pair.key.value === head)) visitNode(pair.value, rest, [...path, String(pair.key.value)]);
       }
     } else if (isSeq(node) && head === "*") {
-      node.items.forEach((item, index) => visitNode(item, rest, [...path, index]));
+      for (const [index, item] of node.items.entries()) visitNode(item, rest, [...path, index]);
     }
   };
   for (const pattern of FREE_TEXT_PATHS) visitNode(document.contents, pattern, []);
