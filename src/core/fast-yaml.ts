@@ -50,6 +50,7 @@ const bail = (): never => {
   throw BAIL;
 };
 
+// biome-ignore lint/suspicious/noConstEnum: private to this file, so tsc and esbuild both inline it: none of the cross-file pitfalls the rule guards against
 const enum Kind {
   Content,
   Blank,
