@@ -360,7 +360,7 @@ function makeKpi(r, usedIds, forceShared) {
 
 /** KPIs per spec: 3 to 30, a few more small specs than large ones (about 16 on average). */
 function kpiCount(r) {
-  return 3 + Math.floor(28 * Math.pow(r.next(), 1.1));
+  return 3 + Math.floor(28 * r.next() ** 1.1);
 }
 
 function makeSpec(r, index, options = {}) {
@@ -1013,7 +1013,7 @@ function generateSpec(seed, stream, index, options = {}) {
   const problems = options.problems ?? (r.chance(CLEAN_SHARE) ? [] : r.sample(PROBLEMS, r.weighted([[1, 6], [2, 3], [3, 1]])));
   for (const problem of problems) applyProblem(r, spec, problem, problems);
   const style = pickStyle(r);
-  let kpiLines = renderKpis(r, spec, style);
+  const kpiLines = renderKpis(r, spec, style);
   if (options.lines) {
     // Grow to the wanted length: more KPIs, a few of them with a problem of their own.
     const base = renderSpec(new Random(subSeed(seed, stream + 100, index)), spec, style, []).length;

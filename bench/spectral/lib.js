@@ -22,7 +22,7 @@ export function isNamed(value) {
 /** A file named in a rule's options, relative to the ruleset's folder. */
 export function rulesetRelative(context, file) {
   const source = context.rule?.owner?.source;
-  if (typeof source !== "string") throw new Error("cannot tell where the ruleset is, to find " + file);
+  if (typeof source !== "string") throw new Error(`cannot tell where the ruleset is, to find ${file}`);
   return resolve(dirname(source), file);
 }
 

@@ -94,7 +94,7 @@ function followAlias(document: Document, node: Node | null): Node | null {
 export function pathAtOffset(document: Document, offset: number): { path: (string | number)[]; node: Node; onKey: boolean } | undefined {
   let node = document.contents as Node | null;
   const path: (string | number)[] = [];
-  while (node && node.range && offset >= node.range[0] && offset <= node.range[1]) {
+  while (node?.range && offset >= node.range[0] && offset <= node.range[1]) {
     let next: Node | null = null;
     if (isMap(node)) {
       for (const pair of node.items) {

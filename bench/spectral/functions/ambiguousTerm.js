@@ -70,7 +70,7 @@ export default function ambiguousTerm(spec, options, context) {
       glossary.matcher.lastIndex = 0;
       for (let m = glossary.matcher.exec(node); m; m = glossary.matcher.exec(node)) {
         const entry = glossary.lookup(m[0]);
-        if (!entry || entry.kind !== "ambiguous" || !entry.report || pinned.has(entry) || reported.has(entry)) continue;
+        if (entry?.kind !== "ambiguous" || !entry.report || pinned.has(entry) || reported.has(entry)) continue;
         reported.add(entry);
         results.push({ message: `"${entry.term}" reads differently to marketing and technology; pin its meaning under glossary:.`, path });
       }
