@@ -1,7 +1,7 @@
 // Parses a spec's text into a YAML document with exact source offsets, and says, with a
 // position, everything that keeps the text from being one well-formed YAML document.
 
-import { isCollection, isMap, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
+import { isCollection, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
 import { fastParse } from "./fast-yaml.js";
 import { LineIndex } from "./text.js";
 
@@ -103,12 +103,6 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
     });
   }
   return result;
-}
-
-/** Whether the first document's top level is a map with a `jointspec` key. */
-export function hasJointspecKey(parsed: ParsedYaml): boolean {
-  const contents = parsed.document?.contents;
-  return isMap(contents) && contents.items.some((pair) => isScalar(pair.key) && pair.key.value === "jointspec");
 }
 
 /** A cheap look at the text, before parsing, for a top-level `jointspec:` key. */
