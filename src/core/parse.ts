@@ -211,7 +211,7 @@ function findSelfReferencingAlias(document: Document.Parsed): { source: string; 
  * `limit`, or undefined. It is a guard, not a parser: quotes and comments are skipped roughly,
  * which is plenty to tell a spec from an attack.
  */
-export function findExcessiveNesting(text: string, limit: number): number | undefined {
+function findExcessiveNesting(text: string, limit: number): number | undefined {
   let flowDepth = 0;
   const indents: number[] = [];
   let i = 0;

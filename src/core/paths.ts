@@ -64,7 +64,7 @@ export function offsetsForPath(document: Document, lines: LineIndex, path: SpecP
 }
 
 /** The spec's first key (usually `jointspec`), for findings about the spec as a whole. */
-export function offsetsOfFirstKey(document: Document, lines: LineIndex): [number, number] {
+function offsetsOfFirstKey(document: Document, lines: LineIndex): [number, number] {
   const contents = document.contents as Node | null;
   if (isMap(contents)) {
     const firstKey = contents.items[0]?.key as Node | undefined;

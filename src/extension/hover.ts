@@ -11,7 +11,7 @@ import { schemaAt } from "../core/schema/spec-schema.js";
 import { toRange } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 
-export const RED_HAT_YAML = "redhat.vscode-yaml";
+const RED_HAT_YAML = "redhat.vscode-yaml";
 
 export class SpecHoverProvider implements vscode.HoverProvider {
   constructor(private readonly diagnostics: SpecDiagnostics) {}
@@ -38,7 +38,7 @@ export class SpecHoverProvider implements vscode.HoverProvider {
 }
 
 /** A glossary entry as a hover: what it means to each side, and what this spec says. */
-export function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
+function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
   const { entry, pinned } = term;
   const md = new vscode.MarkdownString();
   md.isTrusted = false;

@@ -7,7 +7,7 @@ import type { BusinessFunction, SpecPath } from "../types.js";
 import { pinnedFunction, type Glossary, type GlossaryEntry } from "./glossary.js";
 
 /** Where free text lives in a spec; "*" stands for any key or index. */
-export const FREE_TEXT_PATHS: readonly (readonly string[])[] = [
+const FREE_TEXT_PATHS: readonly (readonly string[])[] = [
   ["title"],
   ["summary"],
   ["kpis", "*", "name"],
@@ -174,7 +174,7 @@ function readEscape(text: string, at: number, end: number): { chars: string; nex
 const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()[\]{},;:@]+@[^\s<>"'`()[\]{},;@]+/giu;
 
 /** Where links and email addresses are in `text`, as [start, end) pairs. */
-export function linkSpans(text: string): [number, number][] {
+function linkSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const link of text.matchAll(LINKS)) spans.push([link.index!, link.index! + link[0].length]);
   return spans;

@@ -335,7 +335,7 @@ function renderSeq(seq: SeqModel, column: number, out: string[]): void {
 }
 
 /** The lines of a model's text: leading trivia, the root collection, trailing trivia. */
-export function renderDocument(root: MapModel | SeqModel, leading: Trivia[], trailingTrivia: Trivia[]): string[] {
+function renderDocument(root: MapModel | SeqModel, leading: Trivia[], trailingTrivia: Trivia[]): string[] {
   const out: string[] = [];
   renderTrivia(leading, 0, out);
   if (root.kind === "map") renderMap(root, 0, out);
@@ -430,7 +430,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("indent" as const), at: fc.nat(), by: fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0) }),
 );
 
-export function applyMutation(lines: string[], m: Mutation): string[] {
+function applyMutation(lines: string[], m: Mutation): string[] {
   const out = [...lines];
   const at = out.length === 0 ? 0 : m.at % out.length;
   switch (m.kind) {
