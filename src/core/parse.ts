@@ -60,7 +60,10 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
   }
 
   // Duplicate keys are found by duplicateKeyErrors below, in linear time (see there).
-  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, strict: true });
+  // logLevel "silent": the core never writes to the console, and the document keeps the
+  // option, so its toJS() does not either (yaml warns there when a key is a collection, as
+  // in a spec indented with a tab; the preview reads such a spec as far as it can).
+  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: "silent" });
   const documents = Array.isArray(parsed) ? parsed : [];
   const [document, second] = documents;
   // Assigned, not pushed with a spread: a file can hold more problems than a call takes arguments.
