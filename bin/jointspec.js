@@ -6,6 +6,7 @@
 // time and by the Node version: the next run skips the compile. Node 22 does this by itself
 // (module.enableCompileCache); Node 20 does not. Any problem with the cache falls back to a
 // plain require, so the cache can only make a run faster, never break it.
+// biome-ignore lint/suspicious/noRedundantUseStrict: this file is CommonJS (package.json has no "type"), where the directive is not implied
 "use strict";
 
 // The bundle is built for Node 20.16 or later (package.json's engines). The pre-commit hook

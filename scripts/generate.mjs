@@ -85,16 +85,16 @@ function readDataFile(file, validate, schemaFile) {
 }
 
 const glossary = readDataFile("glossary/jointspec.glossary.yaml", validateGlossary, "glossary.schema.json");
-writeFileSync(join(outDir, "bundled-glossary.json"), JSON.stringify(glossary.terms) + "\n");
+writeFileSync(join(outDir, "bundled-glossary.json"), `${JSON.stringify(glossary.terms)}\n`);
 
 // The word lists beside it (placeholders, and the words that make a name a team), checked the same way.
 const words = readDataFile("glossary/jointspec.words.yaml", compile("words.schema.json", "validate-words"), "words.schema.json");
-writeFileSync(join(outDir, "bundled-words.json"), JSON.stringify(words) + "\n");
+writeFileSync(join(outDir, "bundled-words.json"), `${JSON.stringify(words)}\n`);
 
 
 // The tool's own version, for --version and SARIF, without reading package.json at run time.
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-writeFileSync(join(outDir, "version.json"), JSON.stringify({ version }) + "\n");
+writeFileSync(join(outDir, "version.json"), `${JSON.stringify({ version })}\n`);
 
 // The preview page's style sheet and script, for the HTML report to inline.
 await import("./generate-preview.mjs");

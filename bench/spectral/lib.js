@@ -12,6 +12,7 @@ export const asList = (value) => (Array.isArray(value) ? value : []);
 export const asText = (value) => (typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined);
 
 // Words people write instead of a name when they do not know it yet.
+// biome-ignore format: a word list, kept on one line
 const PLACEHOLDERS = new Set(["", "tbd", "tbc", "tba", "?", "??", "???", "n/a", "na", "none", "someone", "somebody", "todo", "unknown", "-", "--", "x", "xx", "xxx"]);
 
 export function isNamed(value) {
@@ -22,7 +23,7 @@ export function isNamed(value) {
 /** A file named in a rule's options, relative to the ruleset's folder. */
 export function rulesetRelative(context, file) {
   const source = context.rule?.owner?.source;
-  if (typeof source !== "string") throw new Error("cannot tell where the ruleset is, to find " + file);
+  if (typeof source !== "string") throw new Error(`cannot tell where the ruleset is, to find ${file}`);
   return resolve(dirname(source), file);
 }
 

@@ -22,7 +22,7 @@ type WorkerMessage = { batch: LintedFile[] } | { done: true } | { workerError: s
 const BATCH_SIZE = 50;
 
 /** Below this many candidates, one thread is faster than several. */
-export const PARALLEL_THRESHOLD = 200;
+const PARALLEL_THRESHOLD = 200;
 
 /** What every thread of a run needs to lint its share the same way. */
 interface RunSettings {

@@ -35,7 +35,7 @@ const KPI_SNIPPET =
   "id: ${1:kpi-id}\n  name: ${2:KPI name}\n  definition: ${3:What is counted, over which period}\n  target: \"${4:>= 10%}\"\n  owners: [marketing, technology]\n  source: ${5:warehouse.table}";
 
 /** A whole new spec, for an empty file. */
-export const NEW_SPEC_SNIPPET = `jointspec: 1
+const NEW_SPEC_SNIPPET = `jointspec: 1
 id: \${1:campaign-id}
 title: \${2:Campaign title}
 status: draft

@@ -37,7 +37,7 @@ import { CST, Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq, type Node, typ
  * Duplicate keys are not the library's to find there (parse.ts finds them in linear time),
  * and this path declines any text that has one.
  */
-const LIBRARY_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
+const LIBRARY_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: "silent" } as const;
 
 // Keys longer than this are left to the library, which checks the 1,024-character limit on
 // implicit keys from offsets this path does not track.
@@ -50,6 +50,7 @@ const bail = (): never => {
   throw BAIL;
 };
 
+// biome-ignore lint/suspicious/noConstEnum: private to this file, so tsc and esbuild both inline it: none of the cross-file pitfalls the rule guards against
 const enum Kind {
   Content,
   Blank,

@@ -38,7 +38,7 @@ export const MAX_DATA_FILE_PROBLEMS = 100;
 export const MAX_QUOTED_LENGTH = 80;
 
 /** What `limits.specSize: 1 MB` may say: a whole number of bytes, or a number with B, KB or MB. */
-export const SIZE_PATTERN = /^([0-9]+(?:\.[0-9]+)?) ?(B|KB|MB)?$/;
+const SIZE_PATTERN = /^([0-9]+(?:\.[0-9]+)?) ?(B|KB|MB)?$/;
 
 /** A size as written in a config or setting (`1 MB`, `512 KB`, `2000000`), in bytes; undefined if it is not one. */
 export function parseSize(value: string | number): number | undefined {

@@ -222,6 +222,6 @@ function toFinding(rule: Rule, severity: Severity, report: Report, parsed: Parse
 }
 
 /** Fills a message template's {{placeholders}}. */
-export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+function formatMessage(template: string, data: Record<string, string | number> = {}): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
 }

@@ -1,7 +1,7 @@
 // Parses a spec's text into a YAML document with exact source offsets, and says, with a
 // position, everything that keeps the text from being one well-formed YAML document.
 
-import { isCollection, isMap, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
+import { isCollection, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
 import { fastParse } from "./fast-yaml.js";
 import { LineIndex } from "./text.js";
 
@@ -60,7 +60,10 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
   }
 
   // Duplicate keys are found by duplicateKeyErrors below, in linear time (see there).
-  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, strict: true });
+  // logLevel "silent": the core never writes to the console, and the document keeps the
+  // option, so its toJS() does not either (yaml warns there when a key is a collection, as
+  // in a spec indented with a tab; the preview reads such a spec as far as it can).
+  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: false, strict: true, logLevel: "silent" });
   const documents = Array.isArray(parsed) ? parsed : [];
   const [document, second] = documents;
   // Assigned, not pushed with a spread: a file can hold more problems than a call takes arguments.
@@ -103,12 +106,6 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
     });
   }
   return result;
-}
-
-/** Whether the first document's top level is a map with a `jointspec` key. */
-export function hasJointspecKey(parsed: ParsedYaml): boolean {
-  const contents = parsed.document?.contents;
-  return isMap(contents) && contents.items.some((pair) => isScalar(pair.key) && pair.key.value === "jointspec");
 }
 
 /** A cheap look at the text, before parsing, for a top-level `jointspec:` key. */
@@ -217,7 +214,7 @@ function findSelfReferencingAlias(document: Document.Parsed): { source: string; 
  * `limit`, or undefined. It is a guard, not a parser: quotes and comments are skipped roughly,
  * which is plenty to tell a spec from an attack.
  */
-export function findExcessiveNesting(text: string, limit: number): number | undefined {
+function findExcessiveNesting(text: string, limit: number): number | undefined {
   let flowDepth = 0;
   const indents: number[] = [];
   let i = 0;

@@ -64,7 +64,7 @@ export function offsetsForPath(document: Document, lines: LineIndex, path: SpecP
 }
 
 /** The spec's first key (usually `jointspec`), for findings about the spec as a whole. */
-export function offsetsOfFirstKey(document: Document, lines: LineIndex): [number, number] {
+function offsetsOfFirstKey(document: Document, lines: LineIndex): [number, number] {
   const contents = document.contents as Node | null;
   if (isMap(contents)) {
     const firstKey = contents.items[0]?.key as Node | undefined;
@@ -94,7 +94,7 @@ function followAlias(document: Document, node: Node | null): Node | null {
 export function pathAtOffset(document: Document, offset: number): { path: (string | number)[]; node: Node; onKey: boolean } | undefined {
   let node = document.contents as Node | null;
   const path: (string | number)[] = [];
-  while (node && node.range && offset >= node.range[0] && offset <= node.range[1]) {
+  while (node?.range && offset >= node.range[0] && offset <= node.range[1]) {
     let next: Node | null = null;
     if (isMap(node)) {
       for (const pair of node.items) {

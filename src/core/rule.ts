@@ -104,7 +104,7 @@ export interface Rule {
 }
 
 /** The docs page of a rule, for links from every surface. */
-export const DOCS_BASE_URL = "https://github.com/jointspec/jointspec/blob/main/docs/rules/";
+const DOCS_BASE_URL = "https://github.com/jointspec/jointspec/blob/main/docs/rules/";
 
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE_URL}${ruleId}.md`;

@@ -65,7 +65,7 @@ export class SpecCodeActionProvider implements vscode.CodeActionProvider {
 }
 
 /** The smallest single replacement that turns `before` into `after`. */
-export function changedSpan(document: vscode.TextDocument, before: string, after: string): [vscode.Range, string] {
+function changedSpan(document: vscode.TextDocument, before: string, after: string): [vscode.Range, string] {
   let start = 0;
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let endBefore = before.length;

@@ -95,7 +95,7 @@ export interface LintWorkspaceResult {
  * `roots` (default: the workspace folders) and `options` let tests point it at a file system
  * of their own; the palette passes neither.
  */
-export async function lintWorkspace(diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log, roots?: readonly vscode.Uri[], options?: ListOptions): Promise<LintWorkspaceResult> {
+async function lintWorkspace(diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log, roots?: readonly vscode.Uri[], options?: ListOptions): Promise<LintWorkspaceResult> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "JointSpec: linting the workspace" }, async () => {
     // An explicit full run reads every config and glossary afresh, not what file events last said.
     config.invalidate();

@@ -8,7 +8,7 @@ export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-export function toTextEdit(edit: TextEdit): vscode.TextEdit {
+function toTextEdit(edit: TextEdit): vscode.TextEdit {
   return new vscode.TextEdit(toRange(edit.range), edit.newText);
 }
 

@@ -116,7 +116,7 @@ export class SpecDiagnostics implements vscode.Disposable {
 export type RulePage = (ruleId: string) => vscode.Uri;
 
 /** The rule's page in the public repository. */
-export const publicRulePage: RulePage = (ruleId) => vscode.Uri.parse(docsUrl(ruleId));
+const publicRulePage: RulePage = (ruleId) => vscode.Uri.parse(docsUrl(ruleId));
 
 /**
  * The rule's page as bundled in the extension (docs/rules/*.md is packaged, see .vscodeignore):
@@ -127,7 +127,7 @@ export function bundledRulePage(extensionUri: vscode.Uri): RulePage {
 }
 
 /** A finding as VS Code shows it: sourced, and linked to its rule's page. */
-export function toDiagnostic(uri: vscode.Uri, rulePage: RulePage = publicRulePage): (finding: Finding) => vscode.Diagnostic {
+function toDiagnostic(uri: vscode.Uri, rulePage: RulePage = publicRulePage): (finding: Finding) => vscode.Diagnostic {
   return (finding) => {
     const diagnostic = new vscode.Diagnostic(toRange(finding.range), finding.message, SEVERITY[finding.severity]);
     diagnostic.source = "jointspec";

@@ -11,7 +11,7 @@ import { schemaAt } from "../core/schema/spec-schema.js";
 import { toRange } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 
-export const RED_HAT_YAML = "redhat.vscode-yaml";
+const RED_HAT_YAML = "redhat.vscode-yaml";
 
 export class SpecHoverProvider implements vscode.HoverProvider {
   constructor(private readonly diagnostics: SpecDiagnostics) {}
@@ -38,30 +38,30 @@ export class SpecHoverProvider implements vscode.HoverProvider {
 }
 
 /** A glossary entry as a hover: what it means to each side, and what this spec says. */
-export function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
+function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
   const { entry, pinned } = term;
   const md = new vscode.MarkdownString();
   md.isTrusted = false;
   md.supportHtml = false;
   const kind = entry.kind === "ambiguous" ? "read differently by marketing and technology" : `${entry.marketing ? "marketing" : "technology"} jargon`;
-  md.appendMarkdown(`**${escape(entry.term)}** — ${kind}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(entry.term)}** — ${kind}\n\n`);
   for (const side of ["marketing", "technology"] as const) {
     const meaning = entry[side];
     if (!meaning) continue;
     const mark = pinned?.side === side ? " ✓ *pinned in this spec*" : "";
-    md.appendMarkdown(`- **${side === "marketing" ? "Marketing" : "Technology"}:** *${escape(meaning.label)}* — ${escape(meaning.meaning)}${mark}\n`);
+    md.appendMarkdown(`- **${side === "marketing" ? "Marketing" : "Technology"}:** *${escapeMarkdown(meaning.label)}* — ${escapeMarkdown(meaning.meaning)}${mark}\n`);
   }
   if (entry.kind === "ambiguous") {
     if (!pinned) md.appendMarkdown(`\nNot pinned in this spec: add \`${entry.term}: ${entry.marketing?.label ?? ""}\` (or the technology meaning) under \`glossary:\`.\n`);
-    else if (!pinned.side) md.appendMarkdown(`\nThis spec pins its own meaning: *${escape(pinned.value)}*.\n`);
+    else if (!pinned.side) md.appendMarkdown(`\nThis spec pins its own meaning: *${escapeMarkdown(pinned.value)}*.\n`);
   }
-  md.appendMarkdown(`\n*Example:* ${escape(entry.example)}\n`);
+  md.appendMarkdown(`\n*Example:* ${escapeMarkdown(entry.example)}\n`);
   const origin = entry.origin === BUNDLED_ORIGIN ? "the bundled JointSpec glossary" : `the workspace glossary \`${entry.origin}\``;
-  md.appendMarkdown(`\n*From ${origin}${entry.source ? `; source: ${escape(entry.source)}` : ""}.*`);
+  md.appendMarkdown(`\n*From ${origin}${entry.source ? `; source: ${escapeMarkdown(entry.source)}` : ""}.*`);
   return md;
 }
 
 // Glossary text is data from files: keep Markdown syntax in it from becoming markup.
-function escape(text: string): string {
+function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>]/g, "\\$&");
 }

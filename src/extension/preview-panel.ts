@@ -19,17 +19,17 @@ import type { Log } from "./log.js";
 import { SIGN_OFF_COMMAND } from "./sign-off.js";
 
 /** The webview panel type; package.json's activation event onWebviewPanel names it too. */
-export const PREVIEW_VIEW_TYPE = "jointspec.preview";
+const PREVIEW_VIEW_TYPE = "jointspec.preview";
 
 /**
  * Context key: the paths of open documents known to be specs, for menus' `resourcePath in`
  * clauses. Paths, not URIs: the workbench's `resource` and the extension host's URI strings
  * differ in a remote window (the UI check found the commands missing from the palette).
  */
-export const SPEC_FILES_CONTEXT_KEY = "jointspec.specPaths";
+const SPEC_FILES_CONTEXT_KEY = "jointspec.specPaths";
 
-export const OPEN_PREVIEW_COMMAND = "jointspec.openPreview";
-export const OPEN_PREVIEW_TO_SIDE_COMMAND = "jointspec.openPreviewToSide";
+const OPEN_PREVIEW_COMMAND = "jointspec.openPreview";
+const OPEN_PREVIEW_TO_SIDE_COMMAND = "jointspec.openPreviewToSide";
 
 // Long enough to let a burst of keystrokes settle, short enough to feel live.
 const UPDATE_DELAY_MS = 300;

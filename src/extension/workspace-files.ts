@@ -7,14 +7,14 @@
 
 import * as vscode from "vscode";
 
-export const YAML_GLOB = "**/*.{yaml,yml}";
-export const EXCLUDED_FOLDERS: readonly string[] = ["node_modules", ".git"];
+const YAML_GLOB = "**/*.{yaml,yml}";
+const EXCLUDED_FOLDERS: readonly string[] = ["node_modules", ".git"];
 const EXCLUDE_GLOB = `**/{${EXCLUDED_FOLDERS.join(",")}}/**`;
 
 /** How long VS Code's file search may take before the folder is walked instead. */
-export const DEFAULT_SEARCH_TIMEOUT_MS = 10_000;
+const DEFAULT_SEARCH_TIMEOUT_MS = 10_000;
 /** A walk stops after this many directory entries (a GitHub repository is read over the network). */
-export const DEFAULT_WALK_LIMIT = 20_000;
+const DEFAULT_WALK_LIMIT = 20_000;
 
 export interface ListOptions {
   searchTimeoutMs?: number;

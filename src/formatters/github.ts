@@ -27,7 +27,7 @@ export const github: Formatter = (reports) => {
 };
 
 /** Escapes a command's message, as the Actions runner unescapes it; other control characters go. */
-export function escapeData(text: string): string {
+function escapeData(text: string): string {
   return text
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "")
     .replace(/%/g, "%25")
@@ -36,6 +36,6 @@ export function escapeData(text: string): string {
 }
 
 /** Escapes a command property's value: the message's escapes, plus its separators. */
-export function escapeProperty(text: string): string {
+function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }

@@ -4,7 +4,7 @@
 
 import type { Finding } from "../core/types.js";
 import { hash, lineText } from "./fingerprint.js";
-import type { FileReport, FormatContext, Formatter } from "./types.js";
+import type { FileReport, Formatter } from "./types.js";
 
 const LEVELS = { error: "error", warning: "warning", info: "note" } as const;
 

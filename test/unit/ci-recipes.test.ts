@@ -3,7 +3,6 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
-import { BIN } from "./helpers/cli.js";
 import { REPO } from "./helpers/fixtures.js";
 
 // The pre-commit hook's entry runs as a command, with the installer swapped for the local

@@ -207,7 +207,7 @@ const CASES: CliCase[] = [
     name: "--print-config shows warn as warning",
     args: ["--print-config", "test/fixtures/cli/warn-severity/student-discount-verification.campaign.yaml"],
     code: 0,
-    check: ({ stdout }) => strictEqual((JSON.parse(stdout) as { rules: Record<string, string> }).rules["schema"], "warning"),
+    check: ({ stdout }) => strictEqual((JSON.parse(stdout) as { rules: Record<string, string> }).rules.schema, "warning"),
   },
   { name: "a missing --config file", args: ["lint", "examples", "--config", "nope.yaml"], code: 2, stderr: "jointspec: cannot read config file nope.yaml: no such file or directory\n" },
   {

@@ -56,7 +56,7 @@ describe("bounded error paths", () => {
           for (let i = 0; i < candidate.length; i++) {
             words.add(candidate.slice(0, i) + candidate.slice(i + 1));
             words.add(candidate.slice(0, i) + candidate[i] + candidate.slice(i));
-            words.add(candidate.slice(0, i) + "z" + candidate.slice(i + 1));
+            words.add(`${candidate.slice(0, i)}z${candidate.slice(i + 1)}`);
             if (i > 0) words.add(candidate.slice(0, i - 1) + candidate[i] + candidate[i - 1] + candidate.slice(i + 1));
           }
         }

@@ -85,7 +85,8 @@ function git(cwd: string, ...args: string[]): string {
 function readmeBlock(heading: string, language: string): string {
   const at = README.indexOf(`\n${heading}\n`);
   ok(at >= 0, `README has no "${heading}" heading`);
-  const block = new RegExp("```" + language + "\\n([\\s\\S]*?)```").exec(README.slice(at));
+  const fence = "```";
+  const block = new RegExp(`${fence}${language}\\n([\\s\\S]*?)${fence}`).exec(README.slice(at));
   ok(block, `README has no ${language} block under "${heading}"`);
   return block[1]!;
 }
@@ -233,7 +234,7 @@ describe("install routes, from a clone at HEAD into new projects", function () {
     const readmeConfig = () => readmeBlock("### pre-commit", "yaml");
     let rev = "";
 
-    before(function () {
+    before(() => {
       const version = sh("pre-commit --version", tmp);
       ok(version.status === 0, "pre-commit is not installed: run `bash scripts/ensure-pre-commit.sh` (npm test does)");
       const config = parse(readmeConfig()) as { repos: { repo: string; rev: string; hooks: { id: string }[] }[] };

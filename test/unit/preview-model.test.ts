@@ -245,7 +245,7 @@ function nameInYaml(bytes: Uint8Array): string | undefined {
   try {
     // A lone CR ends a line in YAML, but the yaml library reads it as part of the line.
     const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/\r(?!\n)/g, "\n");
-    data = parseAllDocuments(text)[0]?.toJS({ maxAliasCount: 100 });
+    data = parseAllDocuments(text, { logLevel: "silent" })[0]?.toJS({ maxAliasCount: 100 });
   } catch {
     return undefined;
   }

@@ -71,11 +71,11 @@ export default function ambiguousTerm(spec, options, context) {
       glossary.matcher.lastIndex = 0;
       for (let m = glossary.matcher.exec(node); m; m = glossary.matcher.exec(node)) {
         const entry = glossary.lookup(m[0]);
-        if (!entry || entry.kind !== "ambiguous" || !entry.report || pinned.has(entry) || reported.has(entry)) continue;
+        if (entry?.kind !== "ambiguous" || !entry.report || pinned.has(entry) || reported.has(entry)) continue;
         reported.add(entry);
         results.push({ message: `"${entry.term}" reads differently to marketing and technology; pin its meaning under glossary:.`, path });
       }
-    } else if (Array.isArray(node)) node.forEach((item, i) => walk(item, [...path, i]));
+    } else if (Array.isArray(node)) for (const [i, item] of node.entries()) walk(item, [...path, i]);
     else if (node && typeof node === "object") for (const [key, value] of Object.entries(node)) walk(value, [...path, key]);
   };
   walk(root, []);

@@ -7,7 +7,7 @@ import type { BusinessFunction, SpecPath } from "../types.js";
 import { pinnedFunction, type Glossary, type GlossaryEntry } from "./glossary.js";
 
 /** Where free text lives in a spec; "*" stands for any key or index. */
-export const FREE_TEXT_PATHS: readonly (readonly string[])[] = [
+const FREE_TEXT_PATHS: readonly (readonly string[])[] = [
   ["title"],
   ["summary"],
   ["kpis", "*", "name"],
@@ -59,7 +59,7 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
         if (isScalar(pair.key) && (head === "*" || pair.key.value === head)) visitNode(pair.value, rest, [...path, String(pair.key.value)]);
       }
     } else if (isSeq(node) && head === "*") {
-      node.items.forEach((item, index) => visitNode(item, rest, [...path, index]));
+      for (const [index, item] of node.items.entries()) visitNode(item, rest, [...path, index]);
     }
   };
   for (const pattern of FREE_TEXT_PATHS) visitNode(document.contents, pattern, []);
@@ -131,9 +131,9 @@ function readScalar(text: string, from: number, to: number, type: Scalar["type"]
   }
   while (i < end) {
     if (type === Scalar.QUOTE_DOUBLE && text[i] === "\\") {
-      const escape = readEscape(text, i, end);
-      push(escape.chars, i, escape.next);
-      i = escape.next;
+      const sequence = readEscape(text, i, end);
+      push(sequence.chars, i, sequence.next);
+      i = sequence.next;
     } else {
       push(text[i]!, i, i + 1);
       i++;
@@ -142,6 +142,7 @@ function readScalar(text: string, from: number, to: number, type: Scalar["type"]
   return read;
 }
 
+// biome-ignore format: a table packed by hand, a few entries a line
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
   " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\x85", _: "\xa0", L: "\u2028", P: "\u2029",
@@ -173,7 +174,7 @@ function readEscape(text: string, at: number, end: number): { chars: string; nex
 const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()[\]{},;:@]+@[^\s<>"'`()[\]{},;@]+/giu;
 
 /** Where links and email addresses are in `text`, as [start, end) pairs. */
-export function linkSpans(text: string): [number, number][] {
+function linkSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const link of text.matchAll(LINKS)) spans.push([link.index!, link.index! + link[0].length]);
   return spans;

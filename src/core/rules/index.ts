@@ -30,8 +30,3 @@ export const RULES: readonly Rule[] = [
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.id);
-
-/** The rule with this id, if there is one. */
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((rule) => rule.id === id);
-}

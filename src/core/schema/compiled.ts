@@ -3,6 +3,11 @@ import type { ErrorObject } from "ajv";
 
 export type SchemaError = ErrorObject;
 
+/**
+ * A compiled validator: the declaration scripts/generate.mjs writes beside each one in
+ * src/core/generated/ (git-ignored, so knip does not see it) imports this type.
+ * @public
+ */
 export interface CompiledValidator {
   (data: unknown): boolean;
   errors?: SchemaError[] | null;

@@ -3,7 +3,7 @@
 // against it, because a message is just data that crossed a process boundary.
 // The webview bundle imports nothing else, so it stays small and cannot reach the core.
 
-export const LENSES = ["marketing", "technology"] as const;
+const LENSES = ["marketing", "technology"] as const;
 /** Whose vocabulary the page explains terms in first. */
 export type Lens = (typeof LENSES)[number];
 

@@ -11,7 +11,7 @@ export interface CliRun {
   stderr: string;
 }
 
-export const BIN = join(REPO, "bin/jointspec.js");
+const BIN = join(REPO, "bin/jointspec.js");
 
 // Bytes written to stdout read as the child process's would: UTF-8, a byte order mark kept.
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });

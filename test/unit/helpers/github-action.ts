@@ -217,14 +217,14 @@ function annotationsIn(stdout: string): Annotation[] {
       (command[2] ?? "")
         .split(",")
         .filter(Boolean)
-        .map((pair) => [pair.slice(0, pair.indexOf("=")), unescape(pair.slice(pair.indexOf("=") + 1))]),
+        .map((pair) => [pair.slice(0, pair.indexOf("=")), decodeCommandText(pair.slice(pair.indexOf("=") + 1))]),
     );
-    annotations.push({ kind: command[1] as Annotation["kind"], properties, message: unescape(command[3]!) });
+    annotations.push({ kind: command[1] as Annotation["kind"], properties, message: decodeCommandText(command[3]!) });
   }
   return annotations;
 }
 
-function unescape(text: string): string {
+function decodeCommandText(text: string): string {
   return text.replace(/%0D/g, "\r").replace(/%0A/g, "\n").replace(/%3A/g, ":").replace(/%2C/g, ",").replace(/%25/g, "%");
 }
 

@@ -15,6 +15,7 @@ import { join } from "node:path";
 // ---------------------------------------------------------------------------------------------
 // Words and scalars.
 
+// biome-ignore format: a table packed by hand, a few entries a line
 const SPEC_KEYS = [
   "jointspec", "id", "title", "status", "summary", "glossary", "owners", "kpis", "security_review", "data", "systems",
   "timeline", "approvals", "links", "marketing", "technology", "name", "role", "email", "team", "definition", "target",
@@ -22,6 +23,7 @@ const SPEC_KEYS = [
   "go-live",
 ];
 
+// biome-ignore format: a table packed by hand, a few entries a line
 const PLAIN_WORDS = [
   "approved", "in-review", "draft", "live", "waived", "pii", "internal", "public", "weekly", "daily", "marketing",
   "technology", "Aisha Bello", "Share of orders with a bundle, per week", "warehouse.order_lines", "a@b.example",
@@ -31,6 +33,7 @@ const PLAIN_WORDS = [
 ];
 
 // YAML 1.2 core forms, and their 1.1 lookalikes that 1.2 reads as strings.
+// biome-ignore format: a table packed by hand, a few entries a line
 const TYPED_WORDS = [
   "1", "0", "-0", "+3", "-2", "007", "1_000", "0o17", "0o8", "0x1F", "0xg", "0b101", "1.5", ".5", "5.", "-.5", "0.10",
   "1e3", "1E-3", "-1.5e+3", "1e", ".inf", "-.inf", "+.INF", ".Inf", ".nan", ".NaN", ".NAN", "inf", "nan", "~", "null",
@@ -39,6 +42,7 @@ const TYPED_WORDS = [
 ];
 
 const SINGLE_QUOTED = ["''", "'x'", "'it''s'", "'# not a comment'", "'a: b'", "' lead'", "'trail '", "'x\\n'", "'\"'", "'é'"];
+// biome-ignore format: a table packed by hand, a few entries a line
 const DOUBLE_QUOTED = [
   '""', '"x"', '"tab\\there"', '"quote \\" in"', '"back\\\\slash"', '"\\u00e9"', '"\\x41"', '"\\U0001F600"', '"\\n\\r\\t"',
   '"\\0\\a\\b\\e\\f\\v"', '"\\ \\/"', '"\\N\\_\\L\\P"', '"\\q"', '"\\x4"', '"\\u00"', '"# no comment"', '"a: b"', '"\'"',
@@ -331,7 +335,7 @@ function renderSeq(seq: SeqModel, column: number, out: string[]): void {
 }
 
 /** The lines of a model's text: leading trivia, the root collection, trailing trivia. */
-export function renderDocument(root: MapModel | SeqModel, leading: Trivia[], trailingTrivia: Trivia[]): string[] {
+function renderDocument(root: MapModel | SeqModel, leading: Trivia[], trailingTrivia: Trivia[]): string[] {
   const out: string[] = [];
   renderTrivia(leading, 0, out);
   if (root.kind === "map") renderMap(root, 0, out);
@@ -368,6 +372,7 @@ const modelText = fc
   .map(({ root, leading, trailingTrivia }) => renderDocument(root, leading, trailingTrivia));
 
 // Loose lines at odd indentation: structure the model would never write.
+// biome-ignore format: a table packed by hand, a few entries a line
 const LOOSE_LINES = [
   "a: 1", "b:", "- x", "- k: v", "  k2: v2", "-", "- ", "k: [1, 2]", "k: {a: 1}", "k: |", "k: >-", "text", "# c", "",
   "k: 'q'", 'k: "d"', "k: v # c", "? k", ": v", "k: &a v", "k: *a", "---", "...", "k: x: y", "k:  ", "owners:",
@@ -403,10 +408,11 @@ const exampleText = fc
 // ---------------------------------------------------------------------------------------------
 // Mutations.
 
+// biome-ignore format: a table packed by hand, a few entries a line
 const SNIPPETS = [
   "# c", "  # c", " #", "#", "", "   ", "\t", " ", ": ", ":", "- ", "-", "? ", "&a ", "*a", "!t ", "|", ">", "|-", ">+", "|2",
   "'", '"', "{", "}", "[", "]", ",", " , ", "---", "...", "%YAML 1.2", "\\", "\uFEFF", "\r", "x", "é", "k: v", "- k: v",
-  "[a, b,]", "{a: 1 , b: [ 1 ] }", "''", '"\\x41"', "~", "0o7", ".inf", "yes", "k".repeat(1025) + ": v",
+  "[a, b,]", "{a: 1 , b: [ 1 ] }", "''", '"\\x41"', "~", "0o7", ".inf", "yes", `${"k".repeat(1025)}: v`,
 ];
 
 export type Mutation =
@@ -424,7 +430,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant("indent" as const), at: fc.nat(), by: fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0) }),
 );
 
-export function applyMutation(lines: string[], m: Mutation): string[] {
+function applyMutation(lines: string[], m: Mutation): string[] {
   const out = [...lines];
   const at = out.length === 0 ? 0 : m.at % out.length;
   switch (m.kind) {

@@ -13,7 +13,7 @@ import { MAX_NESTING, parseYaml } from "../../../src/core/parse.js";
  * enumerable property (value, type, source, format, flow, range, comment, commentBefore,
  * spaceBefore, anchor, tag…), whether it has a schema, and its children the same way.
  */
-export function describeNode(node: unknown): unknown {
+function describeNode(node: unknown): unknown {
   if (!isNode(node) && !isPair(node)) return node;
   const described: Record<string, unknown> = { class: node.constructor.name };
   for (const [name, value] of Object.entries(node)) {
@@ -24,7 +24,7 @@ export function describeNode(node: unknown): unknown {
 }
 
 /** The same for a document: its own fields, options, directives, schema, errors and warnings. */
-export function describeDocument(document: Document): unknown {
+function describeDocument(document: Document): unknown {
   const described: Record<string, unknown> = { class: document.constructor.name };
   for (const [name, value] of Object.entries(document)) {
     if (name === "contents") described.contents = describeNode(value);
@@ -40,7 +40,7 @@ export function describeDocument(document: Document): unknown {
 }
 
 /** The first place two described values differ, as "path: fast … library …", or undefined. */
-export function firstDifference(fast: unknown, library: unknown, path = ""): string | undefined {
+function firstDifference(fast: unknown, library: unknown, path = ""): string | undefined {
   if (Object.is(fast, library)) return undefined;
   const bothObjects = typeof fast === "object" && fast !== null && typeof library === "object" && library !== null;
   if (!bothObjects || Array.isArray(fast) !== Array.isArray(library)) {
