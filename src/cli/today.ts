@@ -2,6 +2,7 @@
 // date of this machine (a review approved "today" in Sydney is not in the future in London's
 // afternoon), or JOINTSPEC_TODAY when set, so that a run can be replayed as of a given day
 // (tests, an audit of last quarter's CI logs).
+import { localDate } from "../core/calendar.js";
 import { date as isDate } from "../core/schema/formats.js";
 import { CliError } from "./workspace.js";
 
@@ -13,10 +14,4 @@ export function todayOf(env: Readonly<Record<string, string | undefined>>, now: 
     return pinned;
   }
   return localDate(now);
-}
-
-/** The local calendar day of `now`, as YYYY-MM-DD. */
-export function localDate(now: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

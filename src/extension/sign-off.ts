@@ -35,7 +35,7 @@ export interface SignOffDialogs {
 }
 
 /** VS Code's dialogs, as a fresh object the caller may change. */
-export function windowDialogs(): SignOffDialogs {
+function windowDialogs(): SignOffDialogs {
   return {
     showInputBox: (options) => vscode.window.showInputBox(options),
     showInformationMessage: (message, options, ...items) => vscode.window.showInformationMessage(message, options, ...items),
@@ -73,7 +73,7 @@ export interface SignOffHost {
 }
 
 /** Signs `uri` (default: the active editor's spec) off for `side`, asking who signs and confirming first. */
-export async function signOff(side: SigningFunction, uri: vscode.Uri | undefined, { diagnostics, log, dialogs }: SignOffHost): Promise<SignOffResult> {
+async function signOff(side: SigningFunction, uri: vscode.Uri | undefined, { diagnostics, log, dialogs }: SignOffHost): Promise<SignOffResult> {
   const target = uri ?? vscode.window.activeTextEditor?.document.uri;
   if (!target) return refuse(dialogs, ["open a campaign spec first"], side);
   const document = await vscode.workspace.openTextDocument(target);

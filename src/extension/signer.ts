@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 
 /** The setting that remembers the signer's name (user scope only: package.json). */
-export const SIGNER_SETTING = "signOff.name";
+const SIGNER_SETTING = "signOff.name";
 
 // Git's extension activates on its own schedule; asking must never hold up the question long.
 const GIT_TIMEOUT_MS = 1500;

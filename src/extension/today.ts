@@ -5,16 +5,11 @@
 // real-VS-Code tests pin the day their fixtures are written for).
 
 import * as vscode from "vscode";
+import { localDate } from "../core/calendar.js";
 import { date as isDate } from "../core/schema/formats.js";
 
 /** The day the rules judge dates against: jointspec.lint.today when it holds a date, else today here. */
 export function lintToday(): string {
   const pinned = vscode.workspace.getConfiguration("jointspec").get<string>("lint.today", "").trim();
-  return pinned !== "" && isDate(pinned) ? pinned : localDate();
-}
-
-/** The local calendar day of `now`, YYYY-MM-DD: a sign-off is dated as its signer sees the day. */
-export function localDate(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return pinned !== "" && isDate(pinned) ? pinned : localDate(new Date());
 }

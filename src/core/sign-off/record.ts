@@ -16,10 +16,10 @@ import { sha256 } from "@noble/hashes/sha2";
 import { asList, asMap, asText, listWords, type Data } from "../spec-data.js";
 import { FUNCTIONS, type BusinessFunction } from "../types.js";
 
-export const RECORD_VERSION = "v1";
+const RECORD_VERSION = "v1";
 
 /** What a KPI's sign-off covers, in the order the record lists their digests. */
-export const KPI_FIELDS = ["target", "definition", "owners", "source", "baseline", "cadence"] as const;
+const KPI_FIELDS = ["target", "definition", "owners", "source", "baseline", "cadence"] as const;
 type KpiField = (typeof KPI_FIELDS)[number];
 
 // Lengths in base64url characters (6 bits each): 16 give 96 bits, far beyond any accidental
