@@ -22,7 +22,7 @@ describe("config", () => {
     ["a misspelt rule id", "rules:\n  shared-kpis: error\n", [1, 2, /^"shared-kpis" is not a JointSpec rule id\. Did you mean "shared-kpi"\?$/]],
     ["a misspelt key", "rule:\n  shared-kpi: error\n", [0, 0, /^Unknown key "rule" in this file\. Did you mean "rules"\?$/]],
     ["an unknown key", "rule:\n  shared-kpi: error\n", [0, 0, /Unknown key "rule"/]],
-    ["broken YAML", "rules: [\n", [1, 0, /./]],
+    ["broken YAML", "rules: [\n", [0, 7, /./]], // at the open bracket, not past the last line
   ];
   for (const [name, text, [line, character, message]] of PROBLEMS) {
     it(`reports ${name} with its position`, () => {

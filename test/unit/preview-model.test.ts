@@ -138,6 +138,13 @@ describe("preview model", () => {
       });
     }
 
+    it("names the line of an unclosed quote as Problems does, not the line past the end", () => {
+      const text = readFileSync(join(FIXTURES, "bad-input", "unclosed-quote.campaign.yaml"), "utf8");
+      const model = modelOf(text);
+      ok(/\(line 3\)/.test(model.notice ?? ""), model.notice);
+      strictEqual(model.problems[0]!.range.start.line, 2);
+    });
+
     it("a partly readable spec shows what comes before the error", () => {
       const model = modelOf(fixture("broken-syntax.campaign.yaml"));
       strictEqual(model.heading, "Autumn catalogue");
