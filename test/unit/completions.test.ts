@@ -34,7 +34,12 @@ describe("completions", () => {
   });
 
   it("offers the keys of a KPI inside a KPI", () => {
-    deepStrictEqual(labels("kpis:\n  - id: a\n    name: A\n    |").sort(), ["baseline", "cadence", "definition", "owners", "source", "target"]);
+    deepStrictEqual(labels("kpis:\n  - id: a\n    name: A\n    |").sort(), ["baseline", "cadence", "customer", "definition", "focus", "owners", "source", "target"]);
+  });
+
+  it("offers a KPI's focus values, and which customer, from the schema", () => {
+    deepStrictEqual(labels("kpis:\n  - id: a\n    focus: |"), ["customer", "business", "operations", "cost", "risk"]);
+    deepStrictEqual(labels("kpis:\n  - id: a\n    focus: customer\n    customer: |"), ["external", "internal"]);
   });
 
   it("offers the enum values after status:, security_review.status: and classification:", () => {

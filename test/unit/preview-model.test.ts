@@ -56,7 +56,10 @@ describe("preview model", () => {
       ok(/TBD/.test(owners.findings[0]!.message));
       deepStrictEqual(model.owners.technology.people.map((p) => [p.name?.text, p.named]), [["TBD", false]]);
       deepStrictEqual(model.owners.marketing.people.map((p) => p.name?.text), ["Lena Fischer", "Tomas Ortega"]);
-      deepStrictEqual(model.kpis.items.map((k) => [k.id, k.shared]), [["flash-sale-revenue", true], ["checkout-error-rate", false]]);
+      deepStrictEqual(model.kpis.items.map((k) => [k.id, k.shared]), [["flash-sale-revenue", true], ["checkout-error-rate", true]]);
+      // What each KPI measures, and for the customer which one, in the schema's words.
+      deepStrictEqual(model.kpis.items.map((k) => [k.focus?.value, k.customer?.value]), [["business", undefined], ["customer", "external"]]);
+      ok(/buy/.test(model.kpis.items[1]!.customer!.description ?? ""), "the customer value comes with the schema's words for it");
     });
 
     it("summer-referral-programme: the KPI without a target carries its finding", () => {

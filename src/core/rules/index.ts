@@ -2,6 +2,7 @@
 // stays here as a comment so that it is never reused for something else.
 import type { Rule } from "../rule.js";
 import { ambiguousTerm } from "./ambiguous-term.js";
+import { customerKpi } from "./customer-kpi.js";
 import { jointSignOff } from "./joint-sign-off.js";
 import { kpiMeasurable } from "./kpi-measurable.js";
 import { ownersBothFunctions } from "./owners-both-functions.js";
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   ownersBothFunctions,
   sharedKpi,
   kpiMeasurable,
+  customerKpi,
   securityReview,
   securityReviewGate,
   jointSignOff,

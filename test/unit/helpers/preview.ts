@@ -30,6 +30,8 @@ export const EXAMPLE_CHECKS: Readonly<Record<string, readonly CheckState[]>> = {
   "mothers-day-gifting.campaign.yaml": [P, P, P, P, F],
   "lapsed-member-winback.campaign.yaml": [P, P, P, L, L],
   "student-discount-verification.campaign.yaml": [P, P, P, L, L],
+  "loyalty-points-expiry.campaign.yaml": [P, P, P, L, L],
+  "partner-portal-refresh.campaign.yaml": [P, P, P, L, L],
 };
 
 const examplesConfig = (() => {
