@@ -93,7 +93,7 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
 
 // What the config in force asks of the core for one file.
 function lintOptionsOf(effective: EffectiveConfig): LintOptions {
-  return { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize };
+  return { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize, people: effective.config.people };
 }
 
 function lintUnchanged(

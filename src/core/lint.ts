@@ -9,6 +9,7 @@ import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from
 import { DEFAULT_LIMITS, MAX_FINDINGS_PER_RULE, mayExceed, sizeAgainstLimit, utf8Length } from "./limits.js";
 import { parseYaml, type ParsedYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
+import type { RosterPerson } from "./roster.js";
 import type { Report, Rule, RuleContext, RuleNeed } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { applySuppressions, findDirectives, type SuppressedFinding } from "./suppressions.js";
@@ -25,6 +26,8 @@ export interface LintOptions {
   glossary?: Glossary;
   /** A spec over this many bytes of UTF-8 is not read: one spec-size finding. Defaults to DEFAULT_LIMITS.specSize. */
   maxSpecSize?: number;
+  /** The roster from .jointspec.yaml (`people:`); names are checked against it when it is not empty. */
+  people?: readonly RosterPerson[];
   /** Internal, for the fast YAML path's differential test: parse with the yaml library only. */
   yamlLibraryOnly?: boolean;
 }
@@ -96,6 +99,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     usedDirectives: new Set(),
     knownRuleIds: rules.map((rule) => rule.id),
     cappedRuleIds: new Set(),
+    people: options.people ?? [],
   };
 
   // What each kind of rule needs (see RuleNeed): syntax problems make the rest meaningless,

@@ -78,3 +78,26 @@ describe("completions", () => {
     deepStrictEqual(pathAbove(lines, cadence, 4), ["kpis", 0]);
   });
 });
+
+describe("completions: names from the roster", () => {
+  const people = [
+    { name: "Dana Reyes", function: "marketing" as const, role: "Campaign manager" },
+    { name: "Sam Patel", function: "technology" as const, role: "Solutions architect" },
+  ];
+  const at = (text: string): string[] => {
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes("|"));
+    return completionsAt(text.replace("|", ""), { line, character: lines[line]!.indexOf("|") }, Glossary.bundled(), people).map((s) => s.label);
+  };
+
+  it("offers a side's people after name: under owners.<side>, and only that side's", () => {
+    deepStrictEqual(at("owners:\n  marketing:\n    - name: |"), ["Dana Reyes"]);
+    deepStrictEqual(at("owners:\n  marketing:\n    - name: Dana Reyes\n  technology:\n    - name: Sa|"), ["Sam Patel"]);
+  });
+
+  it("offers everyone as the security reviewer, and nobody without a roster", () => {
+    deepStrictEqual(at("security_review:\n  reviewer: |"), ["Dana Reyes", "Sam Patel"]);
+    const text = "owners:\n  marketing:\n    - name: ";
+    deepStrictEqual(completionsAt(text, { line: 2, character: text.split("\n")[2]!.length }, Glossary.bundled()).map((s) => s.label), []);
+  });
+});

@@ -14,8 +14,8 @@ import { actualFindings, expectedFindings, FIXTURES, fixturesIn, REPO } from "./
 //   `# expect: rule@column` markers name, at least one of them this rule's;
 // - its findings in those specs carry fixes when the rule says it is fixable, and a fix
 //   Fix all may apply unasked when the rule says when (fixAllWhen).
-// A fixture folder may hold a .jointspec.yaml; its rule severities and limits then apply to
-// every spec in the folder, as they would in a workspace.
+// A fixture folder may hold a .jointspec.yaml; its rule severities, limits and roster then
+// apply to every spec in the folder, as they would in a workspace.
 
 // The lint options a fixture folder's .jointspec.yaml asks for (none without one).
 function folderOptions(folder: string): LintOptions {
@@ -23,7 +23,7 @@ function folderOptions(folder: string): LintOptions {
   if (!existsSync(path)) return {};
   const config = parseConfig(readFileSync(path, "utf8"));
   if (!config.ok) throw new Error(`${path}: ${config.problems[0]!.message}`);
-  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize };
+  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize, people: config.value.people };
 }
 
 describe("rules", () => {

@@ -5,6 +5,7 @@ import { ambiguousTerm } from "./ambiguous-term.js";
 import { customerKpi } from "./customer-kpi.js";
 import { jointSignOff } from "./joint-sign-off.js";
 import { kpiMeasurable } from "./kpi-measurable.js";
+import { ownerRoster } from "./owner-roster.js";
 import { ownersBothFunctions } from "./owners-both-functions.js";
 import { schema } from "./schema.js";
 import { securityReviewGate } from "./security-review-gate.js";
@@ -19,6 +20,7 @@ export const RULES: readonly Rule[] = [
   yamlSyntax,
   schema,
   ownersBothFunctions,
+  ownerRoster,
   sharedKpi,
   kpiMeasurable,
   customerKpi,
