@@ -95,7 +95,7 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
 
 // What the config in force asks of the core for one file, on the day of the run.
 function lintOptionsOf(effective: EffectiveConfig, today: string | undefined): LintOptions {
-  return { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize, ...(today ? { today } : {}) };
+  return { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize, people: effective.config.people, ...(today ? { today } : {}) };
 }
 
 function lintUnchanged(

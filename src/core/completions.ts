@@ -4,6 +4,7 @@
 // often not parseable.
 
 import type { Glossary } from "./glossary/glossary.js";
+import { describeRosterPerson, type RosterPerson } from "./roster.js";
 import { schemaAt, type SchemaNode } from "./schema/spec-schema.js";
 import { FUNCTIONS, type Position } from "./types.js";
 
@@ -54,8 +55,8 @@ security_review:
   date: \${11:YYYY-MM-DD}
 `;
 
-/** Suggestions at `position` in `text`. */
-export function completionsAt(text: string, position: Position, glossary: Glossary): CompletionSuggestion[] {
+/** Suggestions at `position` in `text`; `people` is the workspace's roster, if it has one. */
+export function completionsAt(text: string, position: Position, glossary: Glossary, people: readonly RosterPerson[] = []): CompletionSuggestion[] {
   const lines = text.split(/\r\n|\r|\n/);
   const line = lines[position.line] ?? "";
   const before = line.slice(0, position.character);
@@ -70,6 +71,20 @@ export function completionsAt(text: string, position: Position, glossary: Glossa
   if (flowOwners) {
     const taken = flowOwners[1]!.split(",").map((s) => s.trim());
     return functionSuggestions(position.character - flowOwners[2]!.length).filter((s) => !taken.includes(s.label));
+  }
+
+  // A person's name, where the roster knows who may stand: `owners.<side>[i].name` (that
+  // side's people) and `security_review.reviewer` (anyone). Names have spaces, so the typed
+  // part is the rest of the line.
+  const named = people.length > 0 ? /^(\s*)(- )?(name|reviewer):[ \t]+([^#:]*)$/.exec(before) : null;
+  if (named) {
+    const [, indent = "", dash, key = "", typed = ""] = named;
+    const parent = pathAbove(lines, position.line, indent.length + (dash ? 2 : 0), dash ? indent.length : undefined);
+    const side = parent[0] === "owners" && parent.length === 3 && key === "name" ? parent[1] : undefined;
+    const reviewer = parent.length === 1 && parent[0] === "security_review" && key === "reviewer";
+    if (side === "marketing" || side === "technology" || reviewer) {
+      return rosterSuggestions(people.filter((person) => reviewer || person.function === side), position.character - typed.length);
+    }
   }
 
   // A value after `key: `
@@ -181,6 +196,19 @@ function enumSuggestions(schema: SchemaNode | undefined, from: number): Completi
     isSnippet: false,
     detail: schema?.title,
     documentation: schema?.markdownEnumDescriptions?.[index] ?? schema?.enumDescriptions?.[index],
+    replaceFrom: from,
+  }));
+}
+
+// The roster's people as names to insert, with their function and role beside them.
+function rosterSuggestions(people: readonly RosterPerson[], from: number): CompletionSuggestion[] {
+  return people.map((person) => ({
+    label: person.name,
+    kind: "value",
+    insertText: person.name,
+    isSnippet: false,
+    detail: `${person.function}${person.role ? `, ${person.role}` : ""}`,
+    documentation: `On the roster in .jointspec.yaml: ${describeRosterPerson(person)}${person.email ? `, ${person.email}` : ""}.`,
     replaceFrom: from,
   }));
 }

@@ -7,6 +7,7 @@ import type { GlossaryEntry, GlossaryTerm } from "./glossary/glossary.js";
 import { configTooLargeMessage, CONFIG_SIZE_LIMIT, DEFAULT_LIMITS, glossaryTooLargeMessage, MAX_DATA_FILE_PROBLEMS, mayExceed, parseSize, quoteForMessage, utf8Length, type Limits } from "./limits.js";
 import { parseYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
+import type { RosterPerson } from "./roster.js";
 import { label } from "./rules/schema.js";
 import { closestMatch } from "./schema/spec-schema.js";
 import type { SchemaError } from "./schema/compiled.js";
@@ -28,9 +29,11 @@ export interface JointspecConfig {
   ignore: readonly string[];
   /** The size limits the file sets, in bytes; the others keep their default (see limitsOf). */
   limits: Readonly<Partial<Limits>>;
+  /** The roster, when the file lists one (`people:`); empty otherwise. */
+  people: readonly RosterPerson[];
 }
 
-export const DEFAULT_CONFIG: JointspecConfig = { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [], limits: {} };
+export const DEFAULT_CONFIG: JointspecConfig = { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [], limits: {}, people: [] };
 
 /** The limits in force under `config`: what it sets, defaults for the rest. */
 export function limitsOf(config: JointspecConfig): Limits {
@@ -73,6 +76,7 @@ export function parseConfig(text: string): DataFileResult<JointspecConfig> {
       specs: data.specs ?? [...DEFAULT_SPEC_PATTERNS],
       ignore: data.ignore ?? [],
       limits,
+      people: data.people ?? [],
     },
   };
 }

@@ -9,6 +9,7 @@ import { findTermOccurrences, readPins, type TermOccurrence, type TermPin } from
 import { DEFAULT_LIMITS, MAX_FINDINGS_PER_RULE, mayExceed, sizeAgainstLimit, utf8Length } from "./limits.js";
 import { parseYaml, type ParsedYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
+import type { RosterPerson } from "./roster.js";
 import type { Report, Rule, RuleContext, RuleNeed } from "./rule.js";
 import { RULES } from "./rules/index.js";
 import { applySuppressions, findDirectives, type SuppressedFinding } from "./suppressions.js";
@@ -31,6 +32,8 @@ export interface LintOptions {
    * (an approved security review dated in the future is not reported).
    */
   today?: string;
+  /** The roster from .jointspec.yaml (`people:`); names are checked against it when it is not empty. */
+  people?: readonly RosterPerson[];
   /** Internal, for the fast YAML path's differential test: parse with the yaml library only. */
   yamlLibraryOnly?: boolean;
 }
@@ -106,6 +109,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     knownRuleIds: rules.map((rule) => rule.id),
     today: options.today,
     cappedRuleIds: new Set(),
+    people: options.people ?? [],
   };
 
   // What each kind of rule needs (see RuleNeed): syntax problems make the rest meaningless,

@@ -1,7 +1,7 @@
 // Parses a spec's text into a YAML document with exact source offsets, and says, with a
 // position, everything that keeps the text from being one well-formed YAML document.
 
-import { isCollection, isScalar, parseAllDocuments, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
+import { isCollection, isMap, isScalar, parseAllDocuments, Scalar, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
 import { fastParse } from "./fast-yaml.js";
 import { LineIndex } from "./text.js";
 
@@ -68,13 +68,13 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
   const [document, second] = documents;
   // Assigned, not pushed with a spread: a file can hold more problems than a call takes arguments.
   if (!document) {
-    result.problems = problemsOf("errors" in parsed ? parsed.errors : [], lines);
+    result.problems = problemsOf("errors" in parsed ? parsed.errors : [], lines, undefined);
     return result;
   }
   result.document = document;
   for (const error of duplicateKeyErrors(document)) document.errors.push(error);
 
-  result.problems = problemsOf([...document.errors, ...document.warnings], lines);
+  result.problems = problemsOf([...document.errors, ...document.warnings], lines, document);
   if (second) {
     const start = second.range[0];
     result.problems.push({
@@ -128,19 +128,64 @@ export function headMentionsJointspecKey(bytes: Uint8Array): boolean {
 // The yaml library reports what it meets, so one slip can yield a run of follow-on errors.
 // One problem gives one finding: a tab in the indentation explains everything around it, and
 // otherwise the first error on each line stands for the rest of that line.
-function problemsOf(errors: readonly YAMLError[], lines: LineIndex): SyntaxProblem[] {
+function problemsOf(errors: readonly YAMLError[], lines: LineIndex, document: Document.Parsed | undefined): SyntaxProblem[] {
   const tabs = errors.filter((error) => error.code === "TAB_AS_INDENT");
   const chosen = [...(tabs.length > 0 ? tabs : errors)].sort((a, b) => a.pos[0] - b.pos[0]);
   const seenLines = new Set<number>();
   const problems: SyntaxProblem[] = [];
   for (const error of chosen) {
+    const unclosed = unclosedQuoteOf(error, document);
+    const offsets = unclosed ? openingQuoteOffsets(unclosed, lines) : withinText([error.pos[0], Math.max(error.pos[1], error.pos[0])], lines);
     // LineIndex breaks lines at a lone CR too, as `source` does after the CR became LF.
-    const line = lines.positionAt(error.pos[0]).line;
+    const line = lines.positionAt(offsets[0]).line;
     if (seenLines.has(line)) continue;
     seenLines.add(line);
-    problems.push({ message: messageOf(error, lines.text), offsets: [error.pos[0], Math.max(error.pos[1], error.pos[0])] });
+    problems.push({ message: unclosed ? unclosedQuoteMessage(unclosed) : messageOf(error, lines.text), offsets });
   }
   return problems;
+}
+
+// The yaml library notices a missing closing quote where the text ends, which may be many
+// lines below the quote that was left open (and, after a final line break, on a line past
+// the last one). The quoted scalar it was reading still starts at that opening quote.
+function unclosedQuoteOf(error: YAMLError, document: Document.Parsed | undefined): Scalar | undefined {
+  if (error.code !== "MISSING_CHAR" || !/quote/i.test(error.message) || !document) return undefined;
+  let found: Scalar | undefined;
+  visit(document, {
+    Scalar(_key, node) {
+      const quoted = node.type === Scalar.QUOTE_DOUBLE || node.type === Scalar.QUOTE_SINGLE;
+      // The scalar that runs up to where the error was noticed; the last such one wins.
+      if (quoted && node.range && node.range[0] < error.pos[0] && node.range[1] >= error.pos[0]) found = node;
+    },
+  });
+  return found;
+}
+
+// From the opening quote to the end of its line: the place to look, without underlining
+// every line the open quote swallowed.
+function openingQuoteOffsets(scalar: Scalar, lines: LineIndex): [number, number] {
+  const start = scalar.range![0];
+  return [start, Math.max(start + 1, lines.lineEnd(lines.positionAt(start).line))];
+}
+
+function unclosedQuoteMessage(scalar: Scalar): string {
+  const quote = scalar.type === Scalar.QUOTE_SINGLE ? "'" : '"';
+  return `The ${quote} that opens this value is never closed, so the lines after it were read as part of this value; add the closing ${quote} where the value ends.`;
+}
+
+// An error noticed at the very end of the text would point past the last line when the text
+// ends with a line break (or at nothing, in an empty last line); it points at the end of the
+// last line that holds something instead, so Problems and the preview name a line the user can see.
+function withinText(offsets: [number, number], lines: LineIndex): [number, number] {
+  const text = lines.text;
+  const isBlank = (offset: number) => /\s/.test(text[offset]!);
+  let next = offsets[0];
+  while (next < text.length && isBlank(next)) next++;
+  if (next < text.length) return offsets;
+  let end = text.length;
+  while (end > 0 && isBlank(end - 1)) end--;
+  if (end === 0) return [0, Math.min(1, text.length)];
+  return [end - 1, end];
 }
 
 function messageOf(error: YAMLError, source: string): string {

@@ -7,6 +7,7 @@ import type { TermOccurrence, TermPin } from "./glossary/terms.js";
 import type { SyntaxProblem } from "./parse.js";
 import type { SchemaError } from "./schema/compiled.js";
 import type { LineIndex } from "./text.js";
+import type { RosterPerson } from "./roster.js";
 import type { Severity, SpecPath } from "./types.js";
 import type { EditBuilder, RawEdit } from "./fixes/yaml-edits.js";
 import type { SuppressionDirective } from "./suppressions.js";
@@ -59,6 +60,8 @@ export interface RuleContext {
   today: string | undefined;
   /** Rules that reported more findings than a file may show, so some were only counted. */
   cappedRuleIds: Set<string>;
+  /** The workspace's roster (.jointspec.yaml `people:`); empty when it has none. */
+  people: readonly RosterPerson[];
 }
 
 /**

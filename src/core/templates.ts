@@ -32,6 +32,7 @@ kpis:
     definition: Exactly what is counted, over which period
     target: TBD
     owners: [marketing, technology]
+    focus: customer
     source: TBD
 security_review:
   status: not-started

@@ -133,7 +133,7 @@ async function lintOne(uri: vscode.Uri, diagnostics: SpecDiagnostics, config: Wo
       diagnostics.forget(uri);
       return undefined;
     }
-    const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize, today: lintToday() };
+    const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize, people: documentConfig.people, today: lintToday() };
     const byName = documentConfig.matchesSpecPattern(uri);
     // A spec by name over the size limit is answered from its size, unread; lintBytes
     // answers the same for any other spec over the limit, without decoding it.

@@ -18,7 +18,7 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
     const config = await this.config.forDocument(document.uri);
     // A spec over the size limit is not read, for completions either.
     if (!isSpecDocument(document, config) || exceedsSpecSize(document, config)) return [];
-    return completionsAt(document.getText(), position, config.glossary).map((suggestion) => {
+    return completionsAt(document.getText(), position, config.glossary, config.people).map((suggestion) => {
       const item = new vscode.CompletionItem(suggestion.label, KINDS[suggestion.kind]);
       item.insertText = suggestion.isSnippet ? new vscode.SnippetString(suggestion.insertText) : suggestion.insertText;
       item.range = new vscode.Range(position.line, suggestion.replaceFrom, position.line, position.character);

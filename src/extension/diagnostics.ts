@@ -76,7 +76,7 @@ export class SpecDiagnostics implements vscode.Disposable {
         this.forget(document.uri);
         return undefined;
       }
-      const options = { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize, today: lintToday() };
+      const options = { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize, people: config.people, today: lintToday() };
       // A document too long for the limit is answered from its length: its text is not even fetched.
       const length = oversizedLength(document, config);
       const result = length !== undefined ? checkSpecSize(length, options, true)! : lintSpec(document.getText(), options);

@@ -7,6 +7,7 @@ import * as vscode from "vscode";
 import { termAt, type TermAtPosition } from "../core/glossary/lookup.js";
 import { BUNDLED_ORIGIN } from "../core/glossary/glossary.js";
 import { pathAtOffset } from "../core/paths.js";
+import { rosterNameAt, type RosterName } from "../core/roster-lookup.js";
 import { schemaAt } from "../core/schema/spec-schema.js";
 import { toRange } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
@@ -22,6 +23,9 @@ export class SpecHoverProvider implements vscode.HoverProvider {
     const { analysis } = lint.result;
     const term = termAt(analysis, position);
     if (term) return new vscode.Hover(termMarkdown(term), toRange(term.range));
+    const parsedDocument = analysis.parsed.document;
+    const named = parsedDocument ? rosterNameAt(parsedDocument, document.offsetAt(position), lint.config.people) : undefined;
+    if (named) return new vscode.Hover(personMarkdown(named), new vscode.Range(document.positionAt(named.offsets[0]), document.positionAt(named.offsets[1])));
 
     if (vscode.extensions.getExtension(RED_HAT_YAML)) return undefined;
     const document_ = analysis.parsed.document;
@@ -58,6 +62,18 @@ function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
   md.appendMarkdown(`\n*Example:* ${escapeMarkdown(entry.example)}\n`);
   const origin = entry.origin === BUNDLED_ORIGIN ? "the bundled JointSpec glossary" : `the workspace glossary \`${entry.origin}\``;
   md.appendMarkdown(`\n*From ${origin}${entry.source ? `; source: ${escapeMarkdown(entry.source)}` : ""}.*`);
+  return md;
+}
+
+/** A roster person as a hover: their function and role, and whether the spec puts them on their own side. */
+export function personMarkdown({ person, side }: RosterName): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.appendMarkdown(`**${escape(person.name)}** — ${person.function}${person.role ? `, ${escape(person.role)}` : ""}\n\n`);
+  if (person.email) md.appendMarkdown(`${escape(person.email)}\n\n`);
+  if (side && side !== person.function) md.appendMarkdown(`Listed here for ${side}, but the roster puts them in ${person.function}.\n\n`);
+  md.appendMarkdown("*From the roster in .jointspec.yaml (people:).*");
   return md;
 }
 

@@ -125,7 +125,11 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
     return true;
   }
 
-  /** Brings a preview back after a window reload, from the state its webview kept. */
+  /**
+   * Brings a preview back after a window reload, from the state its webview kept. A preview
+   * reloaded before its page had run its script has no state; its title still names the
+   * spec, so the spec is found by that name (an open document, else the one workspace file).
+   */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const { documentUri, lens } = readPreviewState(state);
     let uri: vscode.Uri | undefined;
@@ -135,6 +139,7 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
       uri = undefined;
     }
     panel.webview.options = this.webviewOptions();
+    uri ??= await specNamedBy(panel.title);
     if (!uri) {
       panel.webview.html = this.page(panel.webview, renderPreviewMessage("Nothing to preview", "Open a campaign spec and run “JointSpec: Open Preview”."), "marketing", "");
       return;
@@ -163,7 +168,12 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
 
   private adopt(panel: vscode.WebviewPanel, uri: vscode.Uri, lens: Lens): SpecPreview {
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, "media", "icon.png");
-    const preview = new SpecPreview(panel, uri, lens, this.diagnostics, this.log, (body, pageLens) => this.page(panel.webview, body, pageLens, uri.toString()));
+    const page = (body: string, pageLens: Lens): string => this.page(panel.webview, body, pageLens, uri.toString());
+    // A page at once, before the spec is read and linted: its script saves the webview state
+    // (the spec's URI) as soon as it runs. Before, the first page came after the lint, and a
+    // window reloaded in between brought the panel back with no state, so no preview.
+    panel.webview.html = page(renderPreviewMessage("Opening the preview", "Reading the spec…"), lens);
+    const preview = new SpecPreview(panel, uri, lens, this.diagnostics, this.log, page);
     this.previews.set(uri.toString(), preview);
     panel.onDidDispose(() => {
       this.previews.delete(uri.toString());
@@ -346,8 +356,27 @@ class SpecPreview implements vscode.Disposable {
 // How long after a reveal a late focus report from the webview is taken for the click's own.
 const FOCUS_RACE_MS = 500;
 
+const TITLE_PREFIX = "Preview ";
+
 function titleFor(uri: vscode.Uri): string {
-  return `Preview ${uri.path.split("/").pop() ?? ""}`;
+  return `${TITLE_PREFIX}${uri.path.split("/").pop() ?? ""}`;
+}
+
+// The spec a preview's title names ("Preview spring.campaign.yaml"): an open document of that
+// name, else the one file of that name in the workspace; undefined when none or several.
+async function specNamedBy(title: string): Promise<vscode.Uri | undefined> {
+  if (!title.startsWith(TITLE_PREFIX)) return undefined;
+  const name = title.slice(TITLE_PREFIX.length);
+  if (!name || /[*?[\]{}\\/]/.test(name)) return undefined;
+  const open = vscode.workspace.textDocuments.filter((document) => document.uri.path.split("/").pop() === name);
+  if (open.length > 0) return open.length === 1 ? open[0]!.uri : undefined;
+  try {
+    const found = await vscode.workspace.findFiles(`**/${name}`, undefined, 2);
+    return found.length === 1 ? found[0] : undefined;
+  } catch {
+    // A file system without search (some web hosts): no guess rather than a wrong one.
+    return undefined;
+  }
 }
 
 // Commands run from menus receive the clicked file's URI; from the palette, nothing.

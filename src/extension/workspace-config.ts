@@ -8,6 +8,7 @@ import { CONFIG_FILE_NAMES, DEFAULT_SPEC_PATTERNS } from "../core/config.js";
 import { Glossary } from "../core/glossary/glossary.js";
 import { configTooLargeMessage, DEFAULT_LIMITS, glossaryTooLargeMessage, parseSize, type Limits } from "../core/limits.js";
 import { mentionsJointspecKey, SPEC_HEAD_LENGTH } from "../core/parse.js";
+import type { RosterPerson } from "../core/roster.js";
 import type { SeveritySetting } from "../core/types.js";
 import { workspaceFsHost } from "./config-host.js";
 import type { Log } from "./log.js";
@@ -19,6 +20,8 @@ export interface DocumentConfig {
   /** The size limits in force: the file's, else the settings', else the defaults. */
   limits: Readonly<Limits>;
   glossary: Glossary;
+  /** The roster (.jointspec.yaml `people:`); empty when the config has none. */
+  people: readonly RosterPerson[];
   /** Whether a document is a spec by its path (patterns), before looking at its content. */
   matchesSpecPattern(uri: vscode.Uri): boolean;
   /** Whether the config's `ignore` (or node_modules, .git) keeps a document from being linted. */
@@ -88,7 +91,7 @@ export class WorkspaceConfig {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const base = folder?.uri.path ?? uri.path.slice(0, uri.path.lastIndexOf("/"));
     const matchesDefaults = (path: string): boolean => path.startsWith(`${base}/`) && /\.campaign\.ya?ml$/.test(path);
-    return { configUri: undefined, severities: {}, limits: DEFAULT_LIMITS, glossary: Glossary.bundled(), matchesSpecPattern: (other) => matchesDefaults(other.path), isIgnored: () => false, sources: [] };
+    return { configUri: undefined, severities: {}, limits: DEFAULT_LIMITS, glossary: Glossary.bundled(), people: [], matchesSpecPattern: (other) => matchesDefaults(other.path), isIgnored: () => false, sources: [] };
   }
 
   // The limits a person set in the settings; one that is not a size is reported and left out.
@@ -136,6 +139,7 @@ function documentConfig(resolved: ResolvedConfig, uriOf: (path: string) => vscod
     severities: resolved.severities,
     limits: resolved.limits,
     glossary: resolved.glossary,
+    people: resolved.config.people,
     matchesSpecPattern: (uri) => resolved.isSpecByName(uri.path),
     isIgnored: (uri) => resolved.isIgnored(uri.path),
     sources,

@@ -100,7 +100,7 @@ async function hoverShowsBothMeanings(page) {
 }
 
 // Opens the preview beside the spec, clicks the security reviewer's name in it, and waits for
-// the editor to put the cursor on that line of the YAML (the status bar says "Ln 25").
+// the editor to put the cursor on that line of the YAML (the status bar says "Ln 27").
 async function previewRevealsClickedLine(page) {
   await page.keyboard.press("Escape");
   await page.locator(".monaco-editor .view-lines").first().click();
@@ -115,8 +115,8 @@ async function previewRevealsClickedLine(page) {
   const reviewer = preview.locator("[data-range]", { hasText: "Lars Nilsson" }).last();
   await waitVisible(reviewer, 'the reviewer "Lars Nilsson" in the preview', 10_000);
   await reviewer.click();
-  const position = page.locator(".statusbar-item", { hasText: /Ln 25, Col/ });
-  await waitVisible(position, 'the status bar at "Ln 25" (the reviewer\'s line) after the click', 15_000, async () => oneLine((await page.locator(".statusbar").innerText()).slice(0, 200)));
+  const position = page.locator(".statusbar-item", { hasText: /Ln 27, Col/ });
+  await waitVisible(position, 'the status bar at "Ln 27" (the reviewer\'s line) after the click', 15_000, async () => oneLine((await page.locator(".statusbar").innerText()).slice(0, 200)));
   return oneLine(await position.first().innerText());
 }
 

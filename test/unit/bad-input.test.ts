@@ -19,6 +19,11 @@ const CASES: { file: string; expected: string[]; message: RegExp }[] = [
   { file: "deep-block-nesting.campaign.yaml", expected: ["yaml-syntax@105:101"], message: /more than 100 levels/ },
   { file: "invalid-utf8.campaign.yaml", expected: ["yaml-syntax@5:23"], message: /not UTF-8 text: byte 0xFF at line 5, column 23/ },
   { file: "binary.campaign.yaml", expected: ["yaml-syntax@3:1"], message: /binary file/ },
+  // The library notices a missing quote at the end of the text (line 6 of this 5-line file,
+  // after its last line break); the finding points at the quote left open.
+  { file: "unclosed-quote.campaign.yaml", expected: ["yaml-syntax@3:8"], message: /The " that opens this value is never closed.*add the closing "/ },
+  // Noticed at the end too, past the last line: the finding stays on the last line with text.
+  { file: "unclosed-list-at-end.campaign.yaml", expected: ["yaml-syntax@5:18"], message: /end with a \]/ },
 ];
 
 describe("bad input", () => {
@@ -29,6 +34,29 @@ describe("bad input", () => {
       match(findings[0]!.message, message);
     });
   }
+
+  it("points an unclosed quote from its opening quote to the end of that line, in either quote style", () => {
+    for (const quote of ['"', "'"]) {
+      const text = `jointspec: 1\nid: x\ntitle: ${quote}Spring loyalty\nsummary: y\nstatus: draft\n`;
+      const [finding] = lintSpec(text).findings;
+      deepStrictEqual(finding!.range, { start: { line: 2, character: 7 }, end: { line: 2, character: 22 } }, quote);
+      ok(finding!.message.includes(`closing ${quote}`), finding!.message);
+    }
+  });
+
+  it("never points past the last line, whatever the text ends with", () => {
+    const endings = ["", "\n", "\n\n", "\r\n", "  \n \n"];
+    const broken = ['title: "open', "title: 'open", "systems: [CDP, ESP", "owners: {marketing: x", "summary: |\n  text\n x: y"];
+    for (const body of broken) {
+      for (const ending of endings) {
+        const text = `jointspec: 1\nid: x\n${body}${ending}`;
+        const { findings } = lintSpec(text);
+        ok(findings.length > 0, JSON.stringify(text));
+        const lastLineWithText = text.trimEnd().split(/\r?\n/).length - 1;
+        for (const f of findings) ok(f.range.end.line <= lastLineWithText, `${JSON.stringify(text)}: ${JSON.stringify(f.range)}`);
+      }
+    }
+  });
 
   it("stops the other rules when the YAML is broken", () => {
     const { findings } = lintSpec("jointspec: 1\nid: x\nid: y\n");

@@ -119,7 +119,9 @@ describe("bench corpus: the heavy share", () => {
   });
 
   it("has several findings per spec, all of the rules' kinds and no YAML error, in the pinned findings", () => {
-    const findingsOf = (files: CorpusFile[]) => files.map((f) => expected.files[f.path]!);
+    // customer-kpi notes nearly every spec (the generator writes no KPI focus), so it says
+    // nothing about how dense the planted problems are; it is left out of the counts.
+    const findingsOf = (files: CorpusFile[]) => files.map((f) => expected.files[f.path]!.filter((finding) => !finding.startsWith("customer-kpi@")));
     const heavyFindings = findingsOf(heavy);
     const mean = (lists: string[][]) => lists.reduce((n, list) => n + list.length, 0) / lists.length;
     ok(mean(heavyFindings) >= 3, `heavy specs have ${mean(heavyFindings)} findings on average`);
@@ -131,7 +133,7 @@ describe("bench corpus: the heavy share", () => {
     ok(heavyFindings.some((list) => list.filter((f) => f.startsWith("kpi-measurable@")).length >= 4));
     // A clean heavy spec draws no finding, though its comments name reported terms.
     const clean = heavy.filter((f) => f.problems.length === 0);
-    ok(clean.length > 0 && clean.every((f) => expected.files[f.path]!.length === 0));
+    ok(clean.length > 0 && findingsOf(clean).every((list) => list.length === 0));
     ok(clean.some((f) => /#.*\b(DR|SLA|customer|segment)\b/.test(f.text)));
     strictEqual(Object.values(expected.files).flat().filter((f) => f.startsWith("yaml-syntax@")).length, 0);
   });

@@ -121,7 +121,7 @@ describe("CI formats", () => {
 
     it("maps severities to error, warning and notice", () => {
       const kinds = new Set(lines.map((line) => line.slice(2, line.indexOf(" "))));
-      deepStrictEqual([...kinds].sort(), ["error", "warning"]);
+      deepStrictEqual([...kinds].sort(), ["error", "notice", "warning"]);
     });
   });
 
@@ -148,8 +148,8 @@ describe("CI formats", () => {
       const junitFile = join(tmp, "out/junit.xml");
       const run = await runInProcess(["lint", "examples", "--no-color", "-f", "stylish", "-f", `sarif:${sarifFile}`, "-f", `junit:${junitFile}`]);
       strictEqual(run.code, 1);
-      match(run.stdout, /✖ 10 problems/);
-      strictEqual((JSON.parse(readFileSync(sarifFile, "utf8")) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, 10);
+      match(run.stdout, /✖ 12 problems/);
+      strictEqual((JSON.parse(readFileSync(sarifFile, "utf8")) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, 12);
       strictEqual(XMLValidator.validate(readFileSync(junitFile, "utf8")), true);
     });
 
@@ -183,7 +183,7 @@ describe("CI formats", () => {
 
     it("prints one summary line on stderr when the report is not stylish on the terminal", async () => {
       const run = await runInProcess(["lint", "examples", "-f", "json", "--fail-severity", "warning"]);
-      strictEqual(run.stderr, "jointspec: 10 problems (3 errors, 7 warnings, 0 infos) in 9 of 11 specs; failing on warning or worse\n");
+      strictEqual(run.stderr, "jointspec: 12 problems (3 errors, 7 warnings, 2 infos) in 11 of 13 specs; failing on warning or worse\n");
     });
 
     it("refuses an unknown severity", async () => {

@@ -34,7 +34,12 @@ describe("completions", () => {
   });
 
   it("offers the keys of a KPI inside a KPI", () => {
-    deepStrictEqual(labels("kpis:\n  - id: a\n    name: A\n    |").sort(), ["baseline", "cadence", "definition", "owners", "source", "target"]);
+    deepStrictEqual(labels("kpis:\n  - id: a\n    name: A\n    |").sort(), ["baseline", "cadence", "customer", "definition", "focus", "owners", "source", "target"]);
+  });
+
+  it("offers a KPI's focus values, and which customer, from the schema", () => {
+    deepStrictEqual(labels("kpis:\n  - id: a\n    focus: |"), ["customer", "business", "operations", "cost", "risk"]);
+    deepStrictEqual(labels("kpis:\n  - id: a\n    focus: customer\n    customer: |"), ["external", "internal"]);
   });
 
   it("offers the enum values after status:, security_review.status: and classification:", () => {
@@ -71,5 +76,28 @@ describe("completions", () => {
     deepStrictEqual(pathAbove(lines, approvalsLine, 2), ["approvals"]);
     const cadence = lines.findIndex((l) => l.includes("cadence: weekly"));
     deepStrictEqual(pathAbove(lines, cadence, 4), ["kpis", 0]);
+  });
+});
+
+describe("completions: names from the roster", () => {
+  const people = [
+    { name: "Dana Reyes", function: "marketing" as const, role: "Campaign manager" },
+    { name: "Sam Patel", function: "technology" as const, role: "Solutions architect" },
+  ];
+  const at = (text: string): string[] => {
+    const lines = text.split("\n");
+    const line = lines.findIndex((l) => l.includes("|"));
+    return completionsAt(text.replace("|", ""), { line, character: lines[line]!.indexOf("|") }, Glossary.bundled(), people).map((s) => s.label);
+  };
+
+  it("offers a side's people after name: under owners.<side>, and only that side's", () => {
+    deepStrictEqual(at("owners:\n  marketing:\n    - name: |"), ["Dana Reyes"]);
+    deepStrictEqual(at("owners:\n  marketing:\n    - name: Dana Reyes\n  technology:\n    - name: Sa|"), ["Sam Patel"]);
+  });
+
+  it("offers everyone as the security reviewer, and nobody without a roster", () => {
+    deepStrictEqual(at("security_review:\n  reviewer: |"), ["Dana Reyes", "Sam Patel"]);
+    const text = "owners:\n  marketing:\n    - name: ";
+    deepStrictEqual(completionsAt(text, { line: 2, character: text.split("\n")[2]!.length }, Glossary.bundled()).map((s) => s.label), []);
   });
 });

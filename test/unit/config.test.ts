@@ -1,4 +1,4 @@
-import { deepStrictEqual, ok } from "node:assert";
+import { deepStrictEqual, ok, strictEqual } from "node:assert";
 import { configCandidates, DEFAULT_CONFIG, DEFAULT_SPEC_PATTERNS, parseConfig } from "../../src/core/config.js";
 import { lintSpec } from "../../src/core/lint.js";
 
@@ -7,12 +7,12 @@ describe("config", () => {
     const parsed = parseConfig("rules:\n  ambiguous-term: warning\n  joint-sign-off: off\nglossary: [g.yaml]\nspecs: ['campaigns/**/*.yaml']\nignore: ['drafts/**']\n");
     deepStrictEqual(parsed, {
       ok: true,
-      value: { rules: { "ambiguous-term": "warning", "joint-sign-off": "off" }, glossary: ["g.yaml"], specs: ["campaigns/**/*.yaml"], ignore: ["drafts/**"], limits: {} },
+      value: { rules: { "ambiguous-term": "warning", "joint-sign-off": "off" }, glossary: ["g.yaml"], specs: ["campaigns/**/*.yaml"], ignore: ["drafts/**"], limits: {}, people: [] },
     });
   });
 
   it("an empty config means all defaults", () => {
-    deepStrictEqual(parseConfig("# nothing yet\n"), { ok: true, value: { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [], limits: {} } });
+    deepStrictEqual(parseConfig("# nothing yet\n"), { ok: true, value: { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [], limits: {}, people: [] } });
   });
 
   const PROBLEMS: [name: string, text: string, expected: [line: number, character: number, message: RegExp]][] = [
@@ -22,7 +22,7 @@ describe("config", () => {
     ["a misspelt rule id", "rules:\n  shared-kpis: error\n", [1, 2, /^"shared-kpis" is not a JointSpec rule id\. Did you mean "shared-kpi"\?$/]],
     ["a misspelt key", "rule:\n  shared-kpi: error\n", [0, 0, /^Unknown key "rule" in this file\. Did you mean "rules"\?$/]],
     ["an unknown key", "rule:\n  shared-kpi: error\n", [0, 0, /Unknown key "rule"/]],
-    ["broken YAML", "rules: [\n", [1, 0, /./]],
+    ["broken YAML", "rules: [\n", [0, 7, /./]], // at the open bracket, not past the last line
   ];
   for (const [name, text, [line, character, message]] of PROBLEMS) {
     it(`reports ${name} with its position`, () => {
@@ -71,5 +71,24 @@ describe("config", () => {
       lintSpec(text, { severities }).findings.map((f) => `${f.ruleId}:${f.severity}`);
     deepStrictEqual(ids({}), ["owners-both-functions:warning", "owners-both-functions:warning", "security-review:warning", "shared-kpi:warning"]);
     deepStrictEqual(ids({ "owners-both-functions": "off", "shared-kpi": "error" }), ["security-review:warning", "shared-kpi:error"]);
+  });
+});
+
+describe("config: the roster (people:)", () => {
+  it("reads the people of both functions, with role and email when given", () => {
+    const parsed = parseConfig("people:\n  - name: Dana Reyes\n    function: marketing\n    role: Campaign manager\n  - { name: Sam Patel, function: technology, email: sam@example.com }\n");
+    ok(parsed.ok);
+    deepStrictEqual(parsed.value.people, [
+      { name: "Dana Reyes", function: "marketing", role: "Campaign manager" },
+      { name: "Sam Patel", function: "technology", email: "sam@example.com" },
+    ]);
+  });
+
+  it("refuses a person without a function, or with one that is neither side, at its position", () => {
+    const parsed = parseConfig("people:\n  - name: Dana Reyes\n    function: sales\n");
+    ok(!parsed.ok);
+    strictEqual(parsed.problems[0]!.range.start.line, 2);
+    ok(/marketing, technology/.test(parsed.problems[0]!.message), parsed.problems[0]!.message);
+    ok(!parseConfig("people:\n  - name: Dana Reyes\n").ok);
   });
 });

@@ -23,7 +23,7 @@ function optionsUnder(page: string, heading: string): LintOptions {
   if (!block) return {};
   const config = parseConfig(block[1]!);
   ok(config.ok, `the .jointspec.yaml under "## ${heading}" is valid`);
-  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize };
+  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize, people: config.value.people };
 }
 
 describe("docs/rules", () => {

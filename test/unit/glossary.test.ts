@@ -132,3 +132,53 @@ describe("terms in free text, read as the scalar means it", () => {
     deepStrictEqual(spanned(text), ["customer=customer"]);
   });
 });
+
+// A pin the text contradicts (ambiguous-term's "contradicted" finding): the cue words of the
+// glossary's meanings, weighed in the clause around each use of the term, a few words each side.
+describe("cue words: a pin the text contradicts", () => {
+  const spec = (summary: string, pin: string): string => `jointspec: 1\nid: cue-check\ntitle: Cue check\nstatus: draft\nsummary: ${summary}\nglossary:\n  ${pin}\n`;
+  const contradictions = (summary: string, pin: string): string[] =>
+    lintSpec(spec(summary, pin))
+      .findings.filter((f) => f.ruleId === "ambiguous-term")
+      .map((f) => f.message);
+
+  it("every reported ambiguous entry of the bundled glossary gives each meaning a few cues", () => {
+    for (const entry of Glossary.bundled().entries.filter((e) => e.kind === "ambiguous" && e.report)) {
+      for (const side of ["marketing", "technology"] as const) ok((entry[side]?.cues?.length ?? 0) >= 4, `${entry.term}: ${side} has cues`);
+    }
+  });
+
+  const CASES: { summary: string; pin: string; reads?: RegExp }[] = [
+    // Technology's meaning in the text, marketing's pinned, and the other way round.
+    { summary: "Platform runs the DR failover drill before the sale.", pin: "DR: direct response", reads: /"DR" is pinned as direct response, but ".*DR failover drill.*" reads as disaster recovery \(failover\)/ },
+    { summary: "Send DR mailers with a coupon to lapsed members.", pin: "DR: disaster recovery", reads: /reads as direct response \(mailers and coupon\)/ },
+    { summary: "Keep logs under the retention policy and purge backups.", pin: "retention: customer retention", reads: /reads as data retention \(logs, purge and backups\)/ },
+    { summary: "Run the SQL query against the orders table.", pin: "SQL: sales-qualified lead", reads: /reads as Structured Query Language \(query\)/ },
+    { summary: "Set the DR RTO to one hour.", pin: "DR: marketing", reads: /reads as disaster recovery \(RTO\)/ },
+    // Silence: the text agrees, says nothing, is a tie, or its cues are elsewhere.
+    { summary: "Send DR mailers with a coupon to lapsed members.", pin: "DR: direct response" },
+    { summary: "The DR budget is approved.", pin: "DR: direct response" },
+    { summary: "The DR offer page has a failover copy.", pin: "DR: direct response" },
+    { summary: "Print by the backup date, and send the DR pack in March.", pin: "DR: direct response" },
+    { summary: "One outage letter went out well before this DR run.", pin: "DR: direct response" },
+    { summary: "Set the DR rto to one hour.", pin: "DR: direct response" },
+    { summary: "Platform runs the DR failover drill.", pin: "DR: our own words for it" },
+  ];
+  for (const { summary, pin, reads } of CASES) {
+    it(`${pin} | ${summary} -> ${reads ? "reported" : "silent"}`, () => {
+      const messages = contradictions(summary, pin);
+      if (reads) {
+        strictEqual(messages.length, 1, messages.join("\n"));
+        ok(reads.test(messages[0]!), messages[0]);
+      } else deepStrictEqual(messages, []);
+    });
+  }
+
+  it("reports one finding per pin, at the first use the cues contradict, with the pin related", () => {
+    const text = spec("The DR budget is set. Platform runs the DR failover drill, then a DR restore test.", "DR: direct response");
+    const findings = lintSpec(text).findings.filter((f) => f.ruleId === "ambiguous-term");
+    strictEqual(findings.length, 1);
+    strictEqual(findings[0]!.range.start.character, "summary: The DR budget is set. Platform runs the ".length);
+    ok(findings[0]!.related?.[0]?.message.includes("pinned as direct response"));
+  });
+});

@@ -199,6 +199,14 @@ describe("preview HTML", () => {
       }
     });
 
+    it("shows what each KPI measures, and which customer, beside its name", () => {
+      const article = renderPreviewArticle(exampleModel("black-friday-flash-sale.campaign.yaml").model);
+      ok(/data-focus="business"[^>]*>Focus: Business</.test(article), "the revenue KPI measures the business");
+      ok(/data-focus="customer"[^>]*>Focus: Customer \(external buyers\)</.test(article), "the error-rate KPI measures what buyers get");
+      const partner = renderPreviewArticle(exampleModel("partner-portal-refresh.campaign.yaml").model);
+      ok(/>Focus: Customer</.test(partner), "a customer focus that does not say which customer says so plainly");
+    });
+
     it("several specs on one page keep their term ids apart", () => {
       const spring = exampleModel("spring-loyalty-relaunch.campaign.yaml").model;
       const lapsed = exampleModel("lapsed-member-winback.campaign.yaml").model;

@@ -56,7 +56,10 @@ describe("preview model", () => {
       ok(/TBD/.test(owners.findings[0]!.message));
       deepStrictEqual(model.owners.technology.people.map((p) => [p.name?.text, p.named]), [["TBD", false]]);
       deepStrictEqual(model.owners.marketing.people.map((p) => p.name?.text), ["Lena Fischer", "Tomas Ortega"]);
-      deepStrictEqual(model.kpis.items.map((k) => [k.id, k.shared]), [["flash-sale-revenue", true], ["checkout-error-rate", false]]);
+      deepStrictEqual(model.kpis.items.map((k) => [k.id, k.shared]), [["flash-sale-revenue", true], ["checkout-error-rate", true]]);
+      // What each KPI measures, and for the customer which one, in the schema's words.
+      deepStrictEqual(model.kpis.items.map((k) => [k.focus?.value, k.customer?.value]), [["business", undefined], ["customer", "external"]]);
+      ok(/buy/.test(model.kpis.items[1]!.customer!.description ?? ""), "the customer value comes with the schema's words for it");
     });
 
     it("summer-referral-programme: the KPI without a target carries its finding", () => {
@@ -137,6 +140,13 @@ describe("preview model", () => {
         }
       });
     }
+
+    it("names the line of an unclosed quote as Problems does, not the line past the end", () => {
+      const text = readFileSync(join(FIXTURES, "bad-input", "unclosed-quote.campaign.yaml"), "utf8");
+      const model = modelOf(text);
+      ok(/\(line 3\)/.test(model.notice ?? ""), model.notice);
+      strictEqual(model.problems[0]!.range.start.line, 2);
+    });
 
     it("a partly readable spec shows what comes before the error", () => {
       const model = modelOf(fixture("broken-syntax.campaign.yaml"));

@@ -14,9 +14,9 @@ import { actualFindings, expectedFindings, FIXTURE_TODAY, FIXTURES, fixturesIn, 
 //   `# expect: rule@column` markers name, at least one of them this rule's;
 // - its findings in those specs carry fixes when the rule says it is fixable, and a fix
 //   Fix all may apply unasked when the rule says when (fixAllWhen).
-// A fixture folder may hold a .jointspec.yaml; its rule severities and limits then apply to
-// every spec in the folder, as they would in a workspace. Every fixture is linted as of
-// FIXTURE_TODAY (helpers/fixtures.ts).
+// A fixture folder may hold a .jointspec.yaml; its rule severities, limits and roster then
+// apply to every spec in the folder, as they would in a workspace. Every fixture is linted as
+// of FIXTURE_TODAY (helpers/fixtures.ts).
 
 // The lint options a fixture folder's .jointspec.yaml asks for (none without one), as of
 // FIXTURE_TODAY, so that the rules that judge dates against today give the same findings any day.
@@ -25,7 +25,7 @@ function folderOptions(folder: string): LintOptions {
   if (!existsSync(path)) return { today: FIXTURE_TODAY };
   const config = parseConfig(readFileSync(path, "utf8"));
   if (!config.ok) throw new Error(`${path}: ${config.problems[0]!.message}`);
-  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize, today: FIXTURE_TODAY };
+  return { severities: config.value.rules, maxSpecSize: limitsOf(config.value).specSize, people: config.value.people, today: FIXTURE_TODAY };
 }
 
 describe("rules", () => {

@@ -18,8 +18,9 @@ describe("templates", () => {
 
   it("a new spec is well-formed, and asks only for what a person must decide", () => {
     const findings = lintSpec(newSpecText("summer-sale", titleFromId("summer-sale"))).findings;
-    // The owners, the KPI's target and source (TBD until agreed) and the review are decisions.
-    deepStrictEqual([...new Set(findings.map((f) => f.ruleId))].sort(), ["kpi-measurable", "owners-both-functions", "security-review"]);
+    // The owners, the KPI's target and source (TBD until agreed), which customer the KPI
+    // means (external or internal) and the review are decisions.
+    deepStrictEqual([...new Set(findings.map((f) => f.ruleId))].sort(), ["customer-kpi", "kpi-measurable", "owners-both-functions", "security-review"]);
   });
 
   it("the first placeholder, which the editor selects, is the marketing owner's TBD name", () => {

@@ -7,6 +7,8 @@ import type { BusinessFunction } from "../types.js";
 export interface GlossaryMeaning {
   label: string;
   meaning: string;
+  /** Words that, near the term, show a text has this meaning in mind (see cues.ts). */
+  cues?: string[];
 }
 
 /** One glossary entry as written in a glossary file. */

@@ -26,6 +26,8 @@ export interface TermOccurrence {
   end: number;
   /** The free-text value that holds the occurrence. */
   path: SpecPath;
+  /** That value's offsets in the spec's text, for reading the words around the term. */
+  value: [number, number];
 }
 
 export interface TermPin {
@@ -48,7 +50,7 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
         for (const match of glossary.findTerms(read.text)) {
           // A word inside a URL or an address is part of a name, not prose.
           if (links.some(([from, to]) => match.start < to && match.end > from)) continue;
-          found.push({ entry: match.entry, start: read.starts[match.start]!, end: read.ends[match.end - 1]!, path });
+          found.push({ entry: match.entry, start: read.starts[match.start]!, end: read.ends[match.end - 1]!, path, value: [node.range[0], node.range[1]] });
         }
       }
       return;

@@ -2,8 +2,10 @@
 // stays here as a comment so that it is never reused for something else.
 import type { Rule } from "../rule.js";
 import { ambiguousTerm } from "./ambiguous-term.js";
+import { customerKpi } from "./customer-kpi.js";
 import { jointSignOff } from "./joint-sign-off.js";
 import { kpiMeasurable } from "./kpi-measurable.js";
+import { ownerRoster } from "./owner-roster.js";
 import { ownersBothFunctions } from "./owners-both-functions.js";
 import { schema } from "./schema.js";
 import { securityReviewGate } from "./security-review-gate.js";
@@ -19,8 +21,10 @@ export const RULES: readonly Rule[] = [
   yamlSyntax,
   schema,
   ownersBothFunctions,
+  ownerRoster,
   sharedKpi,
   kpiMeasurable,
+  customerKpi,
   securityReview,
   securityReviewGate,
   jointSignOff,

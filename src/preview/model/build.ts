@@ -96,6 +96,8 @@ export function buildPreviewModel(input: PreviewInput, options: PreviewOptions =
       baseline: builder.field([...path, "baseline"]),
       source: builder.field([...path, "source"]),
       cadence: builder.field([...path, "cadence"], { describe: true }),
+      focus: builder.field([...path, "focus"], { describe: true }),
+      customer: builder.field([...path, "customer"], { describe: true }),
       owners,
       shared: owners.length === FUNCTIONS.length,
     };

@@ -80,6 +80,10 @@ export interface PreviewKpi extends Anchored {
   baseline: PreviewField | undefined;
   source: PreviewField | undefined;
   cadence: PreviewField | undefined;
+  /** What the KPI measures (customer, business, operations, cost, risk). */
+  focus: PreviewField | undefined;
+  /** For a customer focus: which customer, external or internal. */
+  customer: PreviewField | undefined;
   owners: BusinessFunction[];
   /** Owned by both functions. */
   shared: boolean;

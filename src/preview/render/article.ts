@@ -161,17 +161,27 @@ function owners(model: PreviewModel): Markup {
   return card("owners", "Owners", content, model.owners);
 }
 
+// What a KPI measures, and for a customer focus which customer: the two functions read
+// "customer" differently, so the page says it in words.
+function kpiFocus(kpi: PreviewKpi): Markup {
+  if (!kpi.focus && !kpi.customer) return NOTHING;
+  const customer = kpi.customer ? html` (${kpi.customer.value === "external" ? "external buyers" : kpi.customer.value === "internal" ? "internal teams" : kpi.customer.text})` : NOTHING;
+  const what = kpi.focus ? kpi.focus.text : "Customer";
+  return html` <span class="badge badge--focus" data-focus="${kpi.focus?.value ?? "customer"}" title="${kpi.focus?.description ?? kpi.customer?.description ?? ""}">Focus: ${what}${customer}</span>`;
+}
+
 function kpis(model: PreviewModel): Markup {
   const section = model.kpis;
   if (section.items.length === 0) return card("kpis", "KPIs", section.present ? html`<p class="empty">The KPI list is empty.</p>` : absent(model, "No KPIs in the spec yet."), section);
   const row = (kpi: PreviewKpi): Markup => {
     const name = kpi.name ? segments(kpi.name) : html`${kpi.id ?? "Unnamed KPI"}`;
     const shared = kpi.shared ? html` <span class="badge badge--shared" title="Owned by marketing and technology together">Shared</span>` : NOTHING;
+    const focus = kpiFocus(kpi);
     const definition = kpi.definition ? html`<p class="kpi-definition">${segments(kpi.definition)}</p>` : html`<p class="kpi-definition is-missing">No definition yet</p>`;
     const owners = kpi.owners.length > 0 ? kpi.owners.map((side) => html`<span class="chip chip--${side}">${SIDE_NAMES[side]}</span>`) : html`<span class="muted">Nobody</span>`;
     const cell = (field: PreviewField | undefined, missing: string): Markup => (field ? segments(field) : html`<span class="is-missing">${missing}</span>`);
     const source = html`${cell(kpi.source, "No source yet")}${kpi.cadence ? html`<div class="muted">${kpi.cadence.text}</div>` : NOTHING}`;
-    return html`<tr${rangeAttr(kpi)}><td class="kpi-name"><strong>${name}</strong>${shared}${definition}${findingList(kpi.findings)}</td><td class="kpi-target">${cell(kpi.target, "No target")}</td><td>${cell(kpi.baseline, "–")}</td><td class="kpi-owners">${owners}</td><td class="kpi-source">${source}</td></tr>`;
+    return html`<tr${rangeAttr(kpi)}><td class="kpi-name"><strong>${name}</strong>${shared}${focus}${definition}${findingList(kpi.findings)}</td><td class="kpi-target">${cell(kpi.target, "No target")}</td><td>${cell(kpi.baseline, "–")}</td><td class="kpi-owners">${owners}</td><td class="kpi-source">${source}</td></tr>`;
   };
   const table = html`<div class="table-wrap"><table class="kpi-table"><thead><tr><th>KPI</th><th>Target</th><th>Baseline</th><th>Owned by</th><th>Source</th></tr></thead><tbody>${section.items.map(row)}</tbody></table></div>`;
   return card("kpis", "KPIs", table, section);

@@ -31,6 +31,15 @@ describe("hovers", () => {
     assert.match(hoverText(hovers), /\*Marketing:\*\* \*direct response\*.*pinned in this spec/);
   });
 
+  it("a name on the roster (.jointspec.yaml people:) shows its function and role", async () => {
+    const document = await openInEditor("roster/team-offsite.campaign.yaml");
+    const offset = document.getText().indexOf("Sam Patel");
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, document.positionAt(offset + 2));
+    const text = hoverText(hovers);
+    assert.match(text, /\*\*Sam Patel\*\* — technology, Solutions architect/);
+    assert.match(text, /roster in \.jointspec\.yaml/);
+  });
+
   it("a workspace glossary term says which file it comes from", async () => {
     const document = await openInEditor("lapsed-member-winback.campaign.yaml");
     const offset = document.getText().indexOf("Northstar");
@@ -82,6 +91,18 @@ describe("completions", () => {
   it("offers glossary terms under glossary:", async () => {
     const labels = await labelsAt("jointspec: 1\nglossary:\n  |\n");
     assert.ok(labels.includes("DR") && labels.includes("customer"));
+  });
+
+  it("offers the roster's people of a side under owners.<side>, from the folder's .jointspec.yaml", async () => {
+    const document = await openInEditor("roster/team-offsite.campaign.yaml");
+    const labelsBefore = async (name: string): Promise<string[]> => {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", document.uri, document.positionAt(document.getText().indexOf(name)));
+      return list.items.map((item) => (typeof item.label === "string" ? item.label : item.label.label));
+    };
+    const marketing = await labelsBefore("Dana Reyes");
+    assert.ok(marketing.includes("Dana Reyes") && !marketing.includes("Sam Patel"), marketing.join(", "));
+    const technology = await labelsBefore("Sam Patel");
+    assert.ok(technology.includes("Sam Patel") && !technology.includes("Dana Reyes"), technology.join(", "));
   });
 
   it("offers nothing of ours in a non-spec YAML file", async () => {

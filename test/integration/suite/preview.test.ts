@@ -43,6 +43,34 @@ describe("preview panel", () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
   });
 
+  // A true window reload cannot run inside the test run (it would end the run), so the two
+  // halves of a reload are tested: the page that saves the state is there from the moment
+  // the panel exists, and a panel restored with no state still finds its spec.
+  it("gives a preview its page, which saves the spec in the webview state, before the spec is linted", async () => {
+    const editor = await openUntitledSpec(await workspaceText(BLACK_FRIDAY));
+    const uri = editor.document.uri.toString();
+    const serializer = previews() as unknown as vscode.WebviewPanelSerializer;
+    const panel = vscode.window.createWebviewPanel("jointspec.preview", "Preview", vscode.ViewColumn.Beside, {});
+    const restoring = serializer.deserializeWebviewPanel(panel, { documentUri: uri, lens: "technology" });
+    // Synchronously, before any lint: the page names the spec, so its script can save it.
+    assert.ok(panel.webview.html.includes(`data-document-uri="${uri}"`), panel.webview.html.slice(0, 300));
+    assert.match(panel.webview.html, /Opening the preview/);
+    await restoring;
+    const snapshot = await previewOf(editor.document.uri, "the restored preview");
+    assert.equal(snapshot.model?.heading, "Black Friday flash sale");
+    assert.ok(snapshot.page.includes('data-lens="technology"'), "the lens kept in the state comes back");
+  });
+
+  it("comes back after a reload that came before its page saved any state, from the spec its title names", async () => {
+    const editor = await openUntitledSpec(await workspaceText(BLACK_FRIDAY));
+    const name = editor.document.uri.path.split("/").pop()!;
+    const serializer = previews() as unknown as vscode.WebviewPanelSerializer;
+    const panel = vscode.window.createWebviewPanel("jointspec.preview", `Preview ${name}`, vscode.ViewColumn.Beside, {});
+    await serializer.deserializeWebviewPanel(panel, undefined);
+    const snapshot = await previewOf(editor.document.uri, "the preview restored from its title");
+    assert.equal(snapshot.model?.heading, "Black Friday flash sale");
+  });
+
   it("updates as the spec is edited, without saving", async () => {
     const text = await workspaceText(BLACK_FRIDAY);
     const editor = await openUntitledSpec(text);

@@ -31,6 +31,8 @@ export const EXAMPLE_CHECKS: Readonly<Record<string, readonly CheckState[]>> = {
   "lapsed-member-winback.campaign.yaml": [P, P, P, L, L, L],
   "points-expiry-reminder.campaign.yaml": [P, P, P, P, P, F],
   "student-discount-verification.campaign.yaml": [P, P, P, L, L, L],
+  "loyalty-points-expiry.campaign.yaml": [P, P, P, L, L, L],
+  "partner-portal-refresh.campaign.yaml": [P, P, P, L, L, L],
 };
 
 const examplesConfig = (() => {
