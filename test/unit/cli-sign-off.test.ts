@@ -104,7 +104,7 @@ describe("jointspec sign-off", () => {
           name: "a file that is not YAML",
           args: ["--function", "marketing", "--name", "Dana Reyes"],
           source: join(FIXTURES, "sign-off/ready/not-ready-yaml-error.campaign.yaml"),
-          stderr: "jointspec: spec.campaign.yaml: The spec is not well-formed YAML (line 4, column 1: Flow sequence in block collection must be sufficiently indented and end with a ].); fix it before signing.\n",
+          stderr: "jointspec: spec.campaign.yaml: The spec is not well-formed YAML (line 3, column 16: Flow sequence in block collection must be sufficiently indented and end with a ].); fix it before signing.\n",
         },
       ];
       for (const { name, args, stderr, source } of REFUSALS) {
