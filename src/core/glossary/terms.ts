@@ -44,13 +44,9 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
     if (pattern.length === 0) {
       if (isScalar(node) && typeof node.value === "string" && node.range) {
         const read = readScalar(text, node.range[0], node.range[1], node.type);
-        const matches = glossary.findTerms(read.text);
-        if (matches.length === 0) return;
-        // Links are looked for only in text that holds a term: most values hold none.
-        const links = linkSpans(read.text);
-        for (const match of matches) {
+        for (const match of glossary.findTerms(read.text)) {
           // A word inside a URL or an address is part of a name, not prose.
-          if (links.some(([from, to]) => match.start < to && match.end > from)) continue;
+          if (overlapsLink(read.text, match.start, match.end)) continue;
           const start = read.starts ? read.starts[match.start]! : read.from + match.start;
           const end = read.ends ? read.ends[match.end - 1]! : read.from + match.end;
           found.push({ entry: match.entry, start, end, path });
@@ -182,14 +178,30 @@ function readEscape(text: string, at: number, end: number): { chars: string; nex
 // them are parts of a name (https://wiki.example.com/mkt/Customer-Preference-Centre).
 const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()[\]{},;:@]+@[^\s<>"'`()[\]{},;@]+/giu;
 
-// Every link or address LINKS finds holds one of these; text without any has none, and the
+// Every link or address LINKS finds holds one of these; words without any hold none, and the
 // costly search is skipped.
 const MAY_HOLD_LINK = /[:@]|www\./i;
 
-/** Where links and email addresses are in `text`, as [start, end) pairs. */
-export function linkSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  if (!MAY_HOLD_LINK.test(text)) return spans;
-  for (const link of text.matchAll(LINKS)) spans.push([link.index!, link.index! + link[0].length]);
-  return spans;
+/**
+ * Whether text[start, end) overlaps a link or an email address in `text` (a match of LINKS).
+ * A link holds no white space, so the links of the words around the range are the links of the
+ * whole text there: only those words are searched, and only when they may hold one.
+ */
+export function overlapsLink(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !isSpaceAt(text, from - 1)) from--;
+  let to = end;
+  while (to < text.length && !isSpaceAt(text, to)) to++;
+  const words = text.slice(from, to);
+  if (!MAY_HOLD_LINK.test(words)) return false;
+  for (const link of words.matchAll(LINKS)) if (start - from < link.index! + link[0].length && end - from > link.index!) return true;
+  return false;
 }
+
+// What \s matches (in LINKS too), with an ASCII fast path.
+function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[index]!);
+}
+const SPACE = /\s/;
+
