@@ -92,6 +92,8 @@ const CASES: [name: string, text: string, path: "fast" | "library"][] = [
   ["a directive", "%YAML 1.2\n---\na: 1\n", "library"],
   ["anchors, aliases and tags", "anchor: &x 1\nalias: *x\ntagged: !str 12\n", "library"],
   ["a complex key", "? complex\n: value\n", "library"],
+  ["keys an object already has, as plain data", "__proto__: 1\nconstructor: 2\ntoString: [3]\nnested:\n  __proto__:\n    x: 1\n", "fast"],
+  ["keys that meet in plain data: null and the empty string, 1 and \"1\"", "~: a\n'': b\n1: c\n'1': d\n", "fast"],
   ["unicode keys and values", "ü: ñ\n😀: 🎉\n", "fast"],
   ["a long value", `long: ${"x".repeat(5000)}\n`, "fast"],
   ["nesting past the guard", `${Array.from({ length: 60 }, (_, i) => `${" ".repeat(i * 2)}- k${i}:`).join("\n")} v\n`, "library"],

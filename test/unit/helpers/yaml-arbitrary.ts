@@ -64,6 +64,8 @@ const scalarText: fc.Arbitrary<string> = fc.oneof(
 const keyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 40, arbitrary: fc.constantFrom(...SPEC_KEYS) },
   { weight: 1, arbitrary: fc.constantFrom("key with spaces", "'quoted key'", '"dq key"', "1", "true", "~", "null", "x#y", "é", "'a: b'", "-k", "k ", "? k") },
+  // Keys that meet in plain data (null and "", 1 and "1") or that an object already has.
+  { weight: 1, arbitrary: fc.constantFrom("__proto__", "'__proto__'", "constructor", "toString", "hasOwnProperty", "''", "'1'", "'true'", "0x1", "1.0") },
   { weight: 1, arbitrary: fc.constantFrom(...TYPED_WORDS) },
   { weight: 1, arbitrary: trickyString },
   // Around the 1,024-character limit on implicit keys.
