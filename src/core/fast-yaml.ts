@@ -11,18 +11,19 @@
 //   - block maps and sequences, nested by indentation, compact `- key: value` items included;
 //   - keys: plain or quoted scalars on one line, unique, at most 512 characters before the colon;
 //   - values on the key's or dash's line: plain scalars, on one line or going on over deeper
-//     lines, single- and double-quoted scalars on one line (values and escapes resolved by the
-//     library's own CST.resolveAsScalar, plain scalars typed by the document's own schema
-//     tags, as the library does); flow sequences and maps closed
-//     on their line, holding such scalars, `key: value` pairs (in maps) and flow collections;
-//     literal and folded block scalars with any chomping and indentation indicator (the body's
-//     extent found by the lexer's rules, the value by CST.resolveAsScalar); an empty value;
+//     lines, single- and double-quoted scalars on one line or going on over deeper and blank
+//     lines (values, folding and escapes resolved by the library's own CST.resolveAsScalar,
+//     plain scalars typed by the document's own schema tags, as the library does); flow
+//     sequences and maps closed on their line, holding such scalars, `key: value` pairs (in
+//     maps) and flow collections; literal and folded block scalars with any chomping and
+//     indentation indicator (the body's extent found by the lexer's rules, the value by
+//     CST.resolveAsScalar); an empty value;
 //   - comment lines and blank lines between and after lines, and a comment after a value or
 //     key, each attached where the library's parser attaches it (comment lines right after an
 //     empty value, which the library folds into that value, are declined).
 // It declines tabs, a byte order mark, a lone CR (CRLF is fine), directives and document
 // markers (`---` included), anchors, aliases and tags, explicit keys (`? `), empty sequence
-// items, multi-line quoted scalars and flow collections, comments inside flow
+// items, quoted keys over several lines, multi-line flow collections, comments inside flow
 // collections, pairs in flow sequences, a root that is not a block collection at column 0,
 // and anything the library would report: a bad indentation, a duplicate key, a bad escape, a
 // scalar starting with a reserved character, an over-long key… test/unit/fast-yaml.test.ts holds
@@ -482,8 +483,19 @@ class FastParser {
       node = this.flow(at, lineEnd, depth + 1);
       valueEnd = node.range![1];
     } else if (first === '"' || first === "'") {
-      const close = this.closingQuote(at, lineEnd);
-      if (close < 0) bail(); // not closed on this line
+      let close = this.closingQuote(at, lineEnd);
+      if (close < 0) {
+        // Not closed on this line: the scalar goes on over the lines below, as far as its
+        // closing quote, if each line on the way is blank or deeper than the collection (the
+        // lexer's continueScalar); a line less deep ends it early, which is an error.
+        close = this.closingQuote(at, this.text.length);
+        if (close < 0) bail();
+        while (this.nexts[line]! <= close) {
+          line++;
+          if (this.kinds[line] !== Kind.Blank && this.indents[line]! <= column) bail();
+        }
+        lineEnd = this.ends[line]!;
+      }
       node = this.quoted(at, close + 1, false);
       valueEnd = close + 1;
     } else {

@@ -1,7 +1,7 @@
 // Parses a spec's text into a YAML document with exact source offsets, and says, with a
 // position, everything that keeps the text from being one well-formed YAML document.
 
-import { isCollection, isMap, isScalar, parseAllDocuments, Scalar, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
+import { isCollection, isMap, isScalar, isSeq, parseAllDocuments, Scalar, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
 import { fastParse } from "./fast-yaml.js";
 import { LineIndex } from "./text.js";
 
@@ -44,7 +44,7 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
   const fast = options.libraryOnly ? undefined : fastParse(text, MAX_NESTING);
   if (fast) {
     result.document = fast;
-    result.data = fast.toJS();
+    result.data = fastPathData(fast);
     return result;
   }
 
@@ -106,6 +106,43 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
     });
   }
   return result;
+}
+
+/**
+ * A fast-path document as plain data: what document.toJS() gives, without its context. The
+ * fast path builds only block and flow maps and sequences of scalars, with scalar keys and no
+ * anchors, aliases, tags or merge keys, so toJS's anchors, aliases and merge keys have nothing
+ * to do; a key that is not a scalar (which the fast path never builds) falls back to toJS().
+ * test/unit/helpers/yaml-differential.ts holds the data to the library's toJS() on every case.
+ */
+function fastPathData(document: Document.Parsed): unknown {
+  try {
+    return plainData(document.contents);
+  } catch (error) {
+    if (error === NOT_PLAIN) return document.toJS();
+    throw error;
+  }
+}
+
+const NOT_PLAIN = new Error("a key that is not a scalar");
+
+function plainData(node: unknown): unknown {
+  // As toJS with `keep` (its default): a scalar gives its value as it is.
+  if (isScalar(node)) return node.value;
+  if (isSeq(node)) return node.items.map(plainData);
+  if (isMap(node)) {
+    const map: Record<string, unknown> = {};
+    for (const { key, value } of node.items) {
+      if (!isScalar(key) || (typeof key.value === "object" && key.value !== null)) throw NOT_PLAIN;
+      // addPairToJSMap's stringifyKey and its care for keys such as "__proto__".
+      const stringKey = key.value === null ? "" : String(key.value);
+      const data = plainData(value);
+      if (stringKey in map) Object.defineProperty(map, stringKey, { value: data, writable: true, enumerable: true, configurable: true });
+      else map[stringKey] = data;
+    }
+    return map;
+  }
+  return node;
 }
 
 /** A cheap look at the text, before parsing, for a top-level `jointspec:` key. */

@@ -31,11 +31,47 @@ function comparable(text: string): string {
 
 /** Whether `text` is empty or a placeholder such as "TBD", "n/a", "to be agreed" or "TBD - ask finance". */
 export function isPlaceholder(text: string): boolean {
+  // Long text (a KPI's definition) is mostly decided by its first word, without reading it all.
+  const quick = quickOpener(text);
+  if (quick !== undefined && !PLACEHOLDER_OPENING_WORDS.has(quick)) return PLACEHOLDER_OPENERS.has(quick) || PLACEHOLDER_OPENERS.has(quick.replace(/[.!?]+$/, ""));
   const value = comparable(text);
   if (PLACEHOLDERS.has(value)) return true;
   // The first word, cut at spaces and at punctuation that starts a remark ("TBD: Q3", "TBC-ish").
   const opener = /^[^\s:;,()-]+/.exec(value)?.[0] ?? "";
   return PLACEHOLDER_OPENERS.has(opener) || PLACEHOLDER_OPENERS.has(opener.replace(/[.!?]+$/, ""));
+}
+
+// The first word of each placeholder, cut as isPlaceholder cuts a value's opener.
+const PLACEHOLDER_OPENING_WORDS = new Set([...PLACEHOLDERS].map((placeholder) => /^[^\s:;,()-]+/.exec(placeholder)?.[0] ?? ""));
+
+/**
+ * The opener isPlaceholder would cut from comparable(text), when it can be read off the
+ * text's start: no parentheses (whose remarks comparable drops), a first word of ASCII (whose
+ * lower case is that of each letter) that is not the whole text (so no trailing "." is cut
+ * from it). Undefined when the whole text must be read.
+ */
+function quickOpener(text: string): string | undefined {
+  if (text.includes("(")) return undefined;
+  const length = text.length;
+  let i = 0;
+  while (i < length && isAsciiSpace(text.charCodeAt(i))) i++;
+  const start = i;
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return undefined;
+    if (isAsciiSpace(code) || code === 58 /* : */ || code === 59 /* ; */ || code === 44 /* , */ || code === 41 /* ) */ || code === 45 /* - */) break;
+  }
+  if (i === start) return undefined;
+  // Something other than white space must follow, or the first word is the whole value.
+  let next = i;
+  while (next < length && isAsciiSpace(text.charCodeAt(next))) next++;
+  if (next === length || text.charCodeAt(next) >= 128) return undefined;
+  return text.slice(start, i).toLowerCase();
+}
+
+// The white space of \s and trim() below code 128.
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
 }
 
 const PLACEHOLDER_WORDS = new Set(bundledWords["placeholder-words"]);

@@ -9,6 +9,12 @@ export class LineIndex {
 
   constructor(readonly text: string) {
     const starts = [0];
+    // Most texts break lines with LF alone: the native search finds them.
+    if (!text.includes("\r")) {
+      for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+      return;
+    }
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code === 13) {

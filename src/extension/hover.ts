@@ -66,7 +66,7 @@ function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
 }
 
 /** A roster person as a hover: their function and role, and whether the spec puts them on their own side. */
-export function personMarkdown({ person, side }: RosterName): vscode.MarkdownString {
+function personMarkdown({ person, side }: RosterName): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.isTrusted = false;
   md.supportHtml = false;

@@ -21,10 +21,10 @@ export interface CueReading {
 // either side. A long sentence often joins both functions' work ("announced by newsletters,
 // ahead of the deployment freeze"); the words next to the term are the ones that say which.
 const CLAUSE_BREAK = /[.,;:!?()[\]](?=\s|$)|[()[\]]|\s[-–—]\s|\n[ \t]*\n/g;
-export const WINDOW_WORDS = 4;
+const WINDOW_WORDS = 4;
 
 /** The offsets of the window of `text[from, to)` around the use `[start, end)`. */
-export function windowAround(text: string, from: number, to: number, start: number, end: number): [number, number] {
+function windowAround(text: string, from: number, to: number, start: number, end: number): [number, number] {
   let clauseStart = from;
   let clauseEnd = to;
   CLAUSE_BREAK.lastIndex = from;

@@ -47,6 +47,8 @@ export class Glossary {
   private readonly anyCase = new Map<string, GlossaryEntry>();
   /** Spellings by their first word (lowercased), longest first, as the matcher tries them. */
   private readonly candidates = new Map<string, string[]>();
+  /** The same lists in a trie of the first words' code units, walked along ASCII words without slicing them. */
+  private readonly firstWordTrie: TrieNode = { next: [] };
 
   constructor(entries: readonly GlossaryEntry[]) {
     // Later entries replace earlier ones with the same term, so workspace files override.
@@ -72,6 +74,13 @@ export class Glossary {
       const list = this.candidates.get(first) ?? [];
       list.push(spelling);
       this.candidates.set(first, list);
+    }
+    // An ASCII word can only start a spelling whose first word is ASCII.
+    for (const [first, list] of this.candidates) {
+      if (!/^[\x00-\x7f]*$/.test(first)) continue;
+      let node = this.firstWordTrie;
+      for (let k = 0; k < first.length; k++) node = node.next[first.charCodeAt(k)] ??= { next: [] };
+      node.spellings = list;
     }
   }
 
@@ -109,19 +118,67 @@ export class Glossary {
    */
   findTerms(text: string, offset = 0): TermMatch[] {
     const matches: TermMatch[] = [];
-    const words = new RegExp(WORDS_IN.source, "gu");
-    for (let word = words.exec(text); word; word = words.exec(text)) {
+    const length = text.length;
+    const root = this.firstWordTrie;
+    let at = 0;
+    while (at < length) {
+      // The next run of word characters (what WORDS_IN matches), read by character code.
+      let unit = text.charCodeAt(at);
+      if (unit < 128 ? ASCII_WORD[unit] === 0 : wordCharWidth(text, at) === 0) {
+        at++;
+        continue;
+      }
+      const start = at;
+      // Along an ASCII word, the trie nodes of its lowercased prefixes: the whole word's, and
+      // those one and two characters shorter (the word without "s" or "es").
+      let ascii = true;
+      let node: TrieNode | undefined = root;
+      let shorter1: TrieNode | undefined;
+      let shorter2: TrieNode | undefined;
+      for (;;) {
+        if (unit < 128) {
+          if (ASCII_WORD[unit] === 0) break;
+          shorter2 = shorter1;
+          shorter1 = node;
+          node = node?.next[unit | (unit >= 65 && unit <= 90 ? 32 : 0)];
+          at++;
+        } else {
+          const width = wordCharWidth(text, at);
+          if (width === 0) break;
+          ascii = false;
+          at += width;
+        }
+        unit = text.charCodeAt(at);
+      }
       // The word as written, or without a plural ending, may start a spelling.
-      const lower = word[0].toLowerCase();
-      const candidates = this.candidates.get(lower) ?? this.candidates.get(lower.replace(/e?s$/, "")) ?? this.candidates.get(lower.replace(/s$/, ""));
-      const end = candidates ? matchAt(text, word.index, candidates) : -1;
+      let candidates: readonly string[] | undefined;
+      if (ascii) {
+        candidates = node?.spellings;
+        if (!candidates && (text.charCodeAt(at - 1) | 32) === 115 /* s */) {
+          candidates = ((text.charCodeAt(at - 2) | 32) === 101 /* e */ ? shorter2 : shorter1)?.spellings ?? shorter1?.spellings;
+        }
+      } else {
+        const lower = text.slice(start, at).toLowerCase();
+        candidates = this.candidates.get(lower);
+        if (!candidates && lower.endsWith("s")) {
+          candidates = this.candidates.get(lower.slice(0, lower.endsWith("es") ? -2 : -1)) ?? this.candidates.get(lower.slice(0, -1));
+        }
+      }
+      const end = candidates ? matchAt(text, start, candidates) : -1;
       if (end < 0) continue;
-      const entry = this.lookup(text.slice(word.index, end));
-      if (entry) matches.push({ entry, start: offset + word.index, end: offset + end });
-      words.lastIndex = end;
+      const entry = this.lookup(text.slice(start, end));
+      if (entry) matches.push({ entry, start: offset + start, end: offset + end });
+      at = end;
     }
     return matches;
   }
+}
+
+/** A node of the trie of the spellings' first words that are ASCII, by lowercased character code. */
+interface TrieNode {
+  next: (TrieNode | undefined)[];
+  /** The spellings whose first word ends here, longest first. */
+  spellings?: string[];
 }
 
 let bundledGlossary: Glossary | undefined;
@@ -143,14 +200,21 @@ function isCaseSensitive(entry: GlossaryTerm, spelling: string): boolean {
 
 function withoutPlural(word: string): string[] {
   const forms = [word];
-  if (/es$/i.test(word)) forms.push(word.slice(0, -2));
-  if (/s$/i.test(word)) forms.push(word.slice(0, -1));
+  // What /es$/i and /s$/i match: the i flag without u folds "S" and "E" to ASCII only.
+  if ((word.charCodeAt(word.length - 1) | 32) === 115 /* s */) {
+    if ((word.charCodeAt(word.length - 2) | 32) === 101 /* e */) forms.push(word.slice(0, -2));
+    forms.push(word.slice(0, -1));
+  }
   return forms;
 }
 
 function normalizeSpaces(text: string): string {
-  return text.trim().replace(/\s+/g, " ");
+  // Most matched terms are one word: nothing to trim or join.
+  return HAS_SPACE.test(text) ? text.trim().replace(/\s+/g, " ") : text;
 }
+
+// \s and trim() know the same white space.
+const HAS_SPACE = /\s/;
 
 // The end of the first candidate that matches at `start` (with an optional plural and a
 // word boundary after it), or -1.
@@ -184,6 +248,25 @@ function sameLetter(a: string | undefined, b: string): boolean {
 }
 
 const WORD = /[\p{L}\p{N}_]/u;
+/** 1 for the ASCII characters WORD matches, by code. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => (WORD.test(String.fromCharCode(code)) ? 1 : 0));
+/** Characters past ASCII already classified by WORD, by code point. */
+const wordCodePoints = new Map<number, boolean>();
+
+// How many code units the word character at `index` takes (2 for one beyond the BMP), or 0
+// when there is none: WORD, read as a regular expression with the u flag reads the text.
+function wordCharWidth(text: string, index: number): number {
+  const unit = text.charCodeAt(index);
+  if (unit < 128) return (unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) || (unit >= 48 && unit <= 57) || unit === 95 ? 1 : 0;
+  if (Number.isNaN(unit)) return 0; // past the end
+  const code = text.codePointAt(index)!;
+  let isWord = wordCodePoints.get(code);
+  if (isWord === undefined) {
+    isWord = WORD.test(String.fromCodePoint(code));
+    wordCodePoints.set(code, isWord);
+  }
+  return isWord ? (code > 0xffff ? 2 : 1) : 0;
+}
 // Runs of word characters: where spellings may start, and the first word of each spelling.
 const WORDS_IN = /[\p{L}\p{N}_]+/u;
 

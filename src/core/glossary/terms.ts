@@ -46,11 +46,12 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
     if (pattern.length === 0) {
       if (isScalar(node) && typeof node.value === "string" && node.range) {
         const read = readScalar(text, node.range[0], node.range[1], node.type);
-        const links = linkSpans(read.text);
         for (const match of glossary.findTerms(read.text)) {
           // A word inside a URL or an address is part of a name, not prose.
-          if (links.some(([from, to]) => match.start < to && match.end > from)) continue;
-          found.push({ entry: match.entry, start: read.starts[match.start]!, end: read.ends[match.end - 1]!, path, value: [node.range[0], node.range[1]] });
+          if (overlapsLink(read.text, match.start, match.end)) continue;
+          const start = read.starts ? read.starts[match.start]! : read.from + match.start;
+          const end = read.ends ? read.ends[match.end - 1]! : read.from + match.end;
+          found.push({ entry: match.entry, start, end, path, value: [node.range[0], node.range[1]] });
         }
       }
       return;
@@ -104,9 +105,11 @@ export function occurrenceAt(occurrences: readonly TermOccurrence[], offset: num
 /** A scalar's text as it reads, with the source offsets each of its characters came from. */
 interface ReadScalar {
   text: string;
-  /** Where the source of each character of `text` starts and ends. */
-  starts: number[];
-  ends: number[];
+  /** Where the text starts in the source, when each of its characters is the source's own. */
+  from: number;
+  /** Where the source of each character of `text` starts and ends; only for text with escapes read. */
+  starts?: number[];
+  ends?: number[];
 }
 
 // What a scalar says, for matching terms: a block scalar without its header line (so a
@@ -114,14 +117,6 @@ interface ReadScalar {
 // without its quotes, and a double-quoted scalar with its escapes read (in "the\nsegment",
 // "segment" is a word). White space is kept as written: terms match across any run of it.
 function readScalar(text: string, from: number, to: number, type: Scalar["type"]): ReadScalar {
-  const read: ReadScalar = { text: "", starts: [], ends: [] };
-  const push = (chars: string, start: number, end: number): void => {
-    read.text += chars;
-    for (let k = 0; k < chars.length; k++) {
-      read.starts.push(start);
-      read.ends.push(end);
-    }
-  };
   let i = from;
   let end = to;
   if (type === Scalar.BLOCK_FOLDED || type === Scalar.BLOCK_LITERAL) {
@@ -131,8 +126,19 @@ function readScalar(text: string, from: number, to: number, type: Scalar["type"]
     i = from + 1;
     end = Math.max(i, to - 1);
   }
+  // Without an escape to read, the text is the source itself, character for character.
+  const source = text.slice(i, end);
+  if (type !== Scalar.QUOTE_DOUBLE || !source.includes("\\")) return { text: source, from: i };
+  const read = { text: "", from: i, starts: [] as number[], ends: [] as number[] };
+  const push = (chars: string, start: number, stop: number): void => {
+    read.text += chars;
+    for (let k = 0; k < chars.length; k++) {
+      read.starts.push(start);
+      read.ends.push(stop);
+    }
+  };
   while (i < end) {
-    if (type === Scalar.QUOTE_DOUBLE && text[i] === "\\") {
+    if (text[i] === "\\") {
       const sequence = readEscape(text, i, end);
       push(sequence.chars, i, sequence.next);
       i = sequence.next;
@@ -175,9 +181,30 @@ function readEscape(text: string, at: number, end: number): { chars: string; nex
 // them are parts of a name (https://wiki.example.com/mkt/Customer-Preference-Centre).
 const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()[\]{},;:@]+@[^\s<>"'`()[\]{},;@]+/giu;
 
-/** Where links and email addresses are in `text`, as [start, end) pairs. */
-function linkSpans(text: string): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const link of text.matchAll(LINKS)) spans.push([link.index!, link.index! + link[0].length]);
-  return spans;
+// Every link or address LINKS finds holds one of these; words without any hold none, and the
+// costly search is skipped.
+const MAY_HOLD_LINK = /[:@]|www\./i;
+
+/**
+ * Whether text[start, end) overlaps a link or an email address in `text` (a match of LINKS).
+ * A link holds no white space, so the links of the words around the range are the links of the
+ * whole text there: only those words are searched, and only when they may hold one.
+ */
+export function overlapsLink(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && !isSpaceAt(text, from - 1)) from--;
+  let to = end;
+  while (to < text.length && !isSpaceAt(text, to)) to++;
+  const words = text.slice(from, to);
+  if (!MAY_HOLD_LINK.test(words)) return false;
+  for (const link of words.matchAll(LINKS)) if (start - from < link.index! + link[0].length && end - from > link.index!) return true;
+  return false;
 }
+
+// What \s matches (in LINKS too), with an ASCII fast path.
+function isSpaceAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[index]!);
+}
+const SPACE = /\s/;
+

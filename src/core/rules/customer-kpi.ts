@@ -15,7 +15,7 @@ const CUSTOMERS = [
 ] as const;
 
 /** Whether a KPI says it measures the customer: `focus: customer`, or a `customer:` with no focus. */
-export function focusesOnCustomer(kpi: Data): boolean {
+function focusesOnCustomer(kpi: Data): boolean {
   return kpi.focus === "customer" || (kpi.focus == null && kpi.customer != null);
 }
 

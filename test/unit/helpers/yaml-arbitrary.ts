@@ -68,6 +68,8 @@ const scalarText: fc.Arbitrary<string> = fc.oneof(
 const keyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 40, arbitrary: fc.constantFrom(...SPEC_KEYS) },
   { weight: 1, arbitrary: fc.constantFrom("key with spaces", "'quoted key'", '"dq key"', "1", "true", "~", "null", "x#y", "é", "'a: b'", "-k", "k ", "? k") },
+  // Keys that meet in plain data (null and "", 1 and "1") or that an object already has.
+  { weight: 1, arbitrary: fc.constantFrom("__proto__", "'__proto__'", "constructor", "toString", "hasOwnProperty", "''", "'1'", "'true'", "0x1", "1.0") },
   { weight: 1, arbitrary: fc.constantFrom(...TYPED_WORDS) },
   { weight: 1, arbitrary: trickyString },
   // Around the 1,024-character limit on implicit keys.
@@ -129,7 +131,21 @@ export interface SeqModel {
   items: ItemModel[];
 }
 
-export type ValueModel = ScalarModel | FlowModel | BlockScalarModel | MapModel | SeqModel | null;
+/** A quoted scalar over several lines, as long summaries are written. */
+export interface QuotedModel {
+  kind: "quoted";
+  quote: "'" | '"';
+  /** The text after the opening quote, on the key's or dash's line. */
+  first: string;
+  /** The lines below, `extra` columns past the value's parent (0 or less ends the scalar early: an error). */
+  lines: { extra: number; text: string }[];
+  /** Whether the closing quote sits on a line of its own rather than at the end of the last line. */
+  closeAlone: boolean;
+  /** Text after the closing quote (a comment, or something that makes it a key or an error). */
+  after: string;
+}
+
+export type ValueModel = ScalarModel | FlowModel | BlockScalarModel | QuotedModel | MapModel | SeqModel | null;
 
 export interface EntryModel {
   before: Trivia[];
@@ -217,6 +233,29 @@ const scalar: fc.Arbitrary<ScalarModel> = fc.record({
   more: fc.oneof({ weight: 8, arbitrary: fc.constant([] as ScalarModel["more"]) }, { weight: 1, arbitrary: fc.array(moreLine, { minLength: 1, maxLength: 3 }) }),
 });
 
+// Lines of a quoted scalar: words with what would be structure outside quotes, escapes good
+// and bad, doubled and lone quotes, trailing spaces, an escaped line break, blank lines.
+const QUOTED_LINE_TEXTS = [
+  "continued over lines", "and more words", "# not a comment", "- not a list", "key: not a map", "ratio 3:1", "x#y", "C# and F#",
+  "it''s", "a ''quoted'' word", "say \\\"hi\\\"", "tab\\there", "\\u00e9 and \\x41", "bad \\q escape", "ends with a backslash \\",
+  "trailing spaces   ", "  leading spaces", "é € “curly”", "[not, flow]", "{not: flow}", "&a *b !t", "'", '"', "---", "...", "%x",
+];
+
+const quotedLine = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ extra: fc.integer({ min: 1, max: 4 }), text: fc.constantFrom(...QUOTED_LINE_TEXTS) }) },
+  { weight: 2, arbitrary: fc.record({ extra: fc.constantFrom(0, 1, 3, 6), text: fc.constant("") }) },
+  { weight: 1, arbitrary: fc.record({ extra: fc.integer({ min: -1, max: 0 }), text: fc.constantFrom("less", "# c", "next: 1") }) },
+);
+
+const quoted: fc.Arbitrary<QuotedModel> = fc.record({
+  kind: fc.constant("quoted" as const),
+  quote: fc.constantFrom("'" as const, '"' as const),
+  first: fc.constantFrom("", "Member preview on smart home", "a: b # c", "ends with a space ", "x\\", "it''s", "\\t"),
+  lines: fc.array(quotedLine, { minLength: 1, maxLength: 4 }),
+  closeAlone: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  after: fc.oneof({ weight: 6, arbitrary: fc.constant("") }, { weight: 2, arbitrary: fc.constantFrom(" # c", "  #c", "#c", " ") }, { weight: 1, arbitrary: fc.constantFrom(": v", " x", ",") }),
+});
+
 const models = fc.letrec<{ value: ValueModel; map: MapModel; seq: SeqModel; entry: EntryModel; item: ItemModel }>((tie) => ({
   value: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
@@ -224,6 +263,7 @@ const models = fc.letrec<{ value: ValueModel; map: MapModel; seq: SeqModel; entr
     { weight: 1, arbitrary: fc.constant(null) },
     { weight: 2, arbitrary: flow },
     { weight: 2, arbitrary: blockScalar },
+    { weight: 2, arbitrary: quoted },
     { weight: 2, arbitrary: tie("map") },
     { weight: 2, arbitrary: tie("seq") },
   ),
@@ -299,6 +339,14 @@ function renderValue(head: string, value: ValueModel, column: number, trailingCo
         if (line.text === "") out.push(line.extra === 0 ? "" : " ".repeat(Math.max(0, bodyColumn + line.extra - 2)));
         else out.push(" ".repeat(Math.max(0, bodyColumn + line.extra)) + line.text);
       }
+      return;
+    }
+    case "quoted": {
+      out.push(`${head}${gap}${value.quote}${value.first}`);
+      const below = value.lines.map((line) => (line.text === "" ? " ".repeat(Math.max(0, line.extra)) : " ".repeat(Math.max(0, column + line.extra)) + line.text));
+      if (value.closeAlone) below.push(" ".repeat(column + 1));
+      below[below.length - 1] += value.quote + value.after;
+      out.push(...below.slice(0, -1), withTrailing(below[below.length - 1]!, trailingComment));
       return;
     }
     case "map":

@@ -80,6 +80,8 @@ export function documentDifference(text: string, fast = fastParse(text, MAX_NEST
   return (
     firstDifference(describeDocument(fast), describeDocument(library.document)) ??
     firstDifference(fast.toJS(), library.document.toJS(), "toJS()") ??
+    // parse.ts reads the fast path's data without toJS(): it must be the library path's data.
+    firstDifference(parseYaml(text).data, library.data, "data") ??
     firstDifference(stringified(fast), stringified(library.document), "toString()")
   );
 }

@@ -1,0 +1,90 @@
+import { deepStrictEqual } from "node:assert";
+import fc from "fast-check";
+import { BUNDLED_ORIGIN, Glossary, type GlossaryEntry } from "../../src/core/glossary/glossary.js";
+import { overlapsLink } from "../../src/core/glossary/terms.js";
+import { ReferenceMatcher, referenceLinkSpans } from "./helpers/term-reference.js";
+
+// The term matcher reads words by character codes and walks a trie of the spellings' first
+// words (src/core/glossary/glossary.ts), and links are looked for only in the words around a
+// term that may hold one (terms.ts): both stand in for regular expressions over the whole
+// text, so they must find exactly what the first, regex-based matcher found
+// (helpers/term-reference.ts), on any text.
+
+const bundled = Glossary.bundled();
+
+const entry = (term: string, extra: Partial<GlossaryEntry> = {}): GlossaryEntry => ({ term, kind: "jargon", example: term, origin: "test.glossary.yaml", ...extra });
+
+// Entries that stress the matcher: first words past ASCII, with digits and underscores, one
+// letter long, ending in "s" or "es", spellings of several words, a forced case rule.
+const stressed = bundled.extend([
+  entry("café crème", { aliases: ["Café", "ÇA va"] }),
+  entry("s3 bucket", { aliases: ["S3"] }),
+  entry("go_live", { aliases: ["x"] }),
+  entry("bus", { aliases: ["buses", "class es"] }),
+  entry("Σigma", { aliases: ["straße", "İstanbul"] }),
+  entry("𝐀lpha", { aliases: ["emoji 😀 day"] }),
+  entry("Ops", { caseSensitive: true }),
+  entry("ROI", { caseSensitive: false }),
+]);
+
+// Spellings of both glossaries, written as people write them: any case, plural endings,
+// other white space between words.
+const spellings = [...new Set(stressed.entries.flatMap((e) => [e.term, ...(e.aliases ?? [])]))];
+const SPACES = [" ", "  ", "\n", "\t", "\u00a0", "\u2028", "\r\n  "];
+const caseOf = (word: string, how: number): string => (how === 0 ? word : how === 1 ? word.toUpperCase() : how === 2 ? word.toLowerCase() : word[0]!.toUpperCase() + word.slice(1));
+const spelled = fc
+  .record({ spelling: fc.constantFrom(...spellings), how: fc.integer({ min: 0, max: 3 }), space: fc.constantFrom(...SPACES), plural: fc.constantFrom("", "", "s", "es", "S", "ES", "'s", "ing") })
+  .map(({ spelling, how, space, plural }) => caseOf(spelling, how).replace(/ /g, space) + plural);
+
+// Everything else text holds, and the characters where a word-by-code reading could go wrong.
+const OTHER = [
+  " ", " ", ", ", ". ", "-", "/", "'", "_", "0", "42", "a", "the", "is", "dress", "es", "s", "S", "e", "drive", "Dr", "dr", "é", "É", "ß",
+  "İ", "ı", "ſ", "K", "Σ", "ς", "ǅ", "𝐀", "😀", "\uD800", "\uDC00", "\u0301", "٣", "中文", "https://example.com/Customer-Preference", "www.SQL.example",
+  "WWW.x", "mailto:dr@example.com", "sql.team@example.com", "a@b", "@", ":", "x://y", "ſ://x", "(", ")", "\"", "`", "<", ">",
+];
+
+const text = fc.array(fc.oneof({ weight: 1, arbitrary: spelled }, { weight: 2, arbitrary: fc.constantFrom(...OTHER) }), { maxLength: 24 }).map((parts) => parts.join(""));
+
+describe("glossary term matcher", () => {
+  for (const [name, glossary] of [
+    ["bundled glossary", bundled],
+    ["glossary with stressing entries", stressed],
+  ] as const) {
+    it(`finds exactly what the regex-based matcher finds (${name}, 20,000 texts)`, function () {
+      this.timeout(120_000);
+      const reference = new ReferenceMatcher(glossary);
+      fc.assert(
+        fc.property(text, (written) => {
+          const found = glossary.findTerms(written).map((m) => ({ term: m.entry.term, start: m.start, end: m.end }));
+          deepStrictEqual(found, reference.findTerms(written));
+        }),
+        { seed: 20270106, numRuns: 20_000 },
+      );
+    });
+  }
+
+  it("tells a range inside a link or address as the one regular expression over the whole text does (20,000 texts)", function () {
+    this.timeout(60_000);
+    const withRange = text.chain((written) =>
+      fc.tuple(fc.constant(written), fc.nat({ max: written.length }), fc.nat({ max: written.length })).map(([w, a, b]) => ({ written: w, start: Math.min(a, b), end: Math.max(a, b) + 1 })),
+    );
+    let inside = 0;
+    fc.assert(
+      fc.property(withRange, ({ written, start, end }) => {
+        const expected = referenceLinkSpans(written).some(([from, to]) => start < to && end > from);
+        if (expected) inside++;
+        deepStrictEqual(overlapsLink(written, start, end), expected);
+      }),
+      { seed: 20270106, numRuns: 20_000 },
+    );
+    // A generator that never put a range on a link would prove nothing.
+    deepStrictEqual(inside > 1_000, true, `only ${inside} ranges overlapped a link`);
+  });
+
+  it("the stressing entries are found at all (a generator that never matched would prove nothing)", () => {
+    const found = stressed.findTerms("Café crème, S3 buckets, go_live, buses, ΣIGMA, 𝐀lpha, Ops not ops, roi").map((m) => m.entry.term);
+    deepStrictEqual(found, ["café crème", "s3 bucket", "go_live", "bus", "Σigma", "𝐀lpha", "Ops", "ROI"]);
+    deepStrictEqual(new ReferenceMatcher(stressed).findTerms("Café crème, S3 buckets, go_live, buses, ΣIGMA, 𝐀lpha, Ops not ops, roi").map((m) => m.term), found);
+    deepStrictEqual(bundled.entries.every((e) => e.origin === BUNDLED_ORIGIN), true);
+  });
+});
