@@ -82,7 +82,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   } else {
     if (current.corpusHash !== expected.corpusHash) console.log(`The generator's corpus changed: ${expected.corpusHash} → ${current.corpusHash}`);
     const diff = differences(expected.files, current.files);
-    for (const d of diff.slice(0, 20)) console.log(`${d.path}\n  expected: ${d.expected?.join(" ") ?? "(no such spec)"}\n  actual:   ${d.actual?.join(" ") ?? "(no such spec)"}`);
+    for (const d of diff.slice(0, 20))
+      console.log(`${d.path}\n  expected: ${d.expected?.join(" ") ?? "(no such spec)"}\n  actual:   ${d.actual?.join(" ") ?? "(no such spec)"}`);
     console.log(diff.length === 0 ? "Findings unchanged." : `${diff.length} specs' findings differ.`);
     process.exitCode = diff.length === 0 && current.corpusHash === expected.corpusHash ? 0 : 1;
   }

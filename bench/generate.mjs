@@ -108,7 +108,10 @@ const ROLES = {
   marketing: ["Campaign manager", "CRM manager", "Copywriter", "Growth marketing manager", "Lifecycle marketer", "Promotions manager", "Brand manager", "Media planner", "Social media manager", "Email marketing specialist", "Partnerships manager", "Marketing analyst", "Content strategist", "Performance marketer", "Campaign lead"],
   technology: ["Solutions architect", "Backend engineer", "Frontend engineer", "Web engineer", "Mobile engineer", "Data engineer", "Analytics engineer", "QA engineer", "Site reliability engineer", "Security engineer", "Engineering manager", "Integration engineer", "Tech lead"],
 };
-const TEAMS = { marketing: ["Lifecycle", "Brand", "Growth", "Partnerships", "Performance"], technology: ["Checkout", "Web shop", "Mobile apps", "Data", "Payments", "Loyalty", "Search"] };
+const TEAMS = {
+  marketing: ["Lifecycle", "Brand", "Growth", "Partnerships", "Performance"],
+  technology: ["Checkout", "Web shop", "Mobile apps", "Data", "Payments", "Loyalty", "Search"],
+};
 const PLACEHOLDER_NAMES = ["TBD", "TBC", "?", "n/a", "someone", ""];
 
 // biome-ignore format: a table packed by hand, a few entries a line
@@ -119,10 +122,41 @@ const PRODUCTS = ["outerwear", "skincare", "running shoes", "coffee subscription
 const MECHANICS = ["flash sale", "bundle offer", "referral programme", "loyalty relaunch", "gift guide", "sweepstakes", "free shipping week", "trade-in offer", "early access drop", "price match", "member preview", "student discount", "winback series", "launch countdown"];
 // biome-ignore format: a table packed by hand, a few entries a line
 const AUDIENCES = ["lapsed members", "new app users", "loyalty members", "first-time buyers", "newsletter subscribers", "students", "parents shopping for school", "gift buyers", "members in Germany and France", "app users who opted in to push"];
-const CHANNELS = ["email and push", "paid social and search ads", "the app home screen", "in-store QR codes and email", "podcast ads with promo codes", "SMS and email", "partner newsletters", "a landing page and display ads"];
-const OFFERS = ["a 10 EUR voucher", "free shipping on a second order", "double points for two weeks", "20% off a bundle", "an early access pass", "a gift with orders over 60 EUR", "a free trial month"];
-const FEATURES = ["a countdown banner", "a stock-aware offer page", "single-use codes", "a personalised product grid", "a referral link per member", "an in-app progress bar", "a post-purchase survey"];
-const TRIGGERS = ["place a second order within 60 days", "refer a friend", "come back after six months away", "add a wish-list item", "scan a receipt in the app"];
+const CHANNELS = [
+  "email and push",
+  "paid social and search ads",
+  "the app home screen",
+  "in-store QR codes and email",
+  "podcast ads with promo codes",
+  "SMS and email",
+  "partner newsletters",
+  "a landing page and display ads",
+];
+const OFFERS = [
+  "a 10 EUR voucher",
+  "free shipping on a second order",
+  "double points for two weeks",
+  "20% off a bundle",
+  "an early access pass",
+  "a gift with orders over 60 EUR",
+  "a free trial month",
+];
+const FEATURES = [
+  "a countdown banner",
+  "a stock-aware offer page",
+  "single-use codes",
+  "a personalised product grid",
+  "a referral link per member",
+  "an in-app progress bar",
+  "a post-purchase survey",
+];
+const TRIGGERS = [
+  "place a second order within 60 days",
+  "refer a friend",
+  "come back after six months away",
+  "add a wish-list item",
+  "scan a receipt in the app",
+];
 const SUMMARIES = [
   (r, t) => `${cap(t.mechanic)} on ${t.product} for ${r.pick(AUDIENCES)}, promoted through ${r.pick(CHANNELS)}, with ${r.pick(FEATURES)}.`,
   (r) => `Members who ${r.pick(TRIGGERS)} get ${r.pick(OFFERS)}; ${r.pick(FEATURES)} keeps the offer page in step with stock.`,
@@ -242,25 +276,44 @@ const pct = (r, low, high) => `${r.int(low * 10, high * 10) / 10}%`;
 // Sentences of a summary. None uses a term the rule reports, so a summary without a
 // problem draws no finding; AMBIGUOUS[].sentence brings those terms in.
 const SUMMARY_SENTENCES = [
-  (r, t) => `Last year's ${t.season.toLowerCase()} campaign reached ${r.int(2, 40) / 10}M impressions, but the CTR stayed at ${pct(r, 0.8, 2.5)} and the CPA was ${r.int(20, 60)}% over plan, so this year we send less and target better.`,
-  () => "Marketing owns the copy, the CTA and the UTM plan for every channel; technology owns the landing page, the feature flag that turns the offer on and off, and the rollback if latency on the checkout API climbs past its SLO.",
-  (r) => `Audiences are built in the CDP from ${r.pick(AUDIENCES)} and synced to the ESP by a nightly ETL job; no PII leaves the data warehouse except hashed emails for retargeting on ${r.pick(["paid social", "display ads", "video platforms"])}.`,
-  () => "Attribution is last-click for paid media and first-touch for email, the rules finance uses for ROAS and CAC, so that the figures in this spec match the monthly report.",
-  (r, t) => `A load test on staging at ${r.int(2, 5)} times last year's peak must pass before the code freeze on ${date(r, t.year, 4, 8)}, and the voucher API keeps its rate limit of ${r.int(5, 50)} requests per second per member.`,
-  (r) => `The launch starts small in ${r.pick(MARKETS)}; the press release, the app store assets and the partner integration follow a week later, once the funnel figures from the first market are in.`,
-  () => "Offer codes are single-use and issued by the promotions service through an idempotent API call, so that a retried webhook from the ESP never sends anyone two codes.",
-  (r) => `The A/B test compares ${r.pick(FEATURES)} with the current page on ${r.int(10, 50)}% of traffic; the winner is picked on CTR and order value, not on bounce rate.`,
-  (r) => `Churn among ${r.pick(AUDIENCES)} rose to ${r.int(8, 20)}% last quarter, and the LTV of members who joined through ${r.pick(["paid social", "SEO", "referrals", "the app"])} is about ${r.int(20, 60)}% below the rest.`,
-  () => "Every email carries UTM parameters on each link, and the tag manager fires the ad platforms' tags only after consent; SSO guards the campaign dashboard, and MQL counts go to the partner team every Monday.",
-  (_r, t) => `Brand identity follows the ${t.season.toLowerCase()} guidelines: the asset library holds the approved banners, and copy changes after the content freeze need both leads to agree.`,
-  (r) => `If the NPS survey drops by more than ${r.int(3, 10)} points, the campaign lead and the tech lead decide together whether to pause the emails or to roll back the offer page.`,
-  (r) => `Ad inventory on ${r.pick(["partner sites", "the podcast network", "the retail media platform"])} is booked through ${r.pick(MONTHS)}; the media plan assumes a CPM of ${r.int(4, 20)} € and a CTR of at least ${pct(r, 0.5, 1.5)}.`,
-  (r) => `RTO for the offer page is ${r.int(15, 60)} minutes and RPO ${r.int(5, 30)} minutes; the CDN serves a static copy of the page if the web shop goes down in the peak hour.`,
-  (r) => `The SDK in the ${r.pick(["iOS", "Android"])} app sends the same events as the web shop, so that app and web figures add up without counting anyone twice.`,
-  (r, t) => `The ${t.mechanic} runs ${r.pick(MONTHS)}–${r.pick(MONTHS)}; members’ points are credited within ${r.int(2, 48)} hours of an order, and the loyalty service’s uptime target is ${r.pick(["99.9", "99.95", "99.5"])}%.`,
-  (r, t) => `The brief from the ${t.season.toLowerCase()} kickoff asks for ${r.pick(OFFERS)} on ${t.product}, told through ${r.pick(CHANNELS)}, with ${r.pick(FEATURES)} on every property we own.`,
-  (r) => `The client team at the agency delivers the banners by ${r.pick(MONTHS)} ${r.int(1, 28)}; the release of the offer page is a feature flag switch, not a new build.`,
-  () => "Search traffic matters as much as paid media: the SEO team rewrites the category pages, and the CRM team plans the follow-up emails from the same event data.",
+  (r, t) =>
+    `Last year's ${t.season.toLowerCase()} campaign reached ${r.int(2, 40) / 10}M impressions, but the CTR stayed at ${pct(r, 0.8, 2.5)} and the CPA was ${r.int(20, 60)}% over plan, so this year we send less and target better.`,
+  () =>
+    "Marketing owns the copy, the CTA and the UTM plan for every channel; technology owns the landing page, the feature flag that turns the offer on and off, and the rollback if latency on the checkout API climbs past its SLO.",
+  (r) =>
+    `Audiences are built in the CDP from ${r.pick(AUDIENCES)} and synced to the ESP by a nightly ETL job; no PII leaves the data warehouse except hashed emails for retargeting on ${r.pick(["paid social", "display ads", "video platforms"])}.`,
+  () =>
+    "Attribution is last-click for paid media and first-touch for email, the rules finance uses for ROAS and CAC, so that the figures in this spec match the monthly report.",
+  (r, t) =>
+    `A load test on staging at ${r.int(2, 5)} times last year's peak must pass before the code freeze on ${date(r, t.year, 4, 8)}, and the voucher API keeps its rate limit of ${r.int(5, 50)} requests per second per member.`,
+  (r) =>
+    `The launch starts small in ${r.pick(MARKETS)}; the press release, the app store assets and the partner integration follow a week later, once the funnel figures from the first market are in.`,
+  () =>
+    "Offer codes are single-use and issued by the promotions service through an idempotent API call, so that a retried webhook from the ESP never sends anyone two codes.",
+  (r) =>
+    `The A/B test compares ${r.pick(FEATURES)} with the current page on ${r.int(10, 50)}% of traffic; the winner is picked on CTR and order value, not on bounce rate.`,
+  (r) =>
+    `Churn among ${r.pick(AUDIENCES)} rose to ${r.int(8, 20)}% last quarter, and the LTV of members who joined through ${r.pick(["paid social", "SEO", "referrals", "the app"])} is about ${r.int(20, 60)}% below the rest.`,
+  () =>
+    "Every email carries UTM parameters on each link, and the tag manager fires the ad platforms' tags only after consent; SSO guards the campaign dashboard, and MQL counts go to the partner team every Monday.",
+  (_r, t) =>
+    `Brand identity follows the ${t.season.toLowerCase()} guidelines: the asset library holds the approved banners, and copy changes after the content freeze need both leads to agree.`,
+  (r) =>
+    `If the NPS survey drops by more than ${r.int(3, 10)} points, the campaign lead and the tech lead decide together whether to pause the emails or to roll back the offer page.`,
+  (r) =>
+    `Ad inventory on ${r.pick(["partner sites", "the podcast network", "the retail media platform"])} is booked through ${r.pick(MONTHS)}; the media plan assumes a CPM of ${r.int(4, 20)} € and a CTR of at least ${pct(r, 0.5, 1.5)}.`,
+  (r) =>
+    `RTO for the offer page is ${r.int(15, 60)} minutes and RPO ${r.int(5, 30)} minutes; the CDN serves a static copy of the page if the web shop goes down in the peak hour.`,
+  (r) =>
+    `The SDK in the ${r.pick(["iOS", "Android"])} app sends the same events as the web shop, so that app and web figures add up without counting anyone twice.`,
+  (r, t) =>
+    `The ${t.mechanic} runs ${r.pick(MONTHS)}–${r.pick(MONTHS)}; members’ points are credited within ${r.int(2, 48)} hours of an order, and the loyalty service’s uptime target is ${r.pick(["99.9", "99.95", "99.5"])}%.`,
+  (r, t) =>
+    `The brief from the ${t.season.toLowerCase()} kickoff asks for ${r.pick(OFFERS)} on ${t.product}, told through ${r.pick(CHANNELS)}, with ${r.pick(FEATURES)} on every property we own.`,
+  (r) =>
+    `The client team at the agency delivers the banners by ${r.pick(MONTHS)} ${r.int(1, 28)}; the release of the offer page is a feature flag switch, not a new build.`,
+  () =>
+    "Search traffic matters as much as paid media: the SEO team rewrites the category pages, and the CRM team plans the follow-up emails from the same event data.",
 ];
 // Sentences added to a KPI's definition, after the metric's own one.
 const KPI_SENTENCES = [
@@ -317,7 +370,10 @@ function cap(text) {
 }
 
 function kebab(text) {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
 }
 
 function date(r, year, monthLow = 1, monthHigh = 12) {
@@ -394,7 +450,15 @@ function makeSpec(r, index, options = {}) {
   const theme = { season: r.pick(SEASONS), product: r.pick(PRODUCTS), mechanic: r.pick(MECHANICS) };
   const year = r.int(2026, 2028);
   const title = `${theme.season} ${theme.product} ${theme.mechanic}`;
-  const status = options.status ?? r.weighted([["draft", 30], ["in-review", 30], ["approved", 20], ["live", 15], ["retired", 5]]);
+  const status =
+    options.status ??
+    r.weighted([
+      ["draft", 30],
+      ["in-review", 30],
+      ["approved", 20],
+      ["live", 15],
+      ["retired", 5],
+    ]);
   const usedNames = new Set();
   /** @type {GeneratedSpec} */
   const spec = {
@@ -405,8 +469,26 @@ function makeSpec(r, index, options = {}) {
     summary: r.pick(SUMMARIES)(r, theme),
     glossary: undefined,
     owners: {
-      marketing: Array.from({ length: r.weighted([[1, 5], [2, 4], [3, 1]]) }, () => person(r, "marketing", usedNames)),
-      technology: Array.from({ length: r.weighted([[1, 5], [2, 4], [3, 1]]) }, () => person(r, "technology", usedNames)),
+      marketing: Array.from(
+        {
+          length: r.weighted([
+            [1, 5],
+            [2, 4],
+            [3, 1],
+          ]),
+        },
+        () => person(r, "marketing", usedNames),
+      ),
+      technology: Array.from(
+        {
+          length: r.weighted([
+            [1, 5],
+            [2, 4],
+            [3, 1],
+          ]),
+        },
+        () => person(r, "technology", usedNames),
+      ),
     },
     kpis: [],
     security_review: undefined,
@@ -606,12 +688,28 @@ function makeHeavySpec(r, index) {
   spec.summary = toParagraphs(r, sentences, 3);
   for (const kpi of spec.kpis) {
     if (r.chance(0.25)) continue;
-    const extra = r.sample(KPI_SENTENCES, r.weighted([[1, 3], [2, 4], [3, 2], [4, 1]]));
+    const extra = r.sample(
+      KPI_SENTENCES,
+      r.weighted([
+        [1, 3],
+        [2, 4],
+        [3, 2],
+        [4, 1],
+      ]),
+    );
     kpi.definition = toParagraphs(r, [`${kpi.definition}.`, ...extra], r.chance(0.2) ? 2 : 1);
   }
   spec.kpiFactory = undefined;
   // Terms the team pinned, used in the summary or a KPI definition as a team would.
-  for (const term of r.sample(unpinnedTerms(spec), r.weighted([[0, 2], [1, 3], [2, 3], [3, 2]]))) {
+  for (const term of r.sample(
+    unpinnedTerms(spec),
+    r.weighted([
+      [0, 2],
+      [1, 3],
+      [2, 3],
+      [3, 2],
+    ]),
+  )) {
     spec.glossary ??= {};
     spec.glossary[r.chance(0.15) ? term.pinKey.toLowerCase() : term.pinKey] = r.pick(term.pins);
     const kpi = r.pick(spec.kpis);
@@ -629,7 +727,18 @@ function makeHeavySpec(r, index) {
 
 /** Problems of a heavy spec: usually several (2.8 kinds on average), a few specs clean. */
 function heavyProblems(r) {
-  return r.sample(PROBLEMS, r.weighted([[0, 1], [1, 2], [2, 3], [3, 3], [4, 2], [5, 1], [6, 1]]));
+  return r.sample(
+    PROBLEMS,
+    r.weighted([
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 3],
+      [4, 2],
+      [5, 1],
+      [6, 1],
+    ]),
+  );
 }
 
 // Heavy specs get their problems several times over: several unmeasurable KPIs, several
@@ -712,8 +821,16 @@ function folded(text, width) {
 function pickStyle(r) {
   return {
     seqIndent: r.chance(0.7) ? 2 : 0,
-    quote: r.weighted([["plain", 8], ["double", 1], ["single", 1]]),
-    kpiFlow: r.weighted([[0, 7], [0.3, 2], [1, 1]]),
+    quote: r.weighted([
+      ["plain", 8],
+      ["double", 1],
+      ["single", 1],
+    ]),
+    kpiFlow: r.weighted([
+      [0, 7],
+      [0.3, 2],
+      [1, 1],
+    ]),
     ownersListFlow: r.chance(0.75),
     peopleFlow: r.chance(0.2),
     reviewFlow: r.chance(0.15),
@@ -749,7 +866,10 @@ function renderKpi(r, kpi, style) {
       lines.push(`${lead}definition: >-`);
       for (const part of folded(value, 48)) lines.push(`${inner}  ${part}`);
     } else {
-      const comment = key === "id" && style.trailingComments && r.chance(0.15) ? `   # ${r.pick(["agreed at kickoff", "reported in the weekly review", "see the dashboard", "new this year"])}` : "";
+      const comment =
+        key === "id" && style.trailingComments && r.chance(0.15)
+          ? `   # ${r.pick(["agreed at kickoff", "reported in the weekly review", "see the dashboard", "new this year"])}`
+          : "";
       lines.push(`${lead}${key}: ${scalar(value, style)}${comment}`);
     }
   });
@@ -843,7 +963,10 @@ function renderSpec(r, spec, style, kpiLines) {
 function renderKpis(r, spec, style) {
   const lines = [];
   spec.kpis.forEach((kpi, i) => {
-    if (style.comments && i > 0 && r.chance(0.06)) lines.push(`${" ".repeat(style.seqIndent)}# ${r.pick(["Health metrics owned by technology", "Funnel numbers", "Agreed with finance", "Reported in the weekly review"])}`);
+    if (style.comments && i > 0 && r.chance(0.06))
+      lines.push(
+        `${" ".repeat(style.seqIndent)}# ${r.pick(["Health metrics owned by technology", "Funnel numbers", "Agreed with finance", "Reported in the weekly review"])}`,
+      );
     lines.push(...renderKpi(r, kpi, style));
   });
   return lines;
@@ -856,7 +979,15 @@ const TEXT_KINDS = ["folded", "folded-strip", "literal", "literal-strip", "plain
 const BLOCK_HEADERS = { folded: ">", "folded-strip": ">-", literal: "|", "literal-strip": "|-" };
 
 function pickHeavyStyle(r) {
-  const text = r.weighted([["folded", 4], ["folded-strip", 4], ["literal", 3], ["literal-strip", 1], ["plain", 3], ["double", 2], ["single", 1]]);
+  const text = r.weighted([
+    ["folded", 4],
+    ["folded-strip", 4],
+    ["literal", 3],
+    ["literal-strip", 1],
+    ["plain", 3],
+    ["double", 2],
+    ["single", 1],
+  ]);
   return {
     ...pickStyle(r),
     kpiFlow: 0,
@@ -993,12 +1124,14 @@ function renderHeavySpec(r, spec, style) {
     blank();
     out.push(...sectionComment(r, style, "security_review"));
     out.push("security_review:");
-    for (const k of ["status", "reviewer", "date", "data_classification"]) if (review[k] !== undefined) out.push(`  ${k}: ${scalar(review[k], style)}${trailing(r, style)}`);
+    for (const k of ["status", "reviewer", "date", "data_classification"])
+      if (review[k] !== undefined) out.push(`  ${k}: ${scalar(review[k], style)}${trailing(r, style)}`);
     if (review.extra) out.push(`  ${review.extra[0]}: ${scalar(review.extra[1], style)}`);
     if (review.notes) {
       note(r.pick([1, 2]));
       // Notes are a list of points: a literal block most of the time.
-      if (r.chance(0.7)) out.push("  notes: |", ...review.notes.flatMap((n) => wrap(`- ${n[0]}`, style.width - 4).map((part, j) => `    ${j > 0 ? "  " : ""}${part}`)));
+      if (r.chance(0.7))
+        out.push("  notes: |", ...review.notes.flatMap((n) => wrap(`- ${n[0]}`, style.width - 4).map((part, j) => `    ${j > 0 ? "  " : ""}${part}`)));
       else out.push(...longText(r, "  ", "notes", review.notes, 2, style, true));
     }
   }
@@ -1043,7 +1176,18 @@ function generateSpec(seed, stream, index, options = {}) {
   const r = new Random(subSeed(seed, stream, index));
   if (options.heavy) return generateHeavySpec(r, index);
   const spec = makeSpec(r, options.numbered ? index : undefined, options);
-  const problems = options.problems ?? (r.chance(CLEAN_SHARE) ? [] : r.sample(PROBLEMS, r.weighted([[1, 6], [2, 3], [3, 1]])));
+  const problems =
+    options.problems ??
+    (r.chance(CLEAN_SHARE)
+      ? []
+      : r.sample(
+          PROBLEMS,
+          r.weighted([
+            [1, 6],
+            [2, 3],
+            [3, 1],
+          ]),
+        ));
   for (const problem of problems) applyProblem(r, spec, problem, problems);
   const style = pickStyle(r);
   const kpiLines = renderKpis(r, spec, style);
@@ -1105,9 +1249,15 @@ export function buildCorpus(seed = DEFAULT_SEED, { kind = "mixed" } = {}) {
     const name = generated.id ?? /^id: "?([^"\n]*)"?$/m.exec(generated.text)?.[1] ?? "spec";
     add(`${FILES.specs}/batch-${batch}/${String(i).padStart(4, "0")}-${kebab(name).slice(0, 60)}.campaign.yaml`, generated);
   }
-  add(FILES.large, generateSpec(seed, 1, 0, { lines: LARGE_LINES, kpis: 30, status: "in-review", problems: ["term-summary", "kpi-no-source"], kpiProblemRate: 0.002 }));
+  add(
+    FILES.large,
+    generateSpec(seed, 1, 0, { lines: LARGE_LINES, kpis: 30, status: "in-review", problems: ["term-summary", "kpi-no-source"], kpiProblemRate: 0.002 }),
+  );
   add(FILES.small, generateSpec(seed, 2, 0, { lines: SMALL_LINES, kpis: 3, status: "in-review", problems: ["term-summary", "kpi-no-target"] }));
-  add(FILES.medium, generateSpec(seed, 3, 0, { lines: MEDIUM_LINES, kpis: 30, status: "in-review", problems: ["term-summary", "kpi-no-source"], kpiProblemRate: 0.01 }));
+  add(
+    FILES.medium,
+    generateSpec(seed, 3, 0, { lines: MEDIUM_LINES, kpis: 30, status: "in-review", problems: ["term-summary", "kpi-no-source"], kpiProblemRate: 0.01 }),
+  );
   return { seed, kind, files, hash: corpusHash(files) };
 }
 
@@ -1181,9 +1331,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const d = describeCorpus(corpus);
   console.log(`corpus: seed ${seed}, ${corpus.kind}, sha256 ${corpus.hash}`);
   if (!values.quiet) {
-    console.log(`  ${d.specs} specs in ${dir}/specs: ${d.meanLines} lines (${d.meanKb} kB) on average (${d.minLines} to ${d.maxLines}), ${d.kpis[0]} to ${d.kpis[1]} KPIs, ${d.clean} clean`);
+    console.log(
+      `  ${d.specs} specs in ${dir}/specs: ${d.meanLines} lines (${d.meanKb} kB) on average (${d.minLines} to ${d.maxLines}), ${d.kpis[0]} to ${d.kpis[1]} KPIs, ${d.clean} clean`,
+    );
     console.log(`  ${d.heavy} heavy specs, ${d.heavyMeanLines} lines on average`);
-    console.log(`  problems: ${Object.entries(d.byProblem).map(([p, n]) => `${p} ${n}`).join(", ")}`);
+    console.log(
+      `  problems: ${Object.entries(d.byProblem)
+        .map(([p, n]) => `${p} ${n}`)
+        .join(", ")}`,
+    );
     console.log(`  large spec ${d.large} lines, editor specs ${d.small} and ${d.medium} lines`);
   }
 }

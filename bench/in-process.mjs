@@ -45,7 +45,15 @@ function timeLint(path, warmup, iterations) {
     lintSpec(text);
     samples.push(Number(process.hrtime.bigint() - start) / 1000);
   }
-  return { lines: texts[0].split("\n").length - 1, findings, iterations, warmup, medianUs: median(samples), minUs: Math.min(...samples), maxUs: Math.max(...samples) };
+  return {
+    lines: texts[0].split("\n").length - 1,
+    findings,
+    iterations,
+    warmup,
+    medianUs: median(samples),
+    minUs: Math.min(...samples),
+    maxUs: Math.max(...samples),
+  };
 }
 
 // Hovers over every glossary term in the spec and over as many places that hold none: the

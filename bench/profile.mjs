@@ -125,7 +125,9 @@ for (const { text } of texts) lintSpec(text);
 const lines = texts.reduce((sum, { text }) => sum + text.split("\n").length, 0);
 const bytes = texts.reduce((sum, { text }) => sum + text.length, 0);
 console.log(`${texts.length} specs, ${lines} lines, ${(bytes / 1e6).toFixed(2)} MB of text (${targets.join(", ")})`);
-console.log(`fast path accepts ${accepted} of ${texts.length} (${((100 * accepted) / texts.length).toFixed(1)}%); of texts over 8 kB, ${acceptedHeavy.yes} of ${acceptedHeavy.all}`);
+console.log(
+  `fast path accepts ${accepted} of ${texts.length} (${((100 * accepted) / texts.length).toFixed(1)}%); of texts over 8 kB, ${acceptedHeavy.yes} of ${acceptedHeavy.all}`,
+);
 console.log(`\nCPU ms, best of ${rounds} rounds, summed over the corpus:`);
 for (const [name, ms] of Object.entries(best)) console.log(`  ${name.padEnd(30)} ${ms.toFixed(0).padStart(7)}`);
 console.log(`\nrules, wall ms in one round of lintSpec:`);

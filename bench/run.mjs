@@ -31,13 +31,18 @@ function cpuTicks() {
   if (!existsSync("/proc/stat") || !existsSync("/proc/self/stat")) return undefined;
   const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
   const self = readFileSync("/proc/self/stat", "utf8");
-  const fields = self.slice(self.lastIndexOf(")") + 2).split(" ").map(Number); // fields[11..14]: utime stime cutime cstime
+  const fields = self
+    .slice(self.lastIndexOf(")") + 2)
+    .split(" ")
+    .map(Number); // fields[11..14]: utime stime cutime cstime
   const busy = user + nice + system + irq + softirq + steal;
   return { busy, total: busy + idle + iowait, mine: fields[11] + fields[12] + fields[13] + fields[14] };
 }
 const ticksAtStart = cpuTicks();
 const loadAtStart = loadavg()[0];
-const { values: flags } = parseArgs({ options: { "skip-spectral": { type: "boolean" }, quick: { type: "boolean" }, "no-hyperfine": { type: "boolean" }, seed: { type: "string" } } });
+const { values: flags } = parseArgs({
+  options: { "skip-spectral": { type: "boolean" }, quick: { type: "boolean" }, "no-hyperfine": { type: "boolean" }, seed: { type: "string" } },
+});
 const full = !flags["skip-spectral"] && !flags.quick;
 
 const log = (text) => process.stderr.write(`${text}\n`);
@@ -57,7 +62,8 @@ if (!existsSync(join(ROOT, "dist/cli.js")) || !existsSync(join(ROOT, "out/src/co
 // findings each). The default corpus alone serves the other cases.
 const OTHER_SEED = 1;
 const otherSeed = flags.seed === undefined ? OTHER_SEED : Number(flags.seed);
-if (!Number.isInteger(otherSeed) || otherSeed === DEFAULT_SEED) throw new Error(`--seed takes an integer other than the default seed ${DEFAULT_SEED}, not ${flags.seed}`);
+if (!Number.isInteger(otherSeed) || otherSeed === DEFAULT_SEED)
+  throw new Error(`--seed takes an integer other than the default seed ${DEFAULT_SEED}, not ${flags.seed}`);
 const CORPORA = [
   { id: "default", seed: DEFAULT_SEED, kind: "mixed", dir: CORPUS_DIR, suffix: "" },
   { id: `seed-${otherSeed}`, seed: otherSeed, kind: "mixed", dir: join(BENCH, `corpus-seed-${otherSeed}`), suffix: `-seed-${otherSeed}` },
@@ -125,7 +131,21 @@ function time(c) {
   if (hyperfine) {
     const dir = mkdtempSync(join(tmpdir(), "jointspec-bench-"));
     const out = join(dir, "result.json");
-    const args = ["-N", "-i", "--style", "basic", "--warmup", String(c.warmup), "--runs", String(c.runs), "--export-json", out, "-n", c.id, c.argv.map(shellQuote).join(" ")];
+    const args = [
+      "-N",
+      "-i",
+      "--style",
+      "basic",
+      "--warmup",
+      String(c.warmup),
+      "--runs",
+      String(c.runs),
+      "--export-json",
+      out,
+      "-n",
+      c.id,
+      c.argv.map(shellQuote).join(" "),
+    ];
     // hyperfine's progress goes to stderr, so that stdout holds only the tables.
     const child = spawnSync(hyperfine, args, { cwd: ROOT, stdio: ["ignore", 2, 2] });
     if (child.status !== 0) throw new Error(`hyperfine failed on ${c.id}`);
@@ -160,7 +180,12 @@ const timeBinary = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 function peakRssMb(targets) {
   const args = [rel(CLI), "lint", ...targets.map(rel)];
   if (timeBinary) {
-    const child = spawnSync(timeBinary, ["-f", "%M", node, ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
+    const child = spawnSync(timeBinary, ["-f", "%M", node, ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+      stdio: ["ignore", "ignore", "pipe"],
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const kb = Number(child.stderr.trim().split("\n").pop());
     if (!Number.isFinite(kb)) throw new Error(`cannot read the peak RSS from /usr/bin/time: ${child.stderr.slice(-200)}`);
     return kb / 1024;
@@ -197,12 +222,30 @@ const ratio = (a, b) => (a !== undefined && b !== undefined ? a / b : undefined)
 const RSS_FLAT_LIMIT = 1.1;
 const BUDGETS = [
   ...CORPORA.flatMap((c) => [
-    { name: `1,000 specs (${c.label}): faster than Spectral`, measured: ratio(t(`spectral-1000${c.suffix}`), t(`cli-1000${c.suffix}`)), limit: 20, at: "least", unit: "×" },
-    { name: `1,000 specs (${c.label}): time ÷ bare loop`, measured: ratio(t(`cli-1000${c.suffix}`), t(`bare-1000${c.suffix}`)), limit: 0.5, at: "most", unit: "×" },
+    {
+      name: `1,000 specs (${c.label}): faster than Spectral`,
+      measured: ratio(t(`spectral-1000${c.suffix}`), t(`cli-1000${c.suffix}`)),
+      limit: 20,
+      at: "least",
+      unit: "×",
+    },
+    {
+      name: `1,000 specs (${c.label}): time ÷ bare loop`,
+      measured: ratio(t(`cli-1000${c.suffix}`), t(`bare-1000${c.suffix}`)),
+      limit: 0.5,
+      at: "most",
+      unit: "×",
+    },
   ]),
   { name: "one small spec: time ÷ `node -e 0`", measured: ratio(t("cli-small"), t("node")), limit: 1.5, at: "most", unit: "×" },
   { name: "50,000-line spec: faster than Spectral", measured: ratio(t("spectral-large"), t("cli-large")), limit: 3, at: "least", unit: "×" },
-  { name: `in-process: re-lint of the ${inProcess.medium.lines.toLocaleString("en")}-line spec`, measured: inProcess.medium.medianUs / 1000, limit: 50, at: "most", unit: " ms" },
+  {
+    name: `in-process: re-lint of the ${inProcess.medium.lines.toLocaleString("en")}-line spec`,
+    measured: inProcess.medium.medianUs / 1000,
+    limit: 50,
+    at: "most",
+    unit: " ms",
+  },
   { name: `in-process: re-lint of the ${inProcess.small.lines}-line spec`, measured: inProcess.small.medianUs / 1000, limit: 2, at: "most", unit: " ms" },
   { name: "in-process: hover look-up", measured: inProcess.hover.medianUs, limit: 100, at: "most", unit: " µs" },
   { name: "peak RSS, 1,000 specs", measured: rss[1000], limit: 150, at: "most", unit: " MB" },
@@ -223,14 +266,22 @@ const nproc = spawnSync("nproc", { encoding: "utf8" }).stdout?.trim() || String(
 const spectralVersion = JSON.parse(readFileSync(join(ROOT, "node_modules/@stoplight/spectral-cli/package.json"), "utf8")).version;
 const totalSeconds = Number(process.hrtime.bigint() - started) / 1e9;
 const ticksAtEnd = cpuTicks();
-const othersShare = ticksAtStart && ticksAtEnd ? Math.max(0, (ticksAtEnd.busy - ticksAtStart.busy - (ticksAtEnd.mine - ticksAtStart.mine)) / (ticksAtEnd.total - ticksAtStart.total)) : undefined;
+const othersShare =
+  ticksAtStart && ticksAtEnd
+    ? Math.max(0, (ticksAtEnd.busy - ticksAtStart.busy - (ticksAtEnd.mine - ticksAtStart.mine)) / (ticksAtEnd.total - ticksAtStart.total))
+    : undefined;
 const busy = othersShare !== undefined ? othersShare > 0.05 : loadAtStart > Number(nproc) / 2;
-const otherWork = othersShare !== undefined ? `other processes used ${(othersShare * 100).toFixed(0)}% of the machine's CPU time during the run` : `load average ${loadAtStart.toFixed(2)} at the start`;
+const otherWork =
+  othersShare !== undefined
+    ? `other processes used ${(othersShare * 100).toFixed(0)}% of the machine's CPU time during the run`
+    : `load average ${loadAtStart.toFixed(2)} at the start`;
 
 const lines = [];
 lines.push("| case | JointSpec CLI | Spectral | bare loop | `node -e 0` |", "|---|---|---|---|---|");
 for (const c of CORPORA) {
-  lines.push(`| ${c.info.specs.toLocaleString("en")} specs (${c.label}; ${c.info.meanLines} lines on average), one run | ${secs(`cli-1000${c.suffix}`)} | ${secs(`spectral-1000${c.suffix}`)} | ${secs(`bare-1000${c.suffix}`)} | – |`);
+  lines.push(
+    `| ${c.info.specs.toLocaleString("en")} specs (${c.label}; ${c.info.meanLines} lines on average), one run | ${secs(`cli-1000${c.suffix}`)} | ${secs(`spectral-1000${c.suffix}`)} | ${secs(`bare-1000${c.suffix}`)} | – |`,
+  );
 }
 lines.push(`| one small spec (${corpusInfo.small} lines) | ${secs("cli-small")} | ${secs("spectral-small")} | ${secs("bare-small")} | ${secs("node")} |`);
 lines.push(`| one ${corpusInfo.large.toLocaleString("en")}-line spec | ${secs("cli-large")} | ${secs("spectral-large")} | ${secs("bare-large")} | – |`);
@@ -239,7 +290,9 @@ const timingTable = lines.join("\n");
 const budgetLines = ["| budget | measured | limit | share of budget | |", "|---|---|---|---|---|"];
 for (const b of BUDGETS) {
   const measured = b.measured === undefined ? "not measured" : `${fmt(b.measured, b.measured < 1 ? 3 : 2)}${b.unit}`;
-  budgetLines.push(`| ${b.name} | ${measured} | ${b.at === "least" ? "≥" : "≤"} ${b.limit}${b.unit} | ${b.share === undefined ? "–" : fmt(b.share)} | ${b.met === undefined ? "–" : b.met ? "met" : "**NOT met**"} |`);
+  budgetLines.push(
+    `| ${b.name} | ${measured} | ${b.at === "least" ? "≥" : "≤"} ${b.limit}${b.unit} | ${b.share === undefined ? "–" : fmt(b.share)} | ${b.met === undefined ? "–" : b.met ? "met" : "**NOT met**"} |`,
+  );
 }
 const budgetTable = budgetLines.join("\n");
 
@@ -255,7 +308,9 @@ const editorTable = [
 const runsTable = ["| process | runs | median | min | max |", "|---|---|---|---|---|"];
 for (const c of CASES) {
   const r = timings[c.id];
-  runsTable.push(`| \`${c.argv.map((a) => (a === node ? "node" : a)).join(" ")}\` | ${r.runs} | ${r.median.toFixed(3)} s | ${r.min.toFixed(3)} s | ${r.max.toFixed(3)} s |`);
+  runsTable.push(
+    `| \`${c.argv.map((a) => (a === node ? "node" : a)).join(" ")}\` | ${r.runs} | ${r.median.toFixed(3)} s | ${r.min.toFixed(3)} s | ${r.max.toFixed(3)} s |`,
+  );
 }
 
 const machine = [
@@ -296,10 +351,15 @@ ${editorTable}
 ${runsTable.join("\n")}
 `;
 
-process.stdout.write(`\n${timingTable}\n\n${budgetTable}\n\n${editorTable}\n\nTotal: ${fmt(totalSeconds, 1)} s; ${otherWork}${busy ? " (a busy machine: noisy figures)" : ""}\n`);
+process.stdout.write(
+  `\n${timingTable}\n\n${budgetTable}\n\n${editorTable}\n\nTotal: ${fmt(totalSeconds, 1)} s; ${otherWork}${busy ? " (a busy machine: noisy figures)" : ""}\n`,
+);
 if (full) {
   writeFileSync(join(BENCH, "results.md"), report);
-  writeFileSync(join(BENCH, "results.json"), `${JSON.stringify({ date: new Date().toISOString(), corpus: { seed: corpus.seed, kind: corpus.kind, hash: corpus.hash }, corpora: CORPORA.map(({ id, seed, kind, hash, suffix }) => ({ id, seed, kind, hash, cases: ["cli", "bare", "spectral"].map((tool) => `${tool}-1000${suffix}`) })), timings, rss, inProcess, budgets: BUDGETS.map(({ name, measured, limit, at, share, met }) => ({ name, measured, limit, at, share, met })) }, null, 2)}\n`);
+  writeFileSync(
+    join(BENCH, "results.json"),
+    `${JSON.stringify({ date: new Date().toISOString(), corpus: { seed: corpus.seed, kind: corpus.kind, hash: corpus.hash }, corpora: CORPORA.map(({ id, seed, kind, hash, suffix }) => ({ id, seed, kind, hash, cases: ["cli", "bare", "spectral"].map((tool) => `${tool}-1000${suffix}`) })), timings, rss, inProcess, budgets: BUDGETS.map(({ name, measured, limit, at, share, met }) => ({ name, measured, limit, at, share, met })) }, null, 2)}\n`,
+  );
   log(`Wrote ${rel(join(BENCH, "results.md"))} and results.json`);
 } else {
   log("Partial run (--quick or --skip-spectral): bench/results.md left as it was.");

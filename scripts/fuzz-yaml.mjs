@@ -51,7 +51,9 @@ const result = fc.check(
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
 if (!result.failed) {
-  console.log(`fuzz: ${result.numRuns.toLocaleString("en")} cases, seed ${seed}, ${seconds} s, ${taken.toLocaleString("en")} taken by the fast path, 0 mismatches`);
+  console.log(
+    `fuzz: ${result.numRuns.toLocaleString("en")} cases, seed ${seed}, ${seconds} s, ${taken.toLocaleString("en")} taken by the fast path, 0 mismatches`,
+  );
   process.exit(0);
 }
 const [text] = result.counterexample ?? [];

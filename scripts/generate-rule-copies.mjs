@@ -15,23 +15,28 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // as a module. It imports its own sources, one JSON schema, and the word lists that
 // scripts/generate.mjs compiles only later (src/core/generated/bundled-words.json): those come
 // straight from their YAML here, since only the rules' facts are read.
-const [bundle] = (await build({
-  entryPoints: [join(root, "scripts/rule-copies.ts")],
-  bundle: true,
-  write: false,
-  platform: "node",
-  format: "cjs",
-  logLevel: "warning",
-  plugins: [
-    {
-      name: "word-lists-from-yaml",
-      setup(build) {
-        build.onResolve({ filter: /generated\/bundled-words\.json$/ }, () => ({ path: join(root, "glossary/jointspec.words.yaml"), namespace: "words" }));
-        build.onLoad({ filter: /.*/, namespace: "words" }, (args) => ({ contents: JSON.stringify(YAML.parse(readFileSync(args.path, "utf8"))), loader: "json" }));
+const [bundle] = (
+  await build({
+    entryPoints: [join(root, "scripts/rule-copies.ts")],
+    bundle: true,
+    write: false,
+    platform: "node",
+    format: "cjs",
+    logLevel: "warning",
+    plugins: [
+      {
+        name: "word-lists-from-yaml",
+        setup(build) {
+          build.onResolve({ filter: /generated\/bundled-words\.json$/ }, () => ({ path: join(root, "glossary/jointspec.words.yaml"), namespace: "words" }));
+          build.onLoad({ filter: /.*/, namespace: "words" }, (args) => ({
+            contents: JSON.stringify(YAML.parse(readFileSync(args.path, "utf8"))),
+            loader: "json",
+          }));
+        },
       },
-    },
-  ],
-})).outputFiles;
+    ],
+  })
+).outputFiles;
 const loaded = { exports: {} };
 new Function("module", "exports", bundle.text)(loaded, loaded.exports);
 const { renderRuleCopies } = loaded.exports;

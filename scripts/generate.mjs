@@ -91,7 +91,6 @@ writeFileSync(join(outDir, "bundled-glossary.json"), `${JSON.stringify(glossary.
 const words = readDataFile("glossary/jointspec.words.yaml", compile("words.schema.json", "validate-words"), "words.schema.json");
 writeFileSync(join(outDir, "bundled-words.json"), `${JSON.stringify(words)}\n`);
 
-
 // The tool's own version, for --version and SARIF, without reading package.json at run time.
 const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 writeFileSync(join(outDir, "version.json"), `${JSON.stringify({ version })}\n`);

@@ -42,7 +42,10 @@ function runVsce(cwd, args, { quiet = false } = {}) {
  * extension.vsixmanifest and [Content_Types].xml.
  */
 export function extensionFiles(folder = root) {
-  return runVsce(folder, ["ls", "--no-dependencies"], { quiet: true }).split("\n").map((line) => line.trim()).filter(Boolean);
+  return runVsce(folder, ["ls", "--no-dependencies"], { quiet: true })
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 // Packages dist/jointspec.vsix from the files extensionFiles() lists, staged without "files".

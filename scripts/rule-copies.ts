@@ -39,7 +39,8 @@ function configSchema(text: string, rules: readonly Rule[]): string {
   names.enum = rules.map((rule) => rule.id);
   names.enumDescriptions = rules.map((rule) => `${rule.description}.`);
   names.markdownEnumDescriptions = rules.map(
-    (rule) => `${rule.description} (default: \`${rule.defaultSeverity}\`${rule.raisedSeverity ? `; \`${rule.raisedSeverity.severity}\` ${rule.raisedSeverity.when}` : ""}).`,
+    (rule) =>
+      `${rule.description} (default: \`${rule.defaultSeverity}\`${rule.raisedSeverity ? `; \`${rule.raisedSeverity.severity}\` ${rule.raisedSeverity.when}` : ""}).`,
   );
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
@@ -50,7 +51,9 @@ function settings(text: string, rules: readonly Rule[], read: (file: string) => 
   const setting = objectAt(manifest, ["contributes", "configuration", "properties", "jointspec.rules"], "package.json");
   const schema = JSON.parse(read("schemas/config.schema.json")) as Json;
   // "warn" is a spelling the config file accepts for people used to ESLint; the settings UI offers each severity once.
-  const severities = (objectAt(schema, ["properties", "rules", "additionalProperties"], "schemas/config.schema.json").enum as string[]).filter((severity) => severity !== "warn");
+  const severities = (objectAt(schema, ["properties", "rules", "additionalProperties"], "schemas/config.schema.json").enum as string[]).filter(
+    (severity) => severity !== "warn",
+  );
   setting.properties = Object.fromEntries(
     rules.map((rule) => [
       rule.id,

@@ -17,7 +17,12 @@ const STEPS = [
   { name: "set up chromium and a real VS Code", command: "bash", args: ["scripts/vscode/setup.sh"] },
   { name: "install Debian's pre-commit", command: "bash", args: ["scripts/ensure-pre-commit.sh"] },
   { name: "unit tests", command: "npx", args: ["mocha"], counts: true },
-  { name: "VS Code: integration tests and UI check, in the Node and the web-worker extension host", command: "node", args: ["scripts/vscode/run.mjs"], counts: true },
+  {
+    name: "VS Code: integration tests and UI check, in the Node and the web-worker extension host",
+    command: "node",
+    args: ["scripts/vscode/run.mjs"],
+    counts: true,
+  },
 ];
 
 let passed = 0;

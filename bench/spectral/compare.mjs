@@ -25,7 +25,10 @@ import { parseArgs } from "node:util";
 import { buildCorpus, DEFAULT_SEED, FILES, writeCorpus } from "../generate.mjs";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
-const { values: flags, positionals } = parseArgs({ allowPositionals: true, options: { seed: { type: "string" }, kind: { type: "string" }, specs: { type: "string" } } });
+const { values: flags, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { seed: { type: "string" }, kind: { type: "string" }, specs: { type: "string" } },
+});
 
 let files;
 let temporary;
@@ -39,7 +42,10 @@ if (flags.seed !== undefined || flags.kind !== undefined) {
 } else if (positionals.length > 0) files = positionals.map((f) => resolve(f));
 else {
   const batch = join(root, "bench/corpus/specs/batch-0");
-  files = readdirSync(batch).sort().slice(0, 40).map((f) => join(batch, f));
+  files = readdirSync(batch)
+    .sort()
+    .slice(0, 40)
+    .map((f) => join(batch, f));
 }
 
 function run(command, args) {
@@ -51,10 +57,22 @@ function run(command, args) {
 // { rule, line } per JointSpec finding; { rule, line, endLine } per Spectral result (1-based).
 const ours = new Map(files.map((f) => [f, []]));
 for (const file of run(process.execPath, [join(root, "bin/jointspec.js"), "lint", "--format", "json", ...files])) {
-  ours.set(resolve(root, file.filePath), file.findings.map((f) => ({ rule: f.ruleId, line: f.line, enum: f.ruleId === "schema" && / must be one of /.test(f.message) })));
+  ours.set(
+    resolve(root, file.filePath),
+    file.findings.map((f) => ({ rule: f.ruleId, line: f.line, enum: f.ruleId === "schema" && / must be one of /.test(f.message) })),
+  );
 }
 const theirs = new Map(files.map((f) => [f, []]));
-for (const result of run(process.execPath, [join(root, "node_modules/@stoplight/spectral-cli/dist/index.js"), "lint", "--ruleset", join(root, "bench/spectral/.spectral.yaml"), "--format", "json", "--quiet", ...files])) {
+for (const result of run(process.execPath, [
+  join(root, "node_modules/@stoplight/spectral-cli/dist/index.js"),
+  "lint",
+  "--ruleset",
+  join(root, "bench/spectral/.spectral.yaml"),
+  "--format",
+  "json",
+  "--quiet",
+  ...files,
+])) {
   theirs.get(resolve(result.source))?.push({ rule: result.code, line: result.range.start.line + 1, endLine: result.range.end.line + 1 });
 }
 if (temporary) rmSync(temporary, { recursive: true, force: true });
@@ -89,7 +107,11 @@ const show = (list) => list.map((f) => `${f.rule}@${f.line}`).join(" ") || "-";
 for (const file of files) {
   const a = ours.get(file) ?? [];
   const b = theirs.get(file) ?? [];
-  for (const [list, side] of [[a, "jointspec"], [b, "spectral"]]) for (const f of list) ((perRule[f.rule] ??= { jointspec: 0, spectral: 0 })[side] += 1);
+  for (const [list, side] of [
+    [a, "jointspec"],
+    [b, "spectral"],
+  ])
+    for (const f of list) (perRule[f.rule] ??= { jointspec: 0, spectral: 0 })[side] += 1;
   const m = match(a, b);
   totals.sameLine += m.sameLine;
   totals.inRange += m.inRange;

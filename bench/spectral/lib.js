@@ -17,7 +17,15 @@ const PLACEHOLDERS = new Set(["", "tbd", "tbc", "tba", "?", "??", "???", "n/a", 
 
 export function isNamed(value) {
   const text = asText(value);
-  return text !== undefined && !PLACEHOLDERS.has(text.trim().toLowerCase().replace(/[.!?]+$/, ""));
+  return (
+    text !== undefined &&
+    !PLACEHOLDERS.has(
+      text
+        .trim()
+        .toLowerCase()
+        .replace(/[.!?]+$/, ""),
+    )
+  );
 }
 
 /** A file named in a rule's options, relative to the ruleset's folder. */

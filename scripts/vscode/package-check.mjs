@@ -47,7 +47,9 @@ export function filesTheManifestNames(manifest) {
     manifest.icon,
     ...(contributes.grammars ?? []).map((/** @type {{ path: string }} */ grammar) => grammar.path),
     ...(contributes.yamlValidation ?? []).map((/** @type {{ url: string }} */ validation) => validation.url),
-  ].filter((path) => typeof path === "string").map((path) => path.replace(/^\.\//, ""));
+  ]
+    .filter((path) => typeof path === "string")
+    .map((path) => path.replace(/^\.\//, ""));
 }
 
 /**
@@ -80,10 +82,14 @@ export function packageAndCheck(manifest) {
   const output = `${pack.stdout ?? ""}${pack.stderr ?? ""}`.replace(/npm warn Unknown user config.*\n/g, "").replace(/\x1b\[[0-9;]*m/g, "");
   if (pack.status !== 0 || !existsSync(VSIX)) {
     const reason = (output.split("\n").find((line) => /ERROR/.test(line)) ?? output.trim().split("\n").pop() ?? `exit ${pack.status}`)
-      .replace(/\s*ERROR\s*/, "").trim();
+      .replace(/\s*ERROR\s*/, "")
+      .trim();
     throw new HarnessError(`\`npm run package\` failed: ${reason}`);
   }
-  const warnings = output.split("\n").filter((line) => VSCE_WARNING.test(line)).map((line) => line.trim());
+  const warnings = output
+    .split("\n")
+    .filter((line) => VSCE_WARNING.test(line))
+    .map((line) => line.trim());
   if (warnings.length) throw new HarnessError(`vsce warned while packaging: ${warnings.join(" | ")}`);
 
   // The list vsce packs (scripts/package-vsix.mjs staged exactly these and checked that vsce

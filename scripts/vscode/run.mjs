@@ -26,7 +26,15 @@ import { join, relative } from "node:path";
 import { CACHE, HarnessError, REPO, launchChromium } from "./browser.mjs";
 import { VSIX, packageAndCheck } from "./package-check.mjs";
 import {
-  ensureServerInstalled, installVsix, killServerNow, removeShortTmp, serverExited, shortTmpDir, startServer, stopServer, writeUserSettings,
+  ensureServerInstalled,
+  installVsix,
+  killServerNow,
+  removeShortTmp,
+  serverExited,
+  shortTmpDir,
+  startServer,
+  stopServer,
+  writeUserSettings,
 } from "./server.mjs";
 import { forceWebWorker, nodeHostLogCheck, runWebHost } from "./web-host.mjs";
 import { buildWorkspace } from "./workspace.mjs";
@@ -90,9 +98,11 @@ function checkBuilt() {
   if (!existsSync(main)) fail(`${relative(REPO, main)} is missing: run \`npm run compile\` first`);
   if (!existsSync(TESTS_ENTRY)) fail(`${relative(REPO, TESTS_ENTRY)} is missing: run \`npm run compile\` first`);
   // This runner does not build (npm run compile does); say so when the build is older than a source.
-  const stale = newerSources(join(REPO, "test/integration"), (ts) => join(REPO, "out", relative(REPO, ts)).replace(/\.ts$/, ".js"))
-    .concat(newerSources(join(REPO, "src/extension"), () => main));
-  if (stale.length) console.log(`  note: ${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ", …" : ""} changed since the last build; run \`npm run compile\` to test them`);
+  const stale = newerSources(join(REPO, "test/integration"), (ts) => join(REPO, "out", relative(REPO, ts)).replace(/\.ts$/, ".js")).concat(
+    newerSources(join(REPO, "src/extension"), () => main),
+  );
+  if (stale.length)
+    console.log(`  note: ${stale.slice(0, 3).join(", ")}${stale.length > 3 ? ", …" : ""} changed since the last build; run \`npm run compile\` to test them`);
   return manifest;
 }
 
@@ -139,11 +149,17 @@ function follow(file, onEvent) {
     }
   };
   const timer = setInterval(read, 100);
-  return () => { clearInterval(timer); read(); };
+  return () => {
+    clearInterval(timer);
+    read();
+  };
 }
 
 function indent(text, prefix) {
-  return String(text).split("\n").map((line) => `${prefix}${line}`).join("\n");
+  return String(text)
+    .split("\n")
+    .map((line) => `${prefix}${line}`)
+    .join("\n");
 }
 
 // `testsPath`: the runner VS Code loads (extensionTestsPath); the web phase passes its bundle.
@@ -166,13 +182,30 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
   const stopFollowing = follow(resultsFile, (event) => {
     if (event.type === "start" || event.type === "error") counts.started = true;
     switch (event.type) {
-      case "start": console.log(`  ${event.total} tests in ${event.files.join(", ")}`); break;
-      case "pass": counts.passed++; console.log(`  ✓ ${event.title} (${event.durationMs} ms)`); break;
-      case "fail": counts.failed++; console.log(`  ✗ ${event.title}\n${indent(event.message, "      ")}${event.stack ? `\n${indent(event.stack.trim(), "    ")}` : ""}`); break;
-      case "pending": console.log(`  - ${event.title} (skipped)`); break;
-      case "log": console.log(indent(event.text, "      │ ")); break;
-      case "error": counts.error = event.message; console.log(`  ✗ the suites could not run: ${event.message}`); break;
-      case "end": counts.ended = true; break;
+      case "start":
+        console.log(`  ${event.total} tests in ${event.files.join(", ")}`);
+        break;
+      case "pass":
+        counts.passed++;
+        console.log(`  ✓ ${event.title} (${event.durationMs} ms)`);
+        break;
+      case "fail":
+        counts.failed++;
+        console.log(`  ✗ ${event.title}\n${indent(event.message, "      ")}${event.stack ? `\n${indent(event.stack.trim(), "    ")}` : ""}`);
+        break;
+      case "pending":
+        console.log(`  - ${event.title} (skipped)`);
+        break;
+      case "log":
+        console.log(indent(event.text, "      │ "));
+        break;
+      case "error":
+        counts.error = event.message;
+        console.log(`  ✗ the suites could not run: ${event.message}`);
+        break;
+      case "end":
+        counts.ended = true;
+        break;
     }
   });
 
@@ -189,10 +222,12 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
     page.on("crash", () => settle({ problem: "the browser page crashed" }));
     serverExited().then((code) => settle({ problem: `the VS Code server exited (${code})` }));
     const timer = setTimeout(() => settle({ problem: `no result within ${INTEGRATION_TIMEOUT_MS / 1000}s` }), INTEGRATION_TIMEOUT_MS);
-    await page.goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 })
+    await page
+      .goto(url, { waitUntil: "domcontentloaded", timeout: 60_000 })
       .catch((error) => settle({ problem: `the workbench did not load: ${error.message.split("\n")[0]}` }));
     const startTimer = setTimeout(() => {
-      if (!counts.started) settle({ problem: `the extension host did not start the suites within ${SUITES_START_TIMEOUT_MS / 1000}s of loading the workbench` });
+      if (!counts.started)
+        settle({ problem: `the extension host did not start the suites within ${SUITES_START_TIMEOUT_MS / 1000}s of loading the workbench` });
     }, SUITES_START_TIMEOUT_MS);
     outcome = await done;
     clearTimeout(timer);
@@ -206,8 +241,10 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
   // Anything that kept the suites from reporting counts as one failure, said in one line.
   let problem;
   if (outcome.problem) problem = `integration run stopped: ${outcome.problem}`;
-  else if (counts.error) problem = undefined; // already printed
-  else if (!counts.ended) problem = `the extension host exited (code ${outcome.code}) before the suites reported; see ${join(runDir, "server.log")} and browser-integration.log`;
+  else if (counts.error)
+    problem = undefined; // already printed
+  else if (!counts.ended)
+    problem = `the extension host exited (code ${outcome.code}) before the suites reported; see ${join(runDir, "server.log")} and browser-integration.log`;
   else if (outcome.code !== 0 && counts.failed === 0) problem = `the extension host exited with code ${outcome.code} although no test failed`;
   if (problem) console.log(`  ✗ ${problem}`);
   const failed = counts.failed + (counts.error || problem ? 1 : 0);
@@ -223,7 +260,13 @@ async function runIntegration(baseUrl, runDir, installedPath, phaseName = "integ
 /** @param {string | undefined} [shotsDir] */
 async function runUi(baseUrl, runDir, phaseName = "ui", shotsDir = undefined) {
   const { runUiCheck } = await import("../../test/ui/check.mjs");
-  const checks = await runUiCheck({ browser: runningBrowser(), baseUrl, workspace: freshWorkspace(runDir, phaseName), artifactsDir: runDir, ...(shotsDir ? { shotsDir } : {}) });
+  const checks = await runUiCheck({
+    browser: runningBrowser(),
+    baseUrl,
+    workspace: freshWorkspace(runDir, phaseName),
+    artifactsDir: runDir,
+    ...(shotsDir ? { shotsDir } : {}),
+  });
   const passed = checks.filter((c) => c.ok).length;
   console.log(`  ui: ${passed} passed, ${checks.length - passed} failed`);
   results.passed += passed;
@@ -306,7 +349,11 @@ try {
       forceWebWorker(join(runDir, "user-data-web/User/settings.json"), `${manifest.publisher}.${manifest.name}`.toLowerCase());
       const webUrl = await startServer(runDir, installedPath, { userData: "user-data-web" });
       const own = await runWebHost({
-        baseUrl: webUrl, browser: runningBrowser(), runDir, installedPath, manifest,
+        baseUrl: webUrl,
+        browser: runningBrowser(),
+        runDir,
+        installedPath,
+        manifest,
         hooks: {
           runIntegration: (url, testsFile) => runIntegration(url, runDir, installedPath, "web", testsFile),
           runUi: (url) => runUi(url, runDir, "web-ui", join(runDir, "web-screenshots")),
@@ -315,7 +362,9 @@ try {
       });
       await stopServer();
       const log = nodeHostLogCheck({
-        runDir, extensionId: `${manifest.publisher}.${manifest.name}`.toLowerCase(), webUserData: "user-data-web",
+        runDir,
+        extensionId: `${manifest.publisher}.${manifest.name}`.toLowerCase(),
+        webUserData: "user-data-web",
         // The Node run's log witnesses that activations are logged at all; --only web has none.
         nodeUserData: only === "web" ? undefined : "user-data",
       });

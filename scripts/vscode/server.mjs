@@ -95,7 +95,9 @@ export function writeUserSettings(dir, { trust = false } = {}) {
     "workbench.enableExperiments": false,
     "workbench.welcomePage.walkthroughs.openOnInstall": false,
     "security.workspace.trust.enabled": trust,
-    ...(trust ? { "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.banner": "never", "security.workspace.trust.untrustedFiles": "open" } : {}),
+    ...(trust
+      ? { "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.banner": "never", "security.workspace.trust.untrustedFiles": "open" }
+      : {}),
     "telemetry.telemetryLevel": "off",
     "update.mode": "none",
     "extensions.autoCheckUpdates": false,
@@ -128,15 +130,20 @@ function serverDirs(runDir, userData = "user-data") {
  */
 export function installVsix(runDir, vsix, manifest) {
   const install = spawnSync(NODE24, [SERVER_MAIN, ...serverDirs(runDir), "--install-extension", vsix, "--force"], {
-    env: serverEnv(runDir), encoding: "utf8", timeout: 120_000,
+    env: serverEnv(runDir),
+    encoding: "utf8",
+    timeout: 120_000,
   });
   writeFileSync(join(runDir, "install.log"), `${install.stdout ?? ""}${install.stderr ?? ""}`);
   const id = `${manifest.publisher}.${manifest.name}`.toLowerCase();
-  const folder = readdirSync(join(runDir, "extensions"), { withFileTypes: true })
-    .find((entry) => entry.isDirectory() && entry.name.toLowerCase().startsWith(`${id}-`));
+  const folder = readdirSync(join(runDir, "extensions"), { withFileTypes: true }).find(
+    (entry) => entry.isDirectory() && entry.name.toLowerCase().startsWith(`${id}-`),
+  );
   if (install.status !== 0 || !folder) {
     const lastLine = `${install.stdout ?? ""}${install.stderr ?? ""}`.trim().split("\n").pop();
-    throw new HarnessError(`installing ${relative(REPO, vsix)} failed (exit ${install.status ?? install.signal}): ${lastLine} (log: ${join(runDir, "install.log")})`);
+    throw new HarnessError(
+      `installing ${relative(REPO, vsix)} failed (exit ${install.status ?? install.signal}): ${lastLine} (log: ${join(runDir, "install.log")})`,
+    );
   }
   const installed = join(runDir, "extensions", folder.name);
   console.log(`  installed ${id} ${manifest.version} -> ${relative(REPO, installed)}`);
@@ -158,32 +165,60 @@ export async function startServer(runDir, installedPath, { untrusted = false, us
   const port = await freePort();
   const logFile = join(runDir, userData === "user-data" ? "server.log" : `server-${userData.replace(/^user-data-/, "")}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(NODE24, [
-    SERVER_MAIN, "--host", "127.0.0.1", "--port", String(port),
-    "--without-connection-token", "--accept-server-license-terms", "--enable-smoke-test-driver",
-    "--disable-telemetry", ...(untrusted ? [] : ["--disable-workspace-trust"]), "--reconnection-grace-time", "5",
-    ...serverDirs(runDir, userData),
-  ], {
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    // The activation suite checks that the extension runs from this folder, not the repo.
-    // JOINTSPEC_EXPECT_HOST: the tests check they run in Node's host (the web phase hands "webworker" to its own).
-    env: serverEnv(runDir, { JOINTSPEC_EXPECT_EXTENSION_PATH: installedPath, JOINTSPEC_EXPECT_HOST: "node", ...(untrusted ? { JOINTSPEC_TEST_SUITE: "suite-untrusted" } : {}) }),
-  });
+  const child = spawn(
+    NODE24,
+    [
+      SERVER_MAIN,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--without-connection-token",
+      "--accept-server-license-terms",
+      "--enable-smoke-test-driver",
+      "--disable-telemetry",
+      ...(untrusted ? [] : ["--disable-workspace-trust"]),
+      "--reconnection-grace-time",
+      "5",
+      ...serverDirs(runDir, userData),
+    ],
+    {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      // The activation suite checks that the extension runs from this folder, not the repo.
+      // JOINTSPEC_EXPECT_HOST: the tests check they run in Node's host (the web phase hands "webworker" to its own).
+      env: serverEnv(runDir, {
+        JOINTSPEC_EXPECT_EXTENSION_PATH: installedPath,
+        JOINTSPEC_EXPECT_HOST: "node",
+        ...(untrusted ? { JOINTSPEC_TEST_SUITE: "suite-untrusted" } : {}),
+      }),
+    },
+  );
   if (child.pid === undefined) throw new HarnessError(`the VS Code server could not be started (${NODE24})`);
   const started = { pid: child.pid, exited: new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal))) };
   server = started;
   child.stderr.pipe(log);
-  await /** @type {Promise<void>} */ (new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new HarnessError(`the VS Code server did not listen within ${SERVER_START_TIMEOUT_MS / 1000}s (log: ${logFile})`)), SERVER_START_TIMEOUT_MS);
-    let seen = "";
-    child.stdout.on("data", (chunk) => {
-      log.write(chunk);
-      seen = (seen + chunk).slice(-4096);
-      if (/Extension host agent listening on/.test(seen)) { clearTimeout(timer); resolve(); }
-    });
-    started.exited.then((code) => { clearTimeout(timer); reject(new HarnessError(`the VS Code server exited (${code}) before listening (log: ${logFile})`)); });
-  }));
+  await /** @type {Promise<void>} */ (
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new HarnessError(`the VS Code server did not listen within ${SERVER_START_TIMEOUT_MS / 1000}s (log: ${logFile})`)),
+        SERVER_START_TIMEOUT_MS,
+      );
+      let seen = "";
+      child.stdout.on("data", (chunk) => {
+        log.write(chunk);
+        seen = (seen + chunk).slice(-4096);
+        if (/Extension host agent listening on/.test(seen)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      started.exited.then((code) => {
+        clearTimeout(timer);
+        reject(new HarnessError(`the VS Code server exited (${code}) before listening (log: ${logFile})`));
+      });
+    })
+  );
   console.log(`  VS Code server (pid ${child.pid}) on http://127.0.0.1:${port}`);
   return `http://127.0.0.1:${port}`;
 }
@@ -214,7 +249,13 @@ export async function stopServer() {
   if (!server) return;
   const { pid } = server;
   server = undefined;
-  const signal = (/** @type {NodeJS.Signals} */ sig) => { try { process.kill(-pid, sig); } catch { /* group already gone */ } };
+  const signal = (/** @type {NodeJS.Signals} */ sig) => {
+    try {
+      process.kill(-pid, sig);
+    } catch {
+      /* group already gone */
+    }
+  };
   signal("SIGTERM");
   const deadline = Date.now() + 5000;
   while (groupMembers(pid).length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -227,5 +268,10 @@ export async function stopServer() {
 
 /** The last resort when the runner dies some other way: SIGKILL to the server's group, at once. */
 export function killServerNow() {
-  if (server) try { process.kill(-server.pid, "SIGKILL"); } catch { /* gone */ }
+  if (server)
+    try {
+      process.kill(-server.pid, "SIGKILL");
+    } catch {
+      /* gone */
+    }
 }

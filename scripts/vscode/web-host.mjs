@@ -38,7 +38,9 @@ const TESTS_FOLDER = ".web-tests";
  */
 export async function bundleWebSuites(outFile, settings) {
   const { build } = await import("esbuild");
-  const suites = readdirSync(SUITE_DIR).filter((name) => name.endsWith(".test.ts")).sort();
+  const suites = readdirSync(SUITE_DIR)
+    .filter((name) => name.endsWith(".test.ts"))
+    .sort();
   if (suites.length === 0) throw new HarnessError(`no *.test.ts in ${relative(REPO, SUITE_DIR)}`);
   const entry = [
     `const { runSuites } = require(${JSON.stringify(WEB_RUNNER)});`,
@@ -154,8 +156,15 @@ export async function runWebHost({ baseUrl, browser, runDir, installedPath, mani
   // The .vsix must carry the browser entry: VS Code loads nothing else in the worker.
   const browserEntry = manifest.browser?.replace(/^\.\//, "");
   const entryShipped = Boolean(browserEntry) && existsSync(join(installedPath, browserEntry));
-  check(entryShipped, `the installed .vsix holds the "browser" entry${browserEntry ? ` (${browserEntry})` : ""}`,
-    entryShipped ? undefined : browserEntry ? `${browserEntry} is missing from ${relative(REPO, installedPath)} (fix .vscodeignore)` : 'package.json has no "browser" entry');
+  check(
+    entryShipped,
+    `the installed .vsix holds the "browser" entry${browserEntry ? ` (${browserEntry})` : ""}`,
+    entryShipped
+      ? undefined
+      : browserEntry
+        ? `${browserEntry} is missing from ${relative(REPO, installedPath)} (fix .vscodeignore)`
+        : 'package.json has no "browser" entry',
+  );
   if (!entryShipped) return counts;
 
   const testsFile = join(installedPath, TESTS_FOLDER, "suites.js");
@@ -170,8 +179,18 @@ export async function runWebHost({ baseUrl, browser, runDir, installedPath, mani
 
   await hooks.runIntegration(baseUrl, testsFile);
   await hooks.runUi(baseUrl);
-  const row = await runningExtensionsRow({ browser, baseUrl, workspace: hooks.freshWorkspace("web-which-host"), name: manifest.displayName ?? manifest.name, runDir });
-  check(/web worker/i.test(row.text ?? ""), 'Developer: Show Running Extensions lists JointSpec in the "web worker" host', row.text ? `row: "${row.text}"` : row.problem);
+  const row = await runningExtensionsRow({
+    browser,
+    baseUrl,
+    workspace: hooks.freshWorkspace("web-which-host"),
+    name: manifest.displayName ?? manifest.name,
+    runDir,
+  });
+  check(
+    /web worker/i.test(row.text ?? ""),
+    'Developer: Show Running Extensions lists JointSpec in the "web worker" host',
+    row.text ? `row: "${row.text}"` : row.problem,
+  );
   return counts;
 }
 
@@ -195,7 +214,9 @@ export function nodeHostLogCheck({ runDir, extensionId, nodeUserData, webUserDat
     node ? `Node run: ${node.activated ? "activated" : "NOT activated"} in Node's host (${node.logs.length} log(s))` : "Node run: not part of this run",
     `web run: ${web.activated ? "ACTIVATED" : "not activated"} in Node's host (${web.logs.length} log(s))`,
   ].join("; ");
-  console.log(`  ${ok ? "✓" : "✗"} the Node extension host's log shows JointSpec only in the Node run, not in the web-worker run\n      ${ok ? "│ " : ""}${detail}`);
+  console.log(
+    `  ${ok ? "✓" : "✗"} the Node extension host's log shows JointSpec only in the Node run, not in the web-worker run\n      ${ok ? "│ " : ""}${detail}`,
+  );
   return ok ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
 }
 
@@ -236,7 +257,9 @@ async function runningExtensionsRow({ browser, baseUrl, workspace, name, runDir 
     return { text: (await row.innerText()).replace(/\s+/g, " ").trim() };
   } catch (error) {
     await page.screenshot({ path: join(runDir, "web-running-extensions-failure.png") }).catch(() => {});
-    return { problem: `${(error instanceof Error ? error.message : String(error)).split("\n")[0]} (screenshot: ${relative(REPO, join(runDir, "web-running-extensions-failure.png"))})` };
+    return {
+      problem: `${(error instanceof Error ? error.message : String(error)).split("\n")[0]} (screenshot: ${relative(REPO, join(runDir, "web-running-extensions-failure.png"))})`,
+    };
   } finally {
     await context.close().catch(() => {});
   }
@@ -244,7 +267,10 @@ async function runningExtensionsRow({ browser, baseUrl, workspace, name, runDir 
 
 function findFiles(dir, name) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true }).map(String).filter((file) => file.endsWith(name)).map((file) => join(dir, file));
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith(name))
+    .map((file) => join(dir, file));
 }
 
 function pick(source, keys) {

@@ -34,7 +34,9 @@ export function buildWorkspace(dest, { examples = EXAMPLES, own = TEST_OWN_FILES
     return existsSync(example) && readFileSync(example).equals(readFileSync(join(own, file)));
   });
   if (copies.length) {
-    throw new HarnessError(`${relative(REPO, own)}/ holds copies of ${relative(REPO, examples)}/ (${copies.join(", ")}); delete them: the workspace is built from ${relative(REPO, examples)}/`);
+    throw new HarnessError(
+      `${relative(REPO, own)}/ holds copies of ${relative(REPO, examples)}/ (${copies.join(", ")}); delete them: the workspace is built from ${relative(REPO, examples)}/`,
+    );
   }
   rmSync(dest, { recursive: true, force: true });
   cpSync(examples, dest, { recursive: true });

@@ -4,7 +4,15 @@ import { main } from "./main.js";
 import { runLintWorkerIfAny } from "./parallel.js";
 
 if (!runLintWorkerIfAny()) {
-  main({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, readStdin, stdout: process.stdout, stderr: process.stderr, workerScript: workerScript() }).then(
+  main({
+    argv: process.argv.slice(2),
+    cwd: process.cwd(),
+    env: process.env,
+    readStdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    workerScript: workerScript(),
+  }).then(
     (code) => {
       process.exitCode = code;
     },

@@ -67,14 +67,15 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
   // A named file that the config ignores is skipped as ESLint skips it, so hooks that pass
   // every changed file still keep drafts out; the host tells the user.
   if (effective.isIgnored(candidate.path)) {
-    return candidate.explicit ? { kind: "ignored", path: relativePath(cwd, candidate.path), configFile: effective.file && relativePath(cwd, effective.file) } : { kind: "skipped" };
+    return candidate.explicit
+      ? { kind: "ignored", path: relativePath(cwd, candidate.path), configFile: effective.file && relativePath(cwd, effective.file) }
+      : { kind: "skipped" };
   }
   const path = relativePath(cwd, candidate.path);
   const lintOptions = lintOptionsOf(effective, options.today);
   // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
   const mustBeSpec = !candidate.explicit || specsOnly;
-  const isSpec = (head: () => Uint8Array): boolean =>
-    !mustBeSpec || effective.isSpecByName(candidate.path) || headMentionsJointspecKey(head());
+  const isSpec = (head: () => Uint8Array): boolean => !mustBeSpec || effective.isSpecByName(candidate.path) || headMentionsJointspecKey(head());
   let bytes: Uint8Array;
   try {
     // A file over the size limit is answered from its size: at most its head is read, to tell
@@ -95,7 +96,13 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
 
 // What the config in force asks of the core for one file, on the day of the run.
 function lintOptionsOf(effective: EffectiveConfig, today: string | undefined): LintOptions {
-  return { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize, people: effective.config.people, ...(today ? { today } : {}) };
+  return {
+    severities: effective.severities,
+    glossary: effective.glossary,
+    maxSpecSize: effective.limits.specSize,
+    people: effective.config.people,
+    ...(today ? { today } : {}),
+  };
 }
 
 function lintUnchanged(
@@ -115,13 +122,23 @@ function lintUnchanged(
   }
   const result = lintBytes(bytes, lintOptionsOf(effective, today));
   const lint = cachedLintOf(result);
-  return { kind: "report", report: toReport(path, lint, wantsText ? result.text : undefined, previewOf(result, path, effective, wantsPreview)), ...(key ? { cacheUpdate: { path, key, lint } } : {}) };
+  return {
+    kind: "report",
+    report: toReport(path, lint, wantsText ? result.text : undefined, previewOf(result, path, effective, wantsPreview)),
+    ...(key ? { cacheUpdate: { path, key, lint } } : {}),
+  };
 }
 
 // --fix and --fix-dry-run: the editor's Fix all (the same core function, the same minimal
 // edits), then the report of what is left. Fixing skips the cache: its entries describe the
 // file as it was. A file is written only when its text changed, with its byte order mark kept.
-function fixFile(candidate: Candidate, path: string, bytes: Uint8Array, effective: EffectiveConfig, { fix, wantsPreview, wantsText, today }: LintFilesOptions): LintedFile {
+function fixFile(
+  candidate: Candidate,
+  path: string,
+  bytes: Uint8Array,
+  effective: EffectiveConfig,
+  { fix, wantsPreview, wantsText, today }: LintFilesOptions,
+): LintedFile {
   const decoded = decodeUtf8(bytes);
   // Bytes that are not UTF-8 text have nothing to fix; their report says why.
   if (!decoded.ok) return lintUnchanged(candidate, path, bytes, effective, { wantsPreview, wantsText, today });

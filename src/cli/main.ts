@@ -116,7 +116,12 @@ export async function main(io: CliIo): Promise<number> {
   } catch (error) {
     const message = error instanceof CliError ? error.message : `internal error: ${error instanceof Error ? error.message : String(error)}`;
     // A message of several lines (every problem of a config file) keeps the prefix on each.
-    io.stderr.write(message.split("\n").map((line) => `jointspec: ${line}\n`).join(""));
+    io.stderr.write(
+      message
+        .split("\n")
+        .map((line) => `jointspec: ${line}\n`)
+        .join(""),
+    );
     return 2;
   }
 }
@@ -134,7 +139,9 @@ async function run(io: CliIo): Promise<number> {
   if (values["print-config"] !== undefined) return printConfig(io, values["print-config"], values.config);
   const [command, ...paths] = positionals;
   refuseOptionsOfOtherCommands(command, values);
-  const color = values.color ?? (io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== "0" : io.stdout.isTTY === true && !values.output && !values["output-file"]);
+  const color =
+    values.color ??
+    (io.env.NO_COLOR ? false : io.env.FORCE_COLOR ? io.env.FORCE_COLOR !== "0" : io.stdout.isTTY === true && !values.output && !values["output-file"]);
   switch (command) {
     case "lint":
       return lint(io, paths, values, color);
@@ -163,7 +170,11 @@ function refuseOptionsOfOtherCommands(command: string | undefined, values: Optio
   const misplaced = command === "sign-off" ? given.filter((name) => !SIGN_OFF_OPTIONS.has(name)) : given.filter((name) => SIGN_OFF_OPTIONS.has(name));
   if (misplaced.length === 0) return;
   const option = `--${misplaced[0]}`;
-  throw new CliError(command === "sign-off" ? `${option} is not an option of sign-off (see --help)` : `${option} is an option of jointspec sign-off, not of ${command ?? "a command-less run"} (see --help)`);
+  throw new CliError(
+    command === "sign-off"
+      ? `${option} is not an option of sign-off (see --help)`
+      : `${option} is an option of jointspec sign-off, not of ${command ?? "a command-less run"} (see --help)`,
+  );
 }
 
 // " did you mean "x"?" when a word is a typo of a known one. Only the short known list is
@@ -310,7 +321,9 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
     if (file.kind === "skipped") continue;
     if (file.kind === "ignored") {
       ignored++;
-      io.stderr.write(`jointspec: warning: ${file.path} not linted: ${file.configFile ? `${file.configFile} ignores it` : "node_modules and .git are never linted"}\n`);
+      io.stderr.write(
+        `jointspec: warning: ${file.path} not linted: ${file.configFile ? `${file.configFile} ignores it` : "node_modules and .git are never linted"}\n`,
+      );
       continue;
     }
     if (file.cacheUpdate) cache!.set(file.cacheUpdate.path, file.cacheUpdate.key, file.cacheUpdate.lint);
@@ -325,11 +338,16 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
     io.stdout.write(output === undefined ? piped : bom + output);
   }
   if (reports.length === 0 && ignored === 0 && values["error-on-unmatched-pattern"] !== false) {
-    if (piped) throw new CliError(`the text piped in is not a spec (--specs-only: name it *.campaign.yaml with --stdin-filename, or give it a top-level jointspec key)`);
-    throw new CliError(`no specs found in ${patterns.length > 0 ? patterns.join(", ") : "the current folder"} (specs are *.campaign.yaml files, or YAML files with a top-level jointspec key)`);
+    if (piped)
+      throw new CliError(`the text piped in is not a spec (--specs-only: name it *.campaign.yaml with --stdin-filename, or give it a top-level jointspec key)`);
+    throw new CliError(
+      `no specs found in ${patterns.length > 0 ? patterns.join(", ") : "the current folder"} (specs are *.campaign.yaml files, or YAML files with a top-level jointspec key)`,
+    );
   }
   // --quiet hides what would not fail the run; the exit code is decided on every finding.
-  const shown = values.quiet ? reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => failsAt(finding.severity, failAt)) })) : reports;
+  const shown = values.quiet
+    ? reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => failsAt(finding.severity, failAt)) }))
+    : reports;
 
   // styleText must not second-guess the decision about colour made above.
   const paint: Paint = color ? (style, text) => styleText(style, text, { validateStream: false }) : (_style, text) => text;
@@ -362,11 +380,17 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   // The stylish report on the terminal ends with its own summary, in the same words; any other run gets one line.
   if (!outputs.some((output) => output.name === "stylish" && !output.file)) {
     const suppressed = reports.reduce((n, r) => n + (r.suppressed?.length ?? 0), 0);
-    io.stderr.write(`jointspec: ${summaryOf(shown)}${suppressed ? `, ${suppressed} suppressed` : ""}; failing on ${failAt}${failAt === "info" ? "" : " or worse"}\n`);
+    io.stderr.write(
+      `jointspec: ${summaryOf(shown)}${suppressed ? `, ${suppressed} suppressed` : ""}; failing on ${failAt}${failAt === "info" ? "" : " or worse"}\n`,
+    );
   }
   if (fixed > 0) {
     const what = `${plural(fixed, "problem")} in ${plural(reports.filter((report) => report.output !== undefined).length, "spec")}`;
-    io.stderr.write(fix === "write" ? `jointspec: fixed ${what}${piped ? " (the fixed text is on stdout)" : ""}\n` : `jointspec: --fix-dry-run would fix ${what}; nothing was written\n`);
+    io.stderr.write(
+      fix === "write"
+        ? `jointspec: fixed ${what}${piped ? " (the fixed text is on stdout)" : ""}\n`
+        : `jointspec: --fix-dry-run would fix ${what}; nothing was written\n`,
+    );
   }
   if (failing > 0) return 1;
   if (maxWarnings >= 0 && counts.warning > maxWarnings) {
@@ -417,9 +441,14 @@ function init(io: CliIo, args: readonly string[]): number {
   const taken = [...CONFIG_FILE_NAMES, specFile].filter((name) => existsSync(join(io.cwd, name)));
   if (taken.length > 0) {
     const onlyTheSpec = taken.length === 1 && taken[0] === specFile;
-    throw new CliError(`${taken.join(" and ")} already ${taken.length === 1 ? "exists" : "exist"}; init never overwrites a file${onlyTheSpec ? " (for a spec of another name: jointspec init <spec-id>)" : ""}`);
+    throw new CliError(
+      `${taken.join(" and ")} already ${taken.length === 1 ? "exists" : "exist"}; init never overwrites a file${onlyTheSpec ? " (for a spec of another name: jointspec init <spec-id>)" : ""}`,
+    );
   }
-  for (const [name, text] of [[CONFIG_FILE_NAMES[0], CONFIG_TEMPLATE], [specFile, newSpecText(id, titleFromId(id))]] as const) {
+  for (const [name, text] of [
+    [CONFIG_FILE_NAMES[0], CONFIG_TEMPLATE],
+    [specFile, newSpecText(id, titleFromId(id))],
+  ] as const) {
     try {
       // "wx": should the file appear in the meantime, it is still not overwritten.
       writeFileSync(join(io.cwd, name), text, { flag: "wx" });
@@ -451,16 +480,20 @@ function parseOutputs(formats: readonly string[] | undefined, output: string | u
     const formatter = FORMATTERS[name];
     if (!formatter) {
       const hint = didYouMean(name, Object.keys(FORMATTERS));
-      throw new CliError(`unknown format "${name}";${hint ? `${hint} (formats: ${Object.keys(FORMATTERS).join(", ")})` : ` use one of ${Object.keys(FORMATTERS).join(", ")}`}`);
+      throw new CliError(
+        `unknown format "${name}";${hint ? `${hint} (formats: ${Object.keys(FORMATTERS).join(", ")})` : ` use one of ${Object.keys(FORMATTERS).join(", ")}`}`,
+      );
     }
     if (file === "") throw new CliError(`--format ${name}: needs a file name after the colon`);
     return { name, formatter, file };
   });
   if (output !== undefined) {
-    if (outputs.length !== 1 || outputs[0]!.file) throw new CliError("--output goes with a single --format (so does --output-file); for several reports, write -f name:file");
+    if (outputs.length !== 1 || outputs[0]!.file)
+      throw new CliError("--output goes with a single --format (so does --output-file); for several reports, write -f name:file");
     outputs[0]!.file = output;
   }
-  if (outputs.filter((o) => !o.file).length > 1) throw new CliError("only one --format can write to the terminal; give the others a file, as in -f sarif:jointspec.sarif");
+  if (outputs.filter((o) => !o.file).length > 1)
+    throw new CliError("only one --format can write to the terminal; give the others a file, as in -f sarif:jointspec.sarif");
   return outputs;
 }
 

@@ -66,7 +66,9 @@ export async function lintInWorkers(candidates: readonly Candidate[], threads: n
         new Promise<LintedFile[]>((resolve, reject) => {
           const { cacheEntries, script: _script, ...settings } = options;
           // Each worker gets the cache entries of its own share only.
-          const cached = cacheEntries && Object.fromEntries(share.map((c) => relativePath(options.cwd, c.path)).flatMap((path) => (cacheEntries[path] ? [[path, cacheEntries[path]]] : [])));
+          const cached =
+            cacheEntries &&
+            Object.fromEntries(share.map((c) => relativePath(options.cwd, c.path)).flatMap((path) => (cacheEntries[path] ? [[path, cacheEntries[path]]] : [])));
           const job: WorkerJob = { kind: "jointspec-lint", candidates: share, cached, ...settings };
           const { Worker } = threadsModule();
           // A worker's young generation grows with what it allocates; kept small, the memory of
@@ -104,7 +106,16 @@ export function runLintWorkerIfAny(): boolean {
   try {
     const workspace = new Workspace(job.explicitConfig, job.cwd);
     const cache = job.cached ? workerCache(job.cached, job.toolVersion) : undefined;
-    const options = { cwd: job.cwd, workspace, specsOnly: job.specsOnly, wantsPreview: job.wantsPreview, wantsText: job.wantsText, today: job.today, ...(job.fix ? { fix: job.fix } : {}), ...(cache ? { cache } : {}) };
+    const options = {
+      cwd: job.cwd,
+      workspace,
+      specsOnly: job.specsOnly,
+      wantsPreview: job.wantsPreview,
+      wantsText: job.wantsText,
+      today: job.today,
+      ...(job.fix ? { fix: job.fix } : {}),
+      ...(cache ? { cache } : {}),
+    };
     lintFilesInBatches(job.candidates, options, BATCH_SIZE, (batch) => parentPort!.postMessage({ batch } satisfies WorkerMessage));
     parentPort!.postMessage({ done: true } satisfies WorkerMessage);
   } catch (error) {

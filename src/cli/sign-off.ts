@@ -28,7 +28,11 @@ export interface SignOffValues {
 /** Signs `file` off; returns the exit code (errors in the input throw CliError, exit 2). */
 export function signOff(io: CliIo, args: readonly string[], values: SignOffValues): number {
   if (args.length !== 1) {
-    throw new CliError(args.length === 0 ? "sign-off needs the spec file to sign, as in jointspec sign-off spring.campaign.yaml --function marketing --name \"Dana Reyes\"" : `sign-off signs one spec at a time, not ${args.length} (${args.join(", ")})`);
+    throw new CliError(
+      args.length === 0
+        ? 'sign-off needs the spec file to sign, as in jointspec sign-off spring.campaign.yaml --function marketing --name "Dana Reyes"'
+        : `sign-off signs one spec at a time, not ${args.length} (${args.join(", ")})`,
+    );
   }
   const file = args[0]!;
   const fn = signingFunction(values.function);
@@ -63,7 +67,9 @@ export function signOff(io: CliIo, args: readonly string[], values: SignOffValue
   const lint = lintSpec(text, { severities: effective.severities, glossary: effective.glossary, maxSpecSize: effective.limits.specSize, today });
   const readiness = readyToSign(lint);
   if (!readiness.ready) {
-    io.stderr.write(`jointspec: ${file} is not ready for ${fn} to sign; nothing was written:\n${readiness.reasons.map((why) => `jointspec:   - ${why}\n`).join("")}`);
+    io.stderr.write(
+      `jointspec: ${file} is not ready for ${fn} to sign; nothing was written:\n${readiness.reasons.map((why) => `jointspec:   - ${why}\n`).join("")}`,
+    );
     return 1;
   }
 
@@ -79,7 +85,10 @@ export function signOff(io: CliIo, args: readonly string[], values: SignOffValue
     throw new CliError(`cannot write ${file}: ${reason(error)}`);
   }
 
-  const replaced = before.state !== "missing" ? ` (replacing the sign-off by ${before.name ?? "someone"}${before.date ? ` of ${before.date}` : ""}${before.state === "stale" ? ", which was stale" : ""})` : "";
+  const replaced =
+    before.state !== "missing"
+      ? ` (replacing the sign-off by ${before.name ?? "someone"}${before.date ? ` of ${before.date}` : ""}${before.state === "stale" ? ", which was stale" : ""})`
+      : "";
   const summary = signOffSummary(lint.analysis.spec ?? {});
   const width = Math.max(...summary.map((line) => line.label.length));
   io.stdout.write(

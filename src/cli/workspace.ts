@@ -7,7 +7,15 @@
 import { closeSync, existsSync, fstatSync, openSync, readFileSync } from "node:fs";
 import { relative } from "node:path";
 import type picomatchType from "picomatch";
-import { findConfigFileSync, loadConfigSync, parentOf, type ConfigHost, type ConfigProblem, type ReadResult, type ResolvedConfig } from "../core/config-resolver.js";
+import {
+  findConfigFileSync,
+  loadConfigSync,
+  parentOf,
+  type ConfigHost,
+  type ConfigProblem,
+  type ReadResult,
+  type ResolvedConfig,
+} from "../core/config-resolver.js";
 import { configTooLargeMessage, glossaryTooLargeMessage } from "../core/limits.js";
 
 /** A usage or I/O problem: reported as one line, exit code 2. */

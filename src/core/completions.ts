@@ -23,9 +23,11 @@ export interface CompletionSuggestion {
 
 // Sections whose usual content is worth typing as a block, in VS Code snippet syntax.
 const SECTION_SNIPPETS: Record<string, string> = {
-  owners: "owners:\n  marketing:\n    - name: ${1:Marketing owner}\n      role: ${2:Campaign manager}\n  technology:\n    - name: ${3:Technology owner}\n      role: ${4:Solutions architect}",
-  kpis: "kpis:\n  - id: ${1:kpi-id}\n    name: ${2:KPI name}\n    definition: ${3:What is counted, over which period}\n    target: \"${4:>= 10%}\"\n    owners: [marketing, technology]\n    source: ${5:warehouse.table}\n    cadence: ${6|weekly,daily,monthly,quarterly,hourly,per-campaign|}",
-  security_review: "security_review:\n  status: ${1|not-started,requested,in-progress,approved,waived|}\n  reviewer: ${2:Reviewer name}\n  date: ${3:YYYY-MM-DD}\n  data_classification: ${4|internal,public,confidential,pii|}",
+  owners:
+    "owners:\n  marketing:\n    - name: ${1:Marketing owner}\n      role: ${2:Campaign manager}\n  technology:\n    - name: ${3:Technology owner}\n      role: ${4:Solutions architect}",
+  kpis: 'kpis:\n  - id: ${1:kpi-id}\n    name: ${2:KPI name}\n    definition: ${3:What is counted, over which period}\n    target: "${4:>= 10%}"\n    owners: [marketing, technology]\n    source: ${5:warehouse.table}\n    cadence: ${6|weekly,daily,monthly,quarterly,hourly,per-campaign|}',
+  security_review:
+    "security_review:\n  status: ${1|not-started,requested,in-progress,approved,waived|}\n  reviewer: ${2:Reviewer name}\n  date: ${3:YYYY-MM-DD}\n  data_classification: ${4|internal,public,confidential,pii|}",
   data: "data:\n  - name: ${1:member email}\n    classification: ${2|pii,confidential,internal,public|}\n    systems: [${3:CDP}]",
   timeline: "timeline:\n  kickoff: ${1:YYYY-MM-DD}\n  launch: ${2:YYYY-MM-DD}",
   approvals: "approvals:\n  marketing: { name: ${1:Name}, date: ${2:YYYY-MM-DD} }\n  technology: { name: ${3:Name}, date: ${4:YYYY-MM-DD} }",
@@ -33,7 +35,7 @@ const SECTION_SNIPPETS: Record<string, string> = {
 };
 
 const KPI_SNIPPET =
-  "id: ${1:kpi-id}\n  name: ${2:KPI name}\n  definition: ${3:What is counted, over which period}\n  target: \"${4:>= 10%}\"\n  owners: [marketing, technology]\n  source: ${5:warehouse.table}";
+  'id: ${1:kpi-id}\n  name: ${2:KPI name}\n  definition: ${3:What is counted, over which period}\n  target: "${4:>= 10%}"\n  owners: [marketing, technology]\n  source: ${5:warehouse.table}';
 
 /** A whole new spec, for an empty file. */
 const NEW_SPEC_SNIPPET = `jointspec: 1
@@ -62,7 +64,16 @@ export function completionsAt(text: string, position: Position, glossary: Glossa
   const before = line.slice(0, position.character);
 
   if (text.trim() === "") {
-    return [{ label: "jointspec: new campaign spec", kind: "snippet", insertText: NEW_SPEC_SNIPPET, isSnippet: true, detail: "A new joint campaign-tech spec", replaceFrom: 0 }];
+    return [
+      {
+        label: "jointspec: new campaign spec",
+        kind: "snippet",
+        insertText: NEW_SPEC_SNIPPET,
+        isSnippet: true,
+        detail: "A new joint campaign-tech spec",
+        replaceFrom: 0,
+      },
+    ];
   }
   if (/^\s*#/.test(before)) return [];
 
@@ -83,7 +94,10 @@ export function completionsAt(text: string, position: Position, glossary: Glossa
     const side = parent[0] === "owners" && parent.length === 3 && key === "name" ? parent[1] : undefined;
     const reviewer = parent.length === 1 && parent[0] === "security_review" && key === "reviewer";
     if (side === "marketing" || side === "technology" || reviewer) {
-      return rosterSuggestions(people.filter((person) => reviewer || person.function === side), position.character - typed.length);
+      return rosterSuggestions(
+        people.filter((person) => reviewer || person.function === side),
+        position.character - typed.length,
+      );
     }
   }
 
@@ -105,7 +119,15 @@ export function completionsAt(text: string, position: Position, glossary: Glossa
     const from = position.character - typed.length;
     if (items?.enum) return enumSuggestions(items, from);
     const keys = keySuggestions(items, [], from);
-    if (listPath.length === 1 && listPath[0] === "kpis") keys.unshift({ label: "new KPI", kind: "snippet", insertText: KPI_SNIPPET, isSnippet: true, detail: "A KPI with every part it needs", replaceFrom: from });
+    if (listPath.length === 1 && listPath[0] === "kpis")
+      keys.unshift({
+        label: "new KPI",
+        kind: "snippet",
+        insertText: KPI_SNIPPET,
+        isSnippet: true,
+        detail: "A KPI with every part it needs",
+        replaceFrom: from,
+      });
     return keys;
   }
 
@@ -239,6 +261,18 @@ function meaningSuggestions(glossary: Glossary, term: string, from: number): Com
   if (!entry) return [];
   return FUNCTIONS.flatMap((side) => {
     const meaning = entry[side];
-    return meaning ? [{ label: meaning.label, kind: "value" as const, insertText: meaning.label, isSnippet: false, detail: `the ${side} meaning`, documentation: meaning.meaning, replaceFrom: from }] : [];
+    return meaning
+      ? [
+          {
+            label: meaning.label,
+            kind: "value" as const,
+            insertText: meaning.label,
+            isSnippet: false,
+            detail: `the ${side} meaning`,
+            documentation: meaning.meaning,
+            replaceFrom: from,
+          },
+        ]
+      : [];
   });
 }

@@ -171,7 +171,8 @@ function* loadSteps(configFile: string | undefined, folder: string, globs: Confi
     if (read.kind !== "text") continue;
     const parsed = parseGlossaryFile(read.text, options.originOf ? options.originOf(glossaryFile) : glossaryFile, limits.glossarySize);
     if (parsed.ok) entries.push(...parsed.value);
-    else problems.push({ file: glossaryFile, role: "glossary", ...(namedIn ? { namedIn } : {}), kind: "invalid", problems: parsed.problems, more: parsed.more });
+    else
+      problems.push({ file: glossaryFile, role: "glossary", ...(namedIn ? { namedIn } : {}), kind: "invalid", problems: parsed.problems, more: parsed.more });
   }
 
   // Built on first use: a CLI run that only names files never matches a pattern.

@@ -4,7 +4,18 @@
 import validateConfig from "./generated/validate-config.js";
 import validateGlossary from "./generated/validate-glossary.js";
 import type { GlossaryEntry, GlossaryTerm } from "./glossary/glossary.js";
-import { configTooLargeMessage, CONFIG_SIZE_LIMIT, DEFAULT_LIMITS, glossaryTooLargeMessage, MAX_DATA_FILE_PROBLEMS, mayExceed, parseSize, quoteForMessage, utf8Length, type Limits } from "./limits.js";
+import {
+  configTooLargeMessage,
+  CONFIG_SIZE_LIMIT,
+  DEFAULT_LIMITS,
+  glossaryTooLargeMessage,
+  MAX_DATA_FILE_PROBLEMS,
+  mayExceed,
+  parseSize,
+  quoteForMessage,
+  utf8Length,
+  type Limits,
+} from "./limits.js";
 import { parseYaml } from "./parse.js";
 import { offsetsForPath } from "./paths.js";
 import type { RosterPerson } from "./roster.js";
@@ -65,7 +76,8 @@ export function parseConfig(text: string): DataFileResult<JointspecConfig> {
     if (written === undefined) continue;
     const bytes = parseSize(written);
     // The schema admits the form; a size of zero ("0 KB") is the one thing it cannot rule out.
-    if (bytes === undefined) return { ok: false, problems: [{ message: sizeMessage(["limits", name], written), range: rangeOfValue(text, ["limits", name]) }], more: 0 };
+    if (bytes === undefined)
+      return { ok: false, problems: [{ message: sizeMessage(["limits", name], written), range: rangeOfValue(text, ["limits", name]) }], more: 0 };
     limits[name] = bytes;
   }
   return {
@@ -125,7 +137,11 @@ function parseDataFile(text: string, validate: typeof validateConfig): { ok: tru
   const { lines, document } = parsed;
   if (parsed.problems.length > 0) {
     const shown = parsed.problems.slice(0, MAX_DATA_FILE_PROBLEMS);
-    return { ok: false, problems: shown.map((p) => ({ message: p.message, range: lines.rangeOf(p.offsets[0], p.offsets[1]) })), more: parsed.problems.length - shown.length };
+    return {
+      ok: false,
+      problems: shown.map((p) => ({ message: p.message, range: lines.rangeOf(p.offsets[0], p.offsets[1]) })),
+      more: parsed.problems.length - shown.length,
+    };
   }
   // An empty config means "all defaults".
   const data = parsed.data ?? {};
@@ -137,7 +153,13 @@ function parseDataFile(text: string, validate: typeof validateConfig): { ok: tru
   const shownPlaces = new Set<string>();
   const morePlaces = new Set<string>();
   for (const error of validate.errors ?? []) {
-    const path = error.instancePath === "" ? [] : error.instancePath.slice(1).split("/").map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const path =
+      error.instancePath === ""
+        ? []
+        : error.instancePath
+            .slice(1)
+            .split("/")
+            .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     // A bad key is reported at the key: Ajv names it in params, or (inside propertyNames) on the error.
     const badKey = error.keyword === "additionalProperties" ? error.params.additionalProperty : (error.propertyName ?? error.params.propertyName);
     const keyPath = badKey === undefined ? path : [...path, String(badKey)];
@@ -194,6 +216,12 @@ function dataFileMessage(error: SchemaError, path: (string | number)[]): string 
 
 // " Did you mean "x"?" when a written value is a typo of a known one; the known list is short.
 function didYouMean(written: unknown, known: readonly unknown[]): string {
-  const suggestion = typeof written === "string" ? closestMatch(written, known.filter((k): k is string => typeof k === "string")) : undefined;
+  const suggestion =
+    typeof written === "string"
+      ? closestMatch(
+          written,
+          known.filter((k): k is string => typeof k === "string"),
+        )
+      : undefined;
   return suggestion ? ` Did you mean "${suggestion}"?` : "";
 }

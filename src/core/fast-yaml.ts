@@ -746,7 +746,11 @@ class FastParser {
       valueEnd = close + 1;
     } else {
       if ("#&*!|>,]}".includes(first)) bail();
-      if ((first === "-" || first === "?" || first === ":") && (at + 1 >= end || this.text.charCodeAt(at + 1) === 32 || isFlowIndicator(this.text.charCodeAt(at + 1)))) bail();
+      if (
+        (first === "-" || first === "?" || first === ":") &&
+        (at + 1 >= end || this.text.charCodeAt(at + 1) === 32 || isFlowIndicator(this.text.charCodeAt(at + 1)))
+      )
+        bail();
       const { valueEnd: plainEnd, stop, stopAt } = this.plainEnd(at, end, true);
       if (stop === "comment" || stop === "end") bail();
       // A colon here makes a pair: fine as a key in a map, left to the library elsewhere.
@@ -784,7 +788,9 @@ function withEmptyProps(node: Scalar, props: Props): Scalar {
 function mayBeTyped(value: string): boolean {
   if (value === "") return true;
   const ch = value.charCodeAt(0);
-  return (ch >= 48 && ch <= 57) || ch === 45 || ch === 43 || ch === 46 || ch === 126 || ch === 110 || ch === 78 || ch === 116 || ch === 84 || ch === 102 || ch === 70;
+  return (
+    (ch >= 48 && ch <= 57) || ch === 45 || ch === 43 || ch === 46 || ch === 126 || ch === 110 || ch === 78 || ch === 116 || ch === 84 || ch === 102 || ch === 70
+  );
 }
 
 function isFlowIndicator(ch: number): boolean {

@@ -73,7 +73,8 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
   // The severity a rule runs with: the workspace's setting, else its default, raised in the
   // specs its metadata names (stale-sign-off is an error once the spec is approved).
   const severityOf = (rule: Rule): SeveritySetting =>
-    options.severities?.[rule.id] ?? (rule.raisedSeverity && analysis.spec && rule.raisedSeverity.applies(analysis.spec) ? rule.raisedSeverity.severity : rule.defaultSeverity);
+    options.severities?.[rule.id] ??
+    (rule.raisedSeverity && analysis.spec && rule.raisedSeverity.applies(analysis.spec) ? rule.raisedSeverity.severity : rule.defaultSeverity);
   const rules = options.rules ?? RULES;
   const active = rules.filter((rule) => severityOf(rule) !== "off");
 
@@ -151,9 +152,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
   for (const rule of active) if (rule.runsLast) run(rule, kept);
   for (const [rule, count] of omitted) kept.push(omittedFinding(rule, severityOf(rule) as Severity, count, parsed));
 
-  kept.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId),
-  );
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return { findings: kept, suppressed, analysis };
 }
 
@@ -185,7 +184,11 @@ export function checkSpecSize(size: number, options: LintOptions = {}, sizeIsAtL
             range: parsed.lines.rangeOf(0, 0),
           },
         ];
-  return { findings, suppressed: [], analysis: { parsed, spec: undefined, glossary: options.glossary ?? Glossary.bundled(), terms: [], pins: new Map(), tooLarge: words } };
+  return {
+    findings,
+    suppressed: [],
+    analysis: { parsed, spec: undefined, glossary: options.glossary ?? Glossary.bundled(), terms: [], pins: new Map(), tooLarge: words },
+  };
 }
 
 // Says how many findings of a rule the cap left out, once, at the start of the file.
@@ -200,8 +203,7 @@ function omittedFinding(rule: Rule, severity: Severity, count: number, parsed: P
 
 function toFinding(rule: Rule, severity: Severity, report: Report, parsed: ParsedYaml): Finding {
   const { lines, document } = parsed;
-  const offsets =
-    report.offsets ?? (document ? offsetsForPath(document, lines, report.path ?? [], report.at === "key" ? "key" : "value") : [0, 0]);
+  const offsets = report.offsets ?? (document ? offsetsForPath(document, lines, report.path ?? [], report.at === "key" ? "key" : "value") : [0, 0]);
   const finding: Finding = {
     ruleId: rule.id,
     severity,

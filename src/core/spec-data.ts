@@ -26,14 +26,20 @@ const PLACEHOLDER_OPENERS = new Set(bundledWords["placeholder-openers"]);
 // A value as the word lists compare it: remarks in parentheses dropped ("TBD (waiting on IT)"),
 // outer spaces and a trailing ".", "!" or "?" trimmed (so "?" reads as ""), in lower case.
 function comparable(text: string): string {
-  return text.replace(/\([^()]*\)/g, " ").trim().replace(/\s+/g, " ").toLowerCase().replace(/[.!?]+$/, "");
+  return text
+    .replace(/\([^()]*\)/g, " ")
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase()
+    .replace(/[.!?]+$/, "");
 }
 
 /** Whether `text` is empty or a placeholder such as "TBD", "n/a", "to be agreed" or "TBD - ask finance". */
 export function isPlaceholder(text: string): boolean {
   // Long text (a KPI's definition) is mostly decided by its first word, without reading it all.
   const quick = quickOpener(text);
-  if (quick !== undefined && !PLACEHOLDER_OPENING_WORDS.has(quick)) return PLACEHOLDER_OPENERS.has(quick) || PLACEHOLDER_OPENERS.has(quick.replace(/[.!?]+$/, ""));
+  if (quick !== undefined && !PLACEHOLDER_OPENING_WORDS.has(quick))
+    return PLACEHOLDER_OPENERS.has(quick) || PLACEHOLDER_OPENERS.has(quick.replace(/[.!?]+$/, ""));
   const value = comparable(text);
   if (PLACEHOLDERS.has(value)) return true;
   // The first word, cut at spaces and at punctuation that starts a remark ("TBD: Q3", "TBC-ish").

@@ -83,9 +83,7 @@ export function applySuppressions(
   for (const finding of findings) {
     const directive = UNSUPPRESSIBLE.has(finding.ruleId)
       ? undefined
-      : directives.find(
-          (d) => d.ruleIds.includes(finding.ruleId) && (d.kind === "file" || d.line === finding.range.start.line - 1),
-        );
+      : directives.find((d) => d.ruleIds.includes(finding.ruleId) && (d.kind === "file" || d.line === finding.range.start.line - 1));
     if (directive) suppressed.push({ finding, directive });
     else kept.push(finding);
   }

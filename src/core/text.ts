@@ -80,9 +80,7 @@ export class LineIndex {
   }
 }
 
-export type DecodeResult =
-  | { ok: true; text: string }
-  | { ok: false; message: string; offset: number; position: Position };
+export type DecodeResult = { ok: true; text: string } | { ok: false; message: string; offset: number; position: Position };
 
 /**
  * Turns a file's bytes into text, or says why they are not a UTF-8 text file and where.

@@ -55,7 +55,13 @@ export class SpecCodeActionProvider implements vscode.CodeActionProvider {
     // A spec over the size limit is not read, here either.
     if (exceedsSpecSize(document, config)) return [];
     const before = document.getText();
-    const { text: after, applied } = fixAll(before, { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize, people: config.people, today: lintToday() });
+    const { text: after, applied } = fixAll(before, {
+      severities: config.severities,
+      glossary: config.glossary,
+      maxSpecSize: config.limits.specSize,
+      people: config.people,
+      today: lintToday(),
+    });
     if (applied === 0) return [];
     const action = new vscode.CodeAction(`Fix all JointSpec problems that have a safe fix (${applied})`, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

@@ -24,7 +24,9 @@ export function registerCommands(context: vscode.ExtensionContext, diagnostics: 
   // From the palette: no arguments. Tests pass roots of their own (and shorter waits).
   register("jointspec.lintWorkspace", (roots?: unknown, options?: unknown) =>
     lintWorkspace(
-      diagnostics, config, log,
+      diagnostics,
+      config,
+      log,
       Array.isArray(roots) && roots.every((root) => root instanceof vscode.Uri) ? roots : undefined,
       typeof options === "object" && options !== null ? (options as ListOptions) : undefined,
     ),
@@ -37,19 +39,23 @@ export function registerCommands(context: vscode.ExtensionContext, diagnostics: 
 
 // The id and title can come as arguments (keybindings, tests); otherwise they are asked for.
 async function newSpec(log: Log, givenId?: string, givenTitle?: string): Promise<vscode.Uri | undefined> {
-  const id = givenId ?? await vscode.window.showInputBox({
-    title: "New campaign spec (1/2)",
-    prompt: "The spec's id, in kebab-case",
-    placeHolder: "spring-loyalty-relaunch",
-    validateInput: (value) => (SPEC_ID_PATTERN.test(value) ? undefined : "Use lowercase words joined by hyphens, such as spring-loyalty-relaunch"),
-  });
+  const id =
+    givenId ??
+    (await vscode.window.showInputBox({
+      title: "New campaign spec (1/2)",
+      prompt: "The spec's id, in kebab-case",
+      placeHolder: "spring-loyalty-relaunch",
+      validateInput: (value) => (SPEC_ID_PATTERN.test(value) ? undefined : "Use lowercase words joined by hyphens, such as spring-loyalty-relaunch"),
+    }));
   if (!id) return undefined;
-  const title = givenTitle ?? await vscode.window.showInputBox({
-    title: "New campaign spec (2/2)",
-    prompt: "The campaign's title, as people say it",
-    value: titleFromId(id),
-    validateInput: (value) => (value.trim() ? undefined : "A title is needed"),
-  });
+  const title =
+    givenTitle ??
+    (await vscode.window.showInputBox({
+      title: "New campaign spec (2/2)",
+      prompt: "The campaign's title, as people say it",
+      value: titleFromId(id),
+      validateInput: (value) => (value.trim() ? undefined : "A title is needed"),
+    }));
   if (!title) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0];
   const content = newSpecText(id, title.trim());
@@ -95,7 +101,13 @@ export interface LintWorkspaceResult {
  * `roots` (default: the workspace folders) and `options` let tests point it at a file system
  * of their own; the palette passes neither.
  */
-async function lintWorkspace(diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log, roots?: readonly vscode.Uri[], options?: ListOptions): Promise<LintWorkspaceResult> {
+async function lintWorkspace(
+  diagnostics: SpecDiagnostics,
+  config: WorkspaceConfig,
+  log: Log,
+  roots?: readonly vscode.Uri[],
+  options?: ListOptions,
+): Promise<LintWorkspaceResult> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: "JointSpec: linting the workspace" }, async () => {
     // An explicit full run reads every config and glossary afresh, not what file events last said.
     config.invalidate();
@@ -107,7 +119,9 @@ async function lintWorkspace(diagnostics: SpecDiagnostics, config: WorkspaceConf
       const where = vscode.workspace.getWorkspaceFolder(root)?.name ?? root.toString();
       if (listing.method === "none") problems.push(`cannot list the files of ${where} (${listing.problem}); specs there are still checked when you open them`);
       else if (listing.problem) problems.push(`in ${where}, ${listing.problem}; specs left out are still checked when you open them`);
-      log.info(`Lint workspace: ${listing.files.length} YAML file(s) in ${root.toString()} (listed by ${listing.method === "search" ? "VS Code's file search" : listing.method === "walk" ? "walking its folders" : "nothing"}).`);
+      log.info(
+        `Lint workspace: ${listing.files.length} YAML file(s) in ${root.toString()} (listed by ${listing.method === "search" ? "VS Code's file search" : listing.method === "walk" ? "walking its folders" : "nothing"}).`,
+      );
       for (const uri of listing.files) {
         const linted = await lintOne(uri, diagnostics, config, log);
         if (linted !== undefined) [files, findings] = [files + 1, findings + linted];
@@ -115,7 +129,8 @@ async function lintWorkspace(diagnostics: SpecDiagnostics, config: WorkspaceConf
     }
     log.info(`Lint workspace: ${findings} problem(s) in ${files} spec(s).`);
     for (const problem of problems) log.warn(`Lint workspace: ${problem}`);
-    if (problems.length > 0) void vscode.window.showWarningMessage(`JointSpec: Lint Workspace ${problems.join("; ")}.`, "Show Output").then((choice) => choice && log.show());
+    if (problems.length > 0)
+      void vscode.window.showWarningMessage(`JointSpec: Lint Workspace ${problems.join("; ")}.`, "Show Output").then((choice) => choice && log.show());
     return { files, findings, problems };
   });
 }
@@ -133,7 +148,13 @@ async function lintOne(uri: vscode.Uri, diagnostics: SpecDiagnostics, config: Wo
       diagnostics.forget(uri);
       return undefined;
     }
-    const options = { severities: documentConfig.severities, glossary: documentConfig.glossary, maxSpecSize: documentConfig.limits.specSize, people: documentConfig.people, today: lintToday() };
+    const options = {
+      severities: documentConfig.severities,
+      glossary: documentConfig.glossary,
+      maxSpecSize: documentConfig.limits.specSize,
+      people: documentConfig.people,
+      today: lintToday(),
+    };
     const byName = documentConfig.matchesSpecPattern(uri);
     // A spec by name over the size limit is answered from its size, unread; lintBytes
     // answers the same for any other spec over the limit, without decoding it.
@@ -152,12 +173,14 @@ async function lintOne(uri: vscode.Uri, diagnostics: SpecDiagnostics, config: Wo
 }
 
 async function disableRuleForLine(uri: vscode.Uri, ruleId: string, line: number, diagnostics: SpecDiagnostics, givenReason?: string): Promise<boolean> {
-  const reason = givenReason?.trim() || await vscode.window.showInputBox({
-    title: `Disable ${ruleId} for this line`,
-    prompt: "Why? The reason is written into the spec, for the other function's reviewers.",
-    placeHolder: "e.g. technology owner is named at kickoff on 12 March",
-    validateInput: (value) => (value.trim() ? undefined : "A reason is required"),
-  });
+  const reason =
+    givenReason?.trim() ||
+    (await vscode.window.showInputBox({
+      title: `Disable ${ruleId} for this line`,
+      prompt: "Why? The reason is written into the spec, for the other function's reviewers.",
+      placeHolder: "e.g. technology owner is named at kickoff on 12 March",
+      validateInput: (value) => (value.trim() ? undefined : "A reason is required"),
+    }));
   if (!reason) return false;
   const document = await vscode.workspace.openTextDocument(uri);
   const lint = (await diagnostics.ensure(document))?.result ?? lintSpec(document.getText());

@@ -27,5 +27,4 @@ export class SpecCompletionProvider implements vscode.CompletionItemProvider {
       return item;
     });
   }
-
 }

@@ -76,7 +76,13 @@ export class SpecDiagnostics implements vscode.Disposable {
         this.forget(document.uri);
         return undefined;
       }
-      const options = { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize, people: config.people, today: lintToday() };
+      const options = {
+        severities: config.severities,
+        glossary: config.glossary,
+        maxSpecSize: config.limits.specSize,
+        people: config.people,
+        today: lintToday(),
+      };
       // A document too long for the limit is answered from its length: its text is not even fetched.
       const length = oversizedLength(document, config);
       const result = length !== undefined ? checkSpecSize(length, options, true)! : lintSpec(document.getText(), options);
@@ -133,7 +139,9 @@ function toDiagnostic(uri: vscode.Uri, rulePage: RulePage = publicRulePage): (fi
     diagnostic.source = "jointspec";
     diagnostic.code = { value: finding.ruleId, target: rulePage(finding.ruleId) };
     if (finding.related?.length) {
-      diagnostic.relatedInformation = finding.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message));
+      diagnostic.relatedInformation = finding.related.map(
+        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),
+      );
     }
     return diagnostic;
   };

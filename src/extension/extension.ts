@@ -43,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): JointspecApi {
   const preview = registerPreview(context, diagnostics, log);
   const signOffDialogs = registerSignOff(context, diagnostics, log);
 
-  const setting = (document: vscode.TextDocument, name: string): boolean => vscode.workspace.getConfiguration("jointspec", document.uri).get<boolean>(name, true);
+  const setting = (document: vscode.TextDocument, name: string): boolean =>
+    vscode.workspace.getConfiguration("jointspec", document.uri).get<boolean>(name, true);
   const relintOpen = (): void => {
     config.invalidate();
     for (const document of vscode.workspace.textDocuments) if (document.languageId === "yaml") void diagnostics.lint(document);

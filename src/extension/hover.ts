@@ -53,10 +53,13 @@ function termMarkdown(term: TermAtPosition): vscode.MarkdownString {
     const meaning = entry[side];
     if (!meaning) continue;
     const mark = pinned?.side === side ? " ✓ *pinned in this spec*" : "";
-    md.appendMarkdown(`- **${side === "marketing" ? "Marketing" : "Technology"}:** *${escapeMarkdown(meaning.label)}* — ${escapeMarkdown(meaning.meaning)}${mark}\n`);
+    md.appendMarkdown(
+      `- **${side === "marketing" ? "Marketing" : "Technology"}:** *${escapeMarkdown(meaning.label)}* — ${escapeMarkdown(meaning.meaning)}${mark}\n`,
+    );
   }
   if (entry.kind === "ambiguous") {
-    if (!pinned) md.appendMarkdown(`\nNot pinned in this spec: add \`${entry.term}: ${entry.marketing?.label ?? ""}\` (or the technology meaning) under \`glossary:\`.\n`);
+    if (!pinned)
+      md.appendMarkdown(`\nNot pinned in this spec: add \`${entry.term}: ${entry.marketing?.label ?? ""}\` (or the technology meaning) under \`glossary:\`.\n`);
     else if (!pinned.side) md.appendMarkdown(`\nThis spec pins its own meaning: *${escapeMarkdown(pinned.value)}*.\n`);
   }
   md.appendMarkdown(`\n*Example:* ${escapeMarkdown(entry.example)}\n`);

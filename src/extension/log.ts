@@ -14,7 +14,8 @@ export function createLog(): Log & vscode.Disposable {
   return {
     info: (message) => channel.info(message),
     warn: (message) => channel.warn(message),
-    error: (message, error) => channel.error(error === undefined ? message : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+    error: (message, error) =>
+      channel.error(error === undefined ? message : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     show: () => channel.show(true),
     dispose: () => channel.dispose(),
   };

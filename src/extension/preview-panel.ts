@@ -120,7 +120,12 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
       void vscode.window.showInformationMessage(`${vscode.workspace.asRelativePath(target)} is not a JointSpec spec, so it has no preview.`);
       return false;
     }
-    const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, titleFor(target), { viewColumn: column, preserveFocus: options.toSide === true }, this.webviewOptions());
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      titleFor(target),
+      { viewColumn: column, preserveFocus: options.toSide === true },
+      this.webviewOptions(),
+    );
     await this.adopt(panel, target, "marketing").refresh();
     return true;
   }
@@ -141,7 +146,12 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
     panel.webview.options = this.webviewOptions();
     uri ??= await specNamedBy(panel.title);
     if (!uri) {
-      panel.webview.html = this.page(panel.webview, renderPreviewMessage("Nothing to preview", "Open a campaign spec and run “JointSpec: Open Preview”."), "marketing", "");
+      panel.webview.html = this.page(
+        panel.webview,
+        renderPreviewMessage("Nothing to preview", "Open a campaign spec and run “JointSpec: Open Preview”."),
+        "marketing",
+        "",
+      );
       return;
     }
     if (this.previews.has(uri.toString())) {
@@ -217,7 +227,11 @@ class PreviewManager implements PreviewController, vscode.WebviewPanelSerializer
     if (isSpec === this.specFiles.has(key)) return;
     if (isSpec) this.specFiles.add(key);
     else this.specFiles.delete(key);
-    void vscode.commands.executeCommand("setContext", SPEC_FILES_CONTEXT_KEY, [...this.specFiles].map((uri) => vscode.Uri.parse(uri).path));
+    void vscode.commands.executeCommand(
+      "setContext",
+      SPEC_FILES_CONTEXT_KEY,
+      [...this.specFiles].map((uri) => vscode.Uri.parse(uri).path),
+    );
   }
 }
 
@@ -263,12 +277,18 @@ class SpecPreview implements vscode.Disposable {
         // The panel has an extension behind it: it offers the sign-off buttons.
         body = renderPreviewArticle(model, { actions: true });
       } else {
-        body = renderPreviewMessage("Not a JointSpec spec", `${vscode.workspace.asRelativePath(this.documentUri)} is not a spec any more: a spec is a YAML file named *.campaign.yaml, or one whose top level has the jointspec key.`);
+        body = renderPreviewMessage(
+          "Not a JointSpec spec",
+          `${vscode.workspace.asRelativePath(this.documentUri)} is not a spec any more: a spec is a YAML file named *.campaign.yaml, or one whose top level has the jointspec key.`,
+        );
       }
     } catch (error) {
       if (generation !== this.generation) return;
       this.log.error(`Preview: cannot render ${this.documentUri.toString()}`, error);
-      body = renderPreviewMessage("The preview is not available", "The spec could not be opened; it may have been moved or deleted. See JointSpec's output for details.");
+      body = renderPreviewMessage(
+        "The preview is not available",
+        "The spec could not be opened; it may have been moved or deleted. See JointSpec's output for details.",
+      );
     }
     this.show(body, model);
   }
@@ -295,7 +315,14 @@ class SpecPreview implements vscode.Disposable {
   }
 
   snapshot(): PreviewSnapshot {
-    return { documentUri: this.documentUri.toString(), model: this.model, body: this.body, page: this.panel.webview.html, renders: this.renders, visible: this.panel.visible };
+    return {
+      documentUri: this.documentUri.toString(),
+      model: this.model,
+      body: this.body,
+      page: this.panel.webview.html,
+      renders: this.renders,
+      visible: this.panel.visible,
+    };
   }
 
   dispose(): void {

@@ -54,7 +54,8 @@ export type SignOffResult =
 export function registerSignOff(context: vscode.ExtensionContext, diagnostics: SpecDiagnostics, log: Log): SignOffDialogs {
   const dialogs = windowDialogs();
   const run = (side: unknown, uri: unknown): Promise<SignOffResult> => {
-    if (side !== "marketing" && side !== "technology") return Promise.resolve(refuse(dialogs, ["name the function that signs: marketing or technology"], undefined));
+    if (side !== "marketing" && side !== "technology")
+      return Promise.resolve(refuse(dialogs, ["name the function that signs: marketing or technology"], undefined));
     return signOff(side, uri instanceof vscode.Uri ? uri : undefined, { diagnostics, log, dialogs });
   };
   context.subscriptions.push(
@@ -110,13 +111,20 @@ async function signOff(side: SigningFunction, uri: vscode.Uri | undefined, { dia
   }
   await rememberSignerName(signer.name).catch((error: unknown) => log.warn(`Sign-off: could not remember the signer's name in the settings: ${String(error)}`));
   log.info(`Signed ${document.uri.toString()} off for ${side} as ${signer.name} on ${signer.date}.`);
-  void dialogs.showInformationMessage(`Signed off for ${side} as ${signer.name} on ${signer.date}.${document.isUntitled ? "" : " Save the spec to keep it."}`, {});
+  void dialogs.showInformationMessage(
+    `Signed off for ${side} as ${signer.name} on ${signer.date}.${document.isUntitled ? "" : " Save the spec to keep it."}`,
+    {},
+  );
   return { outcome: "signed", ...signer };
 }
 
 // The modal's question and what it shows: the core's summary of what a sign-off covers (the
 // CLI prints the same lines), so both hosts say alike what is being signed.
-function confirmation(spec: Readonly<Record<string, unknown>>, side: SigningFunction, signer: { name: string; date: string }): { message: string; detail: string } {
+function confirmation(
+  spec: Readonly<Record<string, unknown>>,
+  side: SigningFunction,
+  signer: { name: string; date: string },
+): { message: string; detail: string } {
   const lines = signOffSummary(spec);
   const title = lines.find((line) => line.label === "Title")?.text ?? "this spec";
   const facts = lines.filter((line) => line.label !== "Title").map((line) => `${line.label}: ${line.text}`);

@@ -23,8 +23,15 @@ export class SpecStatusBar implements vscode.Disposable {
     const [errors, warnings, infos] = [count("error"), count("warning"), count("info")];
     const parts = [errors ? `${errors} $(error)` : "", warnings ? `${warnings} $(warning)` : "", infos ? `${infos} $(info)` : ""].filter(Boolean);
     this.item.text = parts.length === 0 ? "$(check) JointSpec" : `JointSpec: ${parts.join(" ")}`;
-    this.item.tooltip = parts.length === 0 ? "This spec is ready: no JointSpec problems." : `JointSpec: ${errors} error(s), ${warnings} warning(s), ${infos} note(s). Click to open the Problems view.`;
-    this.item.backgroundColor = errors ? new vscode.ThemeColor("statusBarItem.errorBackground") : warnings ? new vscode.ThemeColor("statusBarItem.warningBackground") : undefined;
+    this.item.tooltip =
+      parts.length === 0
+        ? "This spec is ready: no JointSpec problems."
+        : `JointSpec: ${errors} error(s), ${warnings} warning(s), ${infos} note(s). Click to open the Problems view.`;
+    this.item.backgroundColor = errors
+      ? new vscode.ThemeColor("statusBarItem.errorBackground")
+      : warnings
+        ? new vscode.ThemeColor("statusBarItem.warningBackground")
+        : undefined;
     this.item.show();
   }
 

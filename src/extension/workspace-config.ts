@@ -91,7 +91,16 @@ export class WorkspaceConfig {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const base = folder?.uri.path ?? uri.path.slice(0, uri.path.lastIndexOf("/"));
     const matchesDefaults = (path: string): boolean => path.startsWith(`${base}/`) && /\.campaign\.ya?ml$/.test(path);
-    return { configUri: undefined, severities: {}, limits: DEFAULT_LIMITS, glossary: Glossary.bundled(), people: [], matchesSpecPattern: (other) => matchesDefaults(other.path), isIgnored: () => false, sources: [] };
+    return {
+      configUri: undefined,
+      severities: {},
+      limits: DEFAULT_LIMITS,
+      glossary: Glossary.bundled(),
+      people: [],
+      matchesSpecPattern: (other) => matchesDefaults(other.path),
+      isIgnored: () => false,
+      sources: [],
+    };
   }
 
   // The limits a person set in the settings; one that is not a size is reported and left out.
@@ -102,7 +111,8 @@ export class WorkspaceConfig {
       const written = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
       if (written === undefined) continue;
       const bytes = typeof written === "string" || typeof written === "number" ? parseSize(written) : undefined;
-      if (bytes === undefined) this.log.warn(`The setting jointspec.limits.${name} is ${JSON.stringify(written)}, not a size such as 1 MB, 512 KB or 2000000; the default applies.`);
+      if (bytes === undefined)
+        this.log.warn(`The setting jointspec.limits.${name} is ${JSON.stringify(written)}, not a size such as 1 MB, 512 KB or 2000000; the default applies.`);
       else limits[name] = bytes;
     }
     return limits;
@@ -115,7 +125,10 @@ export class WorkspaceConfig {
  */
 export function isSpecDocument(document: vscode.TextDocument, config: DocumentConfig): boolean {
   if (document.languageId !== "yaml" || config.isIgnored(document.uri)) return false;
-  return config.matchesSpecPattern(document.uri) || mentionsJointspecKey(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SPEC_HEAD_LENGTH))));
+  return (
+    config.matchesSpecPattern(document.uri) ||
+    mentionsJointspecKey(document.getText(new vscode.Range(new vscode.Position(0, 0), document.positionAt(SPEC_HEAD_LENGTH))))
+  );
 }
 
 /**

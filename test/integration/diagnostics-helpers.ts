@@ -22,11 +22,20 @@ export function summary(diagnostics: readonly vscode.Diagnostic[]): string[] {
 }
 
 /** Resolves with the diagnostics once `accept` likes them (the extension lints asynchronously). */
-export async function diagnosticsWhen(uri: vscode.Uri, what: string, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<vscode.Diagnostic[]> {
-  return waitFor(what, () => {
-    const found = jointspecDiagnostics(uri);
-    return accept(found) ? found : undefined;
-  }, { timeoutMs });
+export async function diagnosticsWhen(
+  uri: vscode.Uri,
+  what: string,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs = 10_000,
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    what,
+    () => {
+      const found = jointspecDiagnostics(uri);
+      return accept(found) ? found : undefined;
+    },
+    { timeoutMs },
+  );
 }
 
 /** Milliseconds from `act` to the next diagnostics change for `uri` that `accept` likes. */

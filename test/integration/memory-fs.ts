@@ -9,7 +9,10 @@ export class MemoryFileSystem implements vscode.FileSystemProvider {
   readonly onDidChangeFile = this.onDidChange.event;
 
   /** `files`: path → text; folders exist by the paths below them. `unreadable`: folders whose listing fails. */
-  constructor(files: Record<string, string>, private readonly unreadable: readonly string[] = []) {
+  constructor(
+    files: Record<string, string>,
+    private readonly unreadable: readonly string[] = [],
+  ) {
     for (const [path, text] of Object.entries(files)) this.files.set(path, new TextEncoder().encode(text));
   }
 

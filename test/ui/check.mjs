@@ -60,7 +60,7 @@ async function problemsListFinding(page) {
   const panel = page.locator(".markers-panel");
   await waitVisible(panel, "the Problems panel (.markers-panel) after Ctrl+Shift+M", 15_000);
   const row = panel.locator(".monaco-list-row").filter({ hasText: '"DR" means' }).filter({ hasText: "ambiguous-term" });
-  const found = await waitVisible(row, 'a row in .markers-panel containing \'"DR" means\' and \'ambiguous-term\'', 30_000, async () => {
+  const found = await waitVisible(row, "a row in .markers-panel containing '\"DR\" means' and 'ambiguous-term'", 30_000, async () => {
     const rows = await panel.locator(".monaco-list-row").allInnerTexts();
     const message = await panel.locator(".message-box-container, .markers-panel-container .message").allInnerTexts();
     return clip(rows.length ? rows.map(oneLine).join(" | ") : oneLine(message.join(" ")) || "an empty panel");
@@ -107,7 +107,11 @@ async function previewRevealsClickedLine(page) {
   await page.keyboard.press("Control+Shift+P");
   const input = await waitVisible(page.locator(".quick-input-widget input"), "the command palette", 10_000);
   await input.fill(">JointSpec: Open Preview to the Side");
-  await waitVisible(page.locator(".quick-input-list .monaco-list-row", { hasText: "Open Preview to the Side" }), "the Open Preview to the Side command", 15_000);
+  await waitVisible(
+    page.locator(".quick-input-list .monaco-list-row", { hasText: "Open Preview to the Side" }),
+    "the Open Preview to the Side command",
+    15_000,
+  );
   await page.keyboard.press("Enter");
   // A webview is an iframe in an iframe; the page's own elements are in the inner one.
   const preview = page.frameLocator("iframe.webview.ready").frameLocator("iframe#active-frame");
@@ -116,7 +120,9 @@ async function previewRevealsClickedLine(page) {
   await waitVisible(reviewer, 'the reviewer "Lars Nilsson" in the preview', 10_000);
   await reviewer.click();
   const position = page.locator(".statusbar-item", { hasText: /Ln 27, Col/ });
-  await waitVisible(position, 'the status bar at "Ln 27" (the reviewer\'s line) after the click', 15_000, async () => oneLine((await page.locator(".statusbar").innerText()).slice(0, 200)));
+  await waitVisible(position, 'the status bar at "Ln 27" (the reviewer\'s line) after the click', 15_000, async () =>
+    oneLine((await page.locator(".statusbar").innerText()).slice(0, 200)),
+  );
   return oneLine(await position.first().innerText());
 }
 
@@ -148,8 +154,20 @@ async function signOffFromPreview(page, shotsDir) {
   await waitVisible(page.locator(".monaco-editor .view-lines", { hasText: "autumn-app-launch" }), `the editor showing ${READY_SPEC}`, 30_000);
   await runCommand(page, "JointSpec: Open Preview to the Side");
   const preview = previewFrame(page);
-  const button = await waitVisible(preview.locator("button[data-sign-off=marketing]", { hasText: "Sign off for marketing" }), 'the "Sign off for marketing" button in the preview', 30_000, async () =>
-    clip(oneLine(await preview.locator(".sign-off").first().innerText().catch(() => "no sign-off section"))),
+  const button = await waitVisible(
+    preview.locator("button[data-sign-off=marketing]", { hasText: "Sign off for marketing" }),
+    'the "Sign off for marketing" button in the preview',
+    30_000,
+    async () =>
+      clip(
+        oneLine(
+          await preview
+            .locator(".sign-off")
+            .first()
+            .innerText()
+            .catch(() => "no sign-off section"),
+        ),
+      ),
   );
   await page.screenshot({ path: join(shotsDir, "preview-ready-to-sign.png") });
   await button.click();
@@ -160,12 +178,30 @@ async function signOffFromPreview(page, shotsDir) {
   await input.fill(SIGNER);
   await page.keyboard.press("Enter");
 
-  const dialog = await waitVisible(page.locator(".monaco-dialog-box", { hasText: "Autumn app launch" }), "the modal showing what is being signed", 15_000, async () => clip(oneLine(await page.locator(".monaco-dialog-box").allInnerTexts().then((t) => t.join(" | ") || "no dialog"))));
+  const dialog = await waitVisible(
+    page.locator(".monaco-dialog-box", { hasText: "Autumn app launch" }),
+    "the modal showing what is being signed",
+    15_000,
+    async () =>
+      clip(
+        oneLine(
+          await page
+            .locator(".monaco-dialog-box")
+            .allInnerTexts()
+            .then((t) => t.join(" | ") || "no dialog"),
+        ),
+      ),
+  );
   await page.screenshot({ path: join(shotsDir, "sign-off-dialog.png") });
-  await dialog.locator(".monaco-button", { hasText: /^Sign off$/ }).first().click();
+  await dialog
+    .locator(".monaco-button", { hasText: /^Sign off$/ })
+    .first()
+    .click();
 
   const current = preview.locator(".approval--marketing.approval--current", { hasText: SIGNER });
-  await waitVisible(current, `the preview showing marketing's sign-off by ${SIGNER} as current`, 15_000, async () => clip(oneLine(await preview.locator(".sign-off").first().innerText())));
+  await waitVisible(current, `the preview showing marketing's sign-off by ${SIGNER} as current`, 15_000, async () =>
+    clip(oneLine(await preview.locator(".sign-off").first().innerText())),
+  );
 
   // The editor shows only the lines in view: go to the end of the spec, where approvals: goes,
   // and scroll back a little so that the lines before it show too.
@@ -173,10 +209,15 @@ async function signOffFromPreview(page, shotsDir) {
   await clickEditor(page);
   await page.keyboard.press("Control+End");
   await page.keyboard.press("Home");
-  await page.locator(".monaco-editor").first().hover({ position: { x: 120, y: 60 } });
+  await page
+    .locator(".monaco-editor")
+    .first()
+    .hover({ position: { x: 120, y: 60 } });
   await page.mouse.wheel(0, -300);
   const lines = page.locator(".monaco-editor .view-line");
-  await waitVisible(lines.filter({ hasText: /^approvals:/ }), "an approvals: line in the editor's YAML", 15_000, async () => clip(oneLine(await page.locator(".monaco-editor .view-lines").first().innerText())));
+  await waitVisible(lines.filter({ hasText: /^approvals:/ }), "an approvals: line in the editor's YAML", 15_000, async () =>
+    clip(oneLine(await page.locator(".monaco-editor .view-lines").first().innerText())),
+  );
   await waitVisible(lines.filter({ hasText: `name: ${SIGNER}` }).last(), `the signer's name under approvals in the editor's YAML`, 10_000);
   await waitVisible(lines.filter({ hasText: "record:" }), "the record of what was signed in the editor's YAML", 10_000);
   await centreSignOff(page);
@@ -187,20 +228,40 @@ async function signOffFromPreview(page, shotsDir) {
 // The Problems panel from the earlier step takes half the screen, the Explorer a quarter: hide
 // both for what follows, so the YAML and the preview fit side by side.
 async function hidePanel(page) {
-  if (await page.locator(".part.panel").first().isVisible().catch(() => false)) await page.keyboard.press("Control+J");
-  if (await page.locator(".part.sidebar").first().isVisible().catch(() => false)) await page.keyboard.press("Control+B");
+  if (
+    await page
+      .locator(".part.panel")
+      .first()
+      .isVisible()
+      .catch(() => false)
+  )
+    await page.keyboard.press("Control+J");
+  if (
+    await page
+      .locator(".part.sidebar")
+      .first()
+      .isVisible()
+      .catch(() => false)
+  )
+    await page.keyboard.press("Control+B");
 }
 
 // Scrolls the preview so that its Sign-off part sits in the middle, for the screenshot.
 async function centreSignOff(page) {
-  await previewFrame(page).locator(".sign-off").first().evaluate((element) => element.scrollIntoView({ block: "center" }));
+  await previewFrame(page)
+    .locator(".sign-off")
+    .first()
+    .evaluate((element) => element.scrollIntoView({ block: "center" }));
 }
 
 // Puts the focus in the editor near its top left corner, inside what is in view: a click in the
 // middle of the lines' element, which is as wide as the longest line and as tall as the file,
 // would scroll the editor to reach it.
 async function clickEditor(page) {
-  await page.locator(".monaco-editor").first().click({ position: { x: 120, y: 10 } });
+  await page
+    .locator(".monaco-editor")
+    .first()
+    .click({ position: { x: 120, y: 10 } });
 }
 
 // Changes the KPI's target in the editor (12% to 15%) and waits for the preview to show
@@ -219,7 +280,9 @@ async function changeMakesSignOffStale(page) {
   await waitVisible(page.locator(".monaco-editor .view-line", { hasText: 'target: ">= 15%"' }), 'the line target: ">= 15%" after typing', 10_000);
   const preview = previewFrame(page);
   const stale = preview.locator(".approval--marketing.approval--stale", { hasText: "target" });
-  const found = await waitVisible(stale, "the preview showing marketing's sign-off as stale, naming the target", 15_000, async () => clip(oneLine(await preview.locator(".sign-off").first().innerText())));
+  const found = await waitVisible(stale, "the preview showing marketing's sign-off as stale, naming the target", 15_000, async () =>
+    clip(oneLine(await preview.locator(".sign-off").first().innerText())),
+  );
   await waitVisible(stale.locator("button[data-sign-off=marketing]", { hasText: "Sign again" }), 'a "Sign again" button beside the stale sign-off', 5_000);
   await centreSignOff(page);
   return oneLine(await found.innerText());
@@ -251,12 +314,18 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, sh
       const detail = await fn();
       if (shot) await page.screenshot({ path: join(shotsDir, shot) });
       results.push({ title, ok: true, ms: ms() });
-      log(`  ✓ ${title} (${ms()} ms)${detail ? `\n      │ ${clip(detail, 240)}` : ""}${shot ? `\n      │ screenshot ${relative(REPO, join(shotsDir, shot))}` : ""}`);
+      log(
+        `  ✓ ${title} (${ms()} ms)${detail ? `\n      │ ${clip(detail, 240)}` : ""}${shot ? `\n      │ screenshot ${relative(REPO, join(shotsDir, shot))}` : ""}`,
+      );
     } catch (error) {
       const failureShot = join(artifactsDir, `ui-failure-${results.length + 1}.png`);
       await page.screenshot({ path: failureShot }).catch(() => {});
-      const message = error instanceof WaitFailed ? error.message
-        : error instanceof Error ? `${error.name}: ${oneLine(error.message).slice(0, 300)}` : `thrown: ${oneLine(String(error)).slice(0, 300)}`;
+      const message =
+        error instanceof WaitFailed
+          ? error.message
+          : error instanceof Error
+            ? `${error.name}: ${oneLine(error.message).slice(0, 300)}`
+            : `thrown: ${oneLine(String(error)).slice(0, 300)}`;
       results.push({ title, ok: false, message, ms: ms() });
       log(`  ✗ ${title} (${ms()} ms)\n      ${message}\n      screenshot of the moment: ${relative(REPO, failureShot)}`);
       return error;
@@ -269,9 +338,15 @@ export async function runUiCheck({ browser, baseUrl, workspace, artifactsDir, sh
     await step('the Problems panel lists the ambiguous-term finding for "DR"', "problems-panel.png", () => problemsListFinding(page));
     await step('hovering DR shows "direct response" and "disaster recovery"', "glossary-hover.png", () => hoverShowsBothMeanings(page));
     await step("the preview opens to the side, and clicking an item reveals its line", "preview-panel.png", () => previewRevealsClickedLine(page));
-    const signFailed = await step('"Sign off for marketing" in the preview asks who signs, confirms, and writes approvals.marketing into the YAML', "preview-signed-off.png", () => signOffFromPreview(page, shotsDir));
+    const signFailed = await step(
+      '"Sign off for marketing" in the preview asks who signs, confirms, and writes approvals.marketing into the YAML',
+      "preview-signed-off.png",
+      () => signOffFromPreview(page, shotsDir),
+    );
     if (signFailed) blocked = "the sign-off from the preview did not complete";
-    await step("changing a KPI target shows the sign-off as stale in the preview, with what changed", "preview-stale-sign-off.png", () => changeMakesSignOffStale(page));
+    await step("changing a KPI target shows the sign-off as stale in the preview, with what changed", "preview-stale-sign-off.png", () =>
+      changeMakesSignOffStale(page),
+    );
   } finally {
     await context.close().catch(() => {});
   }

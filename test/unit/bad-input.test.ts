@@ -60,7 +60,10 @@ describe("bad input", () => {
 
   it("stops the other rules when the YAML is broken", () => {
     const { findings } = lintSpec("jointspec: 1\nid: x\nid: y\n");
-    deepStrictEqual(findings.map((f) => f.ruleId), ["yaml-syntax"]);
+    deepStrictEqual(
+      findings.map((f) => f.ruleId),
+      ["yaml-syntax"],
+    );
   });
 
   it("can be turned off, and then reports nothing", () => {

@@ -84,12 +84,27 @@ describe("bench corpus: the heavy share", () => {
     for (const header of [">", ">-", "|", "|-"]) {
       ok(texts.filter((t) => new RegExp(`^ *[\\w-]+: ${header.replace("|", "\\|")}( +#.*)?\\r?$`, "m").test(t)).length >= 20, `few heavy specs use ${header}`);
     }
-    ok(texts.some((t) => /^summary: "[^"\n]*\r?\n {2}\S/m.test(t)), "no double-quoted summary over several lines");
-    ok(texts.some((t) => /^summary: '[^'\n]*\r?\n {2}\S/m.test(t)), "no single-quoted summary over several lines");
-    ok(texts.some((t) => /^summary: [A-Z][^"'\n]*\r?\n {2}\S/m.test(t)), "no plain summary over several lines");
+    ok(
+      texts.some((t) => /^summary: "[^"\n]*\r?\n {2}\S/m.test(t)),
+      "no double-quoted summary over several lines",
+    );
+    ok(
+      texts.some((t) => /^summary: '[^'\n]*\r?\n {2}\S/m.test(t)),
+      "no single-quoted summary over several lines",
+    );
+    ok(
+      texts.some((t) => /^summary: [A-Z][^"'\n]*\r?\n {2}\S/m.test(t)),
+      "no plain summary over several lines",
+    );
     // A blank line right after a block header, and blank lines inside block scalars holding only spaces.
-    ok(texts.some((t) => /: [>|]-?\r?\n\r?\n/.test(t)), "no block scalar starting with a blank line");
-    ok(texts.some((t) => /\n {2}\S[^\n]*\n +\r?\n {2}\S/.test(t)), "no whitespace-only line inside a block scalar");
+    ok(
+      texts.some((t) => /: [>|]-?\r?\n\r?\n/.test(t)),
+      "no block scalar starting with a blank line",
+    );
+    ok(
+      texts.some((t) => /\n {2}\S[^\n]*\n +\r?\n {2}\S/.test(t)),
+      "no whitespace-only line inside a block scalar",
+    );
   });
 
   it("has comments at many indents, trailing comments, CRLF files and files without a final newline", () => {
@@ -97,9 +112,18 @@ describe("bench corpus: the heavy share", () => {
     for (const f of heavy) for (const m of f.text.matchAll(/^( *)#/gm)) indents.add(m[1]!.length);
     ok(indents.size >= 6, `comment lines only at indents ${[...indents].join(", ")}`);
     ok(heavy.filter((f) => /\S {1,4}# /.test(f.text)).length >= 100, "few trailing comments");
-    ok(heavy.some((f) => f.text.includes("\r\n")), "no CRLF spec");
-    ok(heavy.some((f) => !f.text.endsWith("\n")), "no spec without a final newline");
-    ok(others.every((f) => !f.text.includes("\r") && f.text.endsWith("\n")), "the other specs changed style");
+    ok(
+      heavy.some((f) => f.text.includes("\r\n")),
+      "no CRLF spec",
+    );
+    ok(
+      heavy.some((f) => !f.text.endsWith("\n")),
+      "no spec without a final newline",
+    );
+    ok(
+      others.every((f) => !f.text.includes("\r") && f.text.endsWith("\n")),
+      "the other specs changed style",
+    );
   });
 
   it("is dense with terms of the bundled glossary", () => {
@@ -127,7 +151,17 @@ describe("bench corpus: the heavy share", () => {
     ok(mean(heavyFindings) >= 3, `heavy specs have ${mean(heavyFindings)} findings on average`);
     ok(mean(heavyFindings) > 3 * mean(findingsOf(others)));
     const rules = new Set(heavyFindings.flat().map((f) => f.split("@")[0]));
-    deepStrictEqual([...rules].sort(), ["ambiguous-term", "joint-sign-off", "kpi-measurable", "owners-both-functions", "schema", "security-review", "security-review-gate", "shared-kpi", "stale-sign-off"]);
+    deepStrictEqual([...rules].sort(), [
+      "ambiguous-term",
+      "joint-sign-off",
+      "kpi-measurable",
+      "owners-both-functions",
+      "schema",
+      "security-review",
+      "security-review-gate",
+      "shared-kpi",
+      "stale-sign-off",
+    ]);
     // Several unpinned terms and several unmeasurable KPIs in one spec.
     ok(heavyFindings.some((list) => list.filter((f) => f.startsWith("ambiguous-term@")).length >= 3));
     ok(heavyFindings.some((list) => list.filter((f) => f.startsWith("kpi-measurable@")).length >= 4));
@@ -135,6 +169,11 @@ describe("bench corpus: the heavy share", () => {
     const clean = heavy.filter((f) => f.problems.length === 0);
     ok(clean.length > 0 && findingsOf(clean).every((list) => list.length === 0));
     ok(clean.some((f) => /#.*\b(DR|SLA|customer|segment)\b/.test(f.text)));
-    strictEqual(Object.values(expected.files).flat().filter((f) => f.startsWith("yaml-syntax@")).length, 0);
+    strictEqual(
+      Object.values(expected.files)
+        .flat()
+        .filter((f) => f.startsWith("yaml-syntax@")).length,
+      0,
+    );
   });
 });

@@ -24,8 +24,16 @@ const CASES: CacheCase[] = [
   { name: "nothing changed", change: () => {}, cached: true },
   { name: "the spec changed", change: (dir) => edit(join(dir, SPEC), (t) => t.replace("Three DR emails", "Four DR emails")), cached: false },
   { name: "another spec changed", change: (dir) => edit(join(dir, "holiday-gift-guide.campaign.yaml"), (t) => `${t}\n`), cached: true },
-  { name: "a glossary file changed", change: (dir) => edit(join(dir, "glossary/acme.glossary.yaml"), (t) => t.replace(/report: true/g, "report: false")), cached: false },
-  { name: "the config changed", change: (dir) => edit(join(dir, ".jointspec.yaml"), (t) => t.replace("ambiguous-term: warning", "ambiguous-term: error")), cached: false },
+  {
+    name: "a glossary file changed",
+    change: (dir) => edit(join(dir, "glossary/acme.glossary.yaml"), (t) => t.replace(/report: true/g, "report: false")),
+    cached: false,
+  },
+  {
+    name: "the config changed",
+    change: (dir) => edit(join(dir, ".jointspec.yaml"), (t) => t.replace("ambiguous-term: warning", "ambiguous-term: error")),
+    cached: false,
+  },
   { name: "a touch that changes no byte", change: (dir) => edit(join(dir, SPEC), (t) => t), cached: true },
 ];
 
@@ -55,7 +63,9 @@ describe("--cache", () => {
 
       change(dir);
       const second = await runInProcess(args, dir);
-      const messages = (JSON.parse(second.stdout) as { filePath: string; findings: { message: string }[] }[]).find((f) => f.filePath === SPEC)!.findings.map((f) => f.message);
+      const messages = (JSON.parse(second.stdout) as { filePath: string; findings: { message: string }[] }[])
+        .find((f) => f.filePath === SPEC)!
+        .findings.map((f) => f.message);
       strictEqual(messages.includes(MARKER), cached, messages.join(" | "));
     });
   }
@@ -103,7 +113,10 @@ describe("--print-config", () => {
   });
 
   it("says when no config file applies", async () => {
-    const printed = JSON.parse((await runInProcess(["--print-config", "test/fixtures/design-example.campaign.yaml"])).stdout) as { configFile: unknown; rules: Record<string, string> };
+    const printed = JSON.parse((await runInProcess(["--print-config", "test/fixtures/design-example.campaign.yaml"])).stdout) as {
+      configFile: unknown;
+      rules: Record<string, string>;
+    };
     strictEqual(printed.configFile, null);
     strictEqual(printed.rules["ambiguous-term"], "info");
   });
@@ -115,7 +128,8 @@ describe("--cache across worker threads", () => {
     const dir = mkdtempSync(join(tmpdir(), "jointspec-cache-workers-"));
     try {
       const spec = readFileSync(join(REPO, "examples/black-friday-flash-sale.campaign.yaml"), "utf8");
-      for (let i = 0; i < 240; i++) writeFileSync(join(dir, `spec-${String(i).padStart(3, "0")}.campaign.yaml`), spec.replace("id: black-friday", `id: black-friday-${i}`));
+      for (let i = 0; i < 240; i++)
+        writeFileSync(join(dir, `spec-${String(i).padStart(3, "0")}.campaign.yaml`), spec.replace("id: black-friday", `id: black-friday-${i}`));
       const cacheFile = join(dir, "cache.json");
       const args = ["lint", ".", "--format", "json", "--cache", "--cache-location", cacheFile];
       const first = runBin(args, dir);

@@ -46,7 +46,10 @@ describe("CI formats", () => {
         const args = ["lint", CI, "examples", "--fail-severity", failSeverity];
         const json = JSON.parse((await runInProcess([...args, "--format", "json"])).stdout) as { filePath: string; findings: { severity: string }[] }[];
         const suites = parseJunit((await runInProcess([...args, "--format", "junit"])).stdout).testsuites.testsuite;
-        deepStrictEqual(suites.map((s) => s["@_name"]), json.map((f) => f.filePath));
+        deepStrictEqual(
+          suites.map((s) => s["@_name"]),
+          json.map((f) => f.filePath),
+        );
         for (const [index, suite] of suites.entries()) {
           const findings = json[index]!.findings;
           const failures = findings.filter((f) => failing.includes(f.severity)).length;
@@ -79,7 +82,8 @@ describe("CI formats", () => {
     }
 
     it("a warnings-only spec passes, with its warning in the test's output", async () => {
-      const suite = parseJunit((await runInProcess(["lint", "examples/black-friday-flash-sale.campaign.yaml", "--format", "junit"])).stdout).testsuites.testsuite[0]!;
+      const suite = parseJunit((await runInProcess(["lint", "examples/black-friday-flash-sale.campaign.yaml", "--format", "junit"])).stdout).testsuites
+        .testsuite[0]!;
       strictEqual(suite.testcase[0]!.failure, undefined);
       match(String(suite.testcase[0]!["system-out"]), /^examples\/black-friday-flash-sale\.campaign\.yaml:\d+:\d+ warning .+ \(\S+\)$/);
     });
@@ -130,9 +134,10 @@ describe("CI formats", () => {
       const log = JSON.parse((await runInProcess(["lint", `${CI}/suppressed.campaign.yaml`, "--format", "sarif"])).stdout) as {
         runs: { results: { ruleId: string; suppressions?: { kind: string; justification?: string }[] }[] }[];
       };
-      deepStrictEqual(log.runs[0]!.results.map((r) => [r.ruleId, r.suppressions]), [
-        ["owners-both-functions", [{ kind: "inSource", justification: "IT names its owner at kickoff" }]],
-      ]);
+      deepStrictEqual(
+        log.runs[0]!.results.map((r) => [r.ruleId, r.suppressions]),
+        [["owners-both-functions", [{ kind: "inSource", justification: "IT names its owner at kickoff" }]]],
+      );
       const require = createRequire(__filename);
       const schema = JSON.parse(readFileSync(join(require.resolve("@microsoft/sarif-multitool-linux/package.json"), "../sarif-2.1.0.json"), "utf8")) as object;
       const ajv = new Ajv2020({ allErrors: true, strict: false });

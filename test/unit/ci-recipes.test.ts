@@ -23,7 +23,10 @@ describe("CI recipes", () => {
     ok(files.every((f) => new RegExp(hook!.files).test(f)));
     const run = bash(`${hook!.entry} --format json ${files.join(" ")}`);
     strictEqual(run.status, 0, run.stderr);
-    deepStrictEqual((JSON.parse(run.stdout) as { filePath: string }[]).map((f) => f.filePath), files.slice(0, 2));
+    deepStrictEqual(
+      (JSON.parse(run.stdout) as { filePath: string }[]).map((f) => f.filePath),
+      files.slice(0, 2),
+    );
     const none = bash(`${hook!.entry} test/fixtures/cli/mixed/docker-compose.yaml`);
     strictEqual(none.status, 0, "a commit without specs passes");
   });

@@ -20,7 +20,8 @@ const specOf = (bytes: number): string => {
   const body = NOTE.repeat(Math.floor((bytes - start.length) / NOTE.length));
   return `${start}${body}  - ${"x".repeat(bytes - start.length - body.length - 5)}\n`;
 };
-const badEntries = (count: number): string => `jointspec-glossary: 1\nterms:\n${Array.from({ length: count }, (_, i) => `  - term: term${i}\n    kind: jargon\n`).join("")}`;
+const badEntries = (count: number): string =>
+  `jointspec-glossary: 1\nterms:\n${Array.from({ length: count }, (_, i) => `  - term: term${i}\n    kind: jargon\n`).join("")}`;
 const specTooLarge = (size: string, limit: string): string =>
   `This spec is ${size}, over the limit of ${limit} for specs, so JointSpec did not read or check it. A spec is a few hundred lines; split this file, or raise limits.specSize in .jointspec.yaml if it really is one spec.`;
 
@@ -55,34 +56,51 @@ const CASES: Case[] = [
     args: ["lint", "big.campaign.yaml", "--format", "json"],
     code: 1,
     check: (run) =>
-      deepStrictEqual(findingsOf(run)[0]!.findings.map((f) => ({ ...f })), [
-        { ruleId: "spec-size", severity: "error", message: specTooLarge("3 MB", "2 MB"), line: 1, column: 1, endLine: 1, endColumn: 1 },
-      ]),
+      deepStrictEqual(
+        findingsOf(run)[0]!.findings.map((f) => ({ ...f })),
+        [{ ruleId: "spec-size", severity: "error", message: specTooLarge("3 MB", "2 MB"), line: 1, column: 1, endLine: 1, endColumn: 1 }],
+      ),
   },
   {
     // A sparse file: 3 GB on paper, nothing on disk. Node cannot even read a file past 2 GB into one buffer.
     name: "a 3 GB spec is answered from its size",
     args: ["lint", "huge.campaign.yaml", "--format", "json"],
     code: 1,
-    check: (run) => deepStrictEqual(findingsOf(run)[0]!.findings.map((f) => [f.ruleId, f.line, f.column, f.message]), [["spec-size", 1, 1, specTooLarge("3072 MB", "2 MB")]]),
+    check: (run) =>
+      deepStrictEqual(
+        findingsOf(run)[0]!.findings.map((f) => [f.ruleId, f.line, f.column, f.message]),
+        [["spec-size", 1, 1, specTooLarge("3072 MB", "2 MB")]],
+      ),
   },
   {
     name: "a folder walk lints an oversized file with a jointspec key in its head, and skips one without",
     args: ["lint", "walk", "--format", "json"],
     code: 1,
-    check: (run) => deepStrictEqual(findingsOf(run).map((file) => [file.filePath, file.findings.map((f) => f.ruleId)]), [["walk/other.yaml", ["spec-size"]]]),
+    check: (run) =>
+      deepStrictEqual(
+        findingsOf(run).map((file) => [file.filePath, file.findings.map((f) => f.ruleId)]),
+        [["walk/other.yaml", ["spec-size"]]],
+      ),
   },
   {
     name: "the config's limits.specSize applies",
     args: ["lint", "small-limit/two-kb.campaign.yaml", "--format", "json"],
     code: 1,
-    check: (run) => deepStrictEqual(findingsOf(run)[0]!.findings.map((f) => [f.ruleId, f.message]), [["spec-size", specTooLarge("2 KB", "1 KB")]]),
+    check: (run) =>
+      deepStrictEqual(
+        findingsOf(run)[0]!.findings.map((f) => [f.ruleId, f.message]),
+        [["spec-size", specTooLarge("2 KB", "1 KB")]],
+      ),
   },
   {
     name: "the rule's severity applies to an oversized spec",
     args: ["lint", "big.campaign.yaml", "--format", "json", "--config", "warn-only.yaml"],
     code: 0,
-    check: (run) => deepStrictEqual(findingsOf(run)[0]!.findings.map((f) => [f.ruleId, f.severity]), [["spec-size", "warning"]]),
+    check: (run) =>
+      deepStrictEqual(
+        findingsOf(run)[0]!.findings.map((f) => [f.ruleId, f.severity]),
+        [["spec-size", "warning"]],
+      ),
   },
   {
     name: "--print-config shows the limits in force, in bytes",
@@ -121,7 +139,8 @@ const CASES: Case[] = [
     name: "a config file over 1 MB",
     args: ["lint", "big-config/a.campaign.yaml"],
     code: 2,
-    stderr: "jointspec: big-config/.jointspec.yaml: This config file is 1.1 MB, over the 1 MB a .jointspec.yaml may be (it is a dozen lines of settings), so it was not read.\n",
+    stderr:
+      "jointspec: big-config/.jointspec.yaml: This config file is 1.1 MB, over the 1 MB a .jointspec.yaml may be (it is a dozen lines of settings), so it was not read.\n",
   },
   {
     name: "20,000 schema-invalid KPIs: at most 100 findings of a rule, and one that counts the rest",
@@ -147,7 +166,10 @@ const CASES: Case[] = [
     code: 1,
     check: (run) => {
       const sarif = JSON.parse(run.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: { ruleId: string }[] }[] };
-      deepStrictEqual(sarif.runs[0]!.results.map((r) => r.ruleId), ["spec-size"]);
+      deepStrictEqual(
+        sarif.runs[0]!.results.map((r) => r.ruleId),
+        ["spec-size"],
+      );
       strictEqual(sarif.runs[0]!.tool.driver.rules[0]!.id, "spec-size");
     },
   },
@@ -164,7 +186,7 @@ describe("jointspec CLI on big and broken input", () => {
     write("big.campaign.yaml", specOf(3 * MB));
     write("huge.campaign.yaml", "");
     truncateSync(join(dir, "huge.campaign.yaml"), 3 * 1024 * MB);
-    write("walk/data.yaml", `rows:\n${"  - 1\n".repeat(3 * MB / 6)}jointspec: 1\n`);
+    write("walk/data.yaml", `rows:\n${"  - 1\n".repeat((3 * MB) / 6)}jointspec: 1\n`);
     write("walk/other.yaml", specOf(3 * MB).replace("x-notes:", "x-note:"));
     write("small-limit/.jointspec.yaml", "limits:\n  specSize: 1 KB\n");
     write("small-limit/two-kb.campaign.yaml", specOf(2 * KB));
@@ -182,7 +204,10 @@ describe("jointspec CLI on big and broken input", () => {
     write("bad-limit/a.campaign.yaml", design);
     write("big-config/.jointspec.yaml", `# ${"padding ".repeat(140_000)}\n`);
     write("big-config/a.campaign.yaml", design);
-    write("bad-kpis.campaign.yaml", `jointspec: 1\nid: bad-kpis\ntitle: Bad KPIs\nstatus: draft\nkpis:\n${Array.from({ length: 20_000 }, (_, i) => `  - id: K${i}\n    nam: x\n    owners: [sales]\n`).join("")}`);
+    write(
+      "bad-kpis.campaign.yaml",
+      `jointspec: 1\nid: bad-kpis\ntitle: Bad KPIs\nstatus: draft\nkpis:\n${Array.from({ length: 20_000 }, (_, i) => `  - id: K${i}\n    nam: x\n    owners: [sales]\n`).join("")}`,
+    );
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -45,8 +45,14 @@ describe("jointspec sign-off", () => {
         const afterLines = after.split("\n");
         strictEqual(afterLines.length, beforeLines.length);
         const changed = afterLines.flatMap((line, index) => (line === beforeLines[index] ? [] : [index]));
-        deepStrictEqual(changed.map((index) => beforeLines[index]), ["approvals: { technology: { name: Sam Patel, date: 2027-06-06 } }   # technology signed by hand"]);
-        match(afterLines[changed[0]!]!, /^approvals: \{ technology: \{ name: Sam Patel, date: 2027-06-06 \}, marketing: \{ name: Dana Reyes, date: 2027-06-20, record: "v1 [^"]+" \} \} {3}# technology signed by hand$/);
+        deepStrictEqual(
+          changed.map((index) => beforeLines[index]),
+          ["approvals: { technology: { name: Sam Patel, date: 2027-06-06 } }   # technology signed by hand"],
+        );
+        match(
+          afterLines[changed[0]!]!,
+          /^approvals: \{ technology: \{ name: Sam Patel, date: 2027-06-06 \}, marketing: \{ name: Dana Reyes, date: 2027-06-20, record: "v1 [^"]+" \} \} {3}# technology signed by hand$/,
+        );
 
         strictEqual((await run(["lint", "spec.campaign.yaml"], cwd)).stdout, "", "clean right after signing");
 
@@ -58,7 +64,13 @@ describe("jointspec sign-off", () => {
         const findings = (JSON.parse(stale.stdout) as { findings: { ruleId: string; message: string; line: number }[] }[])[0]!.findings;
         deepStrictEqual(
           findings.map((f) => [f.ruleId, f.line, f.message]),
-          [["stale-sign-off", changed[0]! + 1, "The target of KPI reactivation-rate changed after marketing signed on 2027-06-20; marketing should review the change and sign again."]],
+          [
+            [
+              "stale-sign-off",
+              changed[0]! + 1,
+              "The target of KPI reactivation-rate changed after marketing signed on 2027-06-20; marketing should review the change and sign again.",
+            ],
+          ],
         );
       });
 
@@ -69,7 +81,12 @@ describe("jointspec sign-off", () => {
         writeFileSync(path, readFileSync(path, "utf8").replace('target: ">= 6%"', 'target: ">= 8%"'));
         const again = await run(["sign-off", "spec.campaign.yaml", "--function", "marketing", "--name", "Dana Reyes"], cwd);
         strictEqual(again.code, 0, again.stderr);
-        match(again.stdout, new RegExp(`^Signed off spec\\.campaign\\.yaml for marketing as Dana Reyes on ${FIXTURE_TODAY} \\(replacing the sign-off by Dana Reyes of 2027-06-20, which was stale\\)\\.`));
+        match(
+          again.stdout,
+          new RegExp(
+            `^Signed off spec\\.campaign\\.yaml for marketing as Dana Reyes on ${FIXTURE_TODAY} \\(replacing the sign-off by Dana Reyes of 2027-06-20, which was stale\\)\\.`,
+          ),
+        );
         strictEqual((await run(["lint", "spec.campaign.yaml"], cwd)).stdout, "");
         match(readFileSync(path, "utf8"), /\{ technology: \{ name: Sam Patel, date: 2027-06-06 \}, marketing: \{ name: Dana Reyes, date: 2027-12-31, record: /);
       });
@@ -86,25 +103,60 @@ describe("jointspec sign-off", () => {
         strictEqual((await run(SIGN_MARKETING, cwd)).code, 0);
         const signed = readFileSync(join(cwd, "spec.campaign.yaml"), "utf8");
         const again = await run(SIGN_MARKETING, cwd);
-        deepStrictEqual([again.code, again.stdout], [0, "spec.campaign.yaml is already signed off for marketing by Dana Reyes on 2027-06-20, and nothing material has changed since; nothing to write.\n"]);
+        deepStrictEqual(
+          [again.code, again.stdout],
+          [
+            0,
+            "spec.campaign.yaml is already signed off for marketing by Dana Reyes on 2027-06-20, and nothing material has changed since; nothing to write.\n",
+          ],
+        );
         strictEqual(readFileSync(join(cwd, "spec.campaign.yaml"), "utf8"), signed);
       });
 
       // Each refusal: exit 2, one line on stderr, nothing written.
       const REFUSALS: { name: string; args: string[]; stderr: string; source?: string }[] = [
-        { name: "an unknown function", args: ["--function", "marketng", "--name", "Dana Reyes"], stderr: 'jointspec: --function takes marketing or technology, not "marketng"; did you mean "marketing"?\n' },
+        {
+          name: "an unknown function",
+          args: ["--function", "marketng", "--name", "Dana Reyes"],
+          stderr: 'jointspec: --function takes marketing or technology, not "marketng"; did you mean "marketing"?\n',
+        },
         { name: "no function", args: ["--name", "Dana Reyes"], stderr: "jointspec: --function is required: marketing or technology\n" },
-        { name: "no name", args: ["--function", "technology"], stderr: 'jointspec: --name is required: the person signing for technology, as in --name "Dana Reyes"\n' },
-        { name: "a placeholder name", args: ["--function", "marketing", "--name", "TBD"], stderr: 'jointspec: --name: "TBD" is a placeholder: a sign-off needs the name of the person signing.\n' },
-        { name: "a team's name", args: ["--function", "technology", "--name", "Platform team"], stderr: 'jointspec: --name: "Platform team" is a team, not a person: a sign-off needs the name of the person signing.\n' },
-        { name: "a date that is no date", args: ["--function", "marketing", "--name", "Dana Reyes", "--date", "2027-02-30"], stderr: 'jointspec: --date: "2027-02-30" is not a date written as YYYY-MM-DD.\n' },
-        { name: "a date after today", args: ["--function", "marketing", "--name", "Dana Reyes", "--date", "2028-01-01"], stderr: `jointspec: --date 2028-01-01 is after today (${FIXTURE_TODAY}); a sign-off is dated the day it is given\n` },
-        { name: "a lint option", args: ["--function", "marketing", "--name", "Dana Reyes", "--fix"], stderr: "jointspec: --fix is not an option of sign-off (see --help)\n" },
+        {
+          name: "no name",
+          args: ["--function", "technology"],
+          stderr: 'jointspec: --name is required: the person signing for technology, as in --name "Dana Reyes"\n',
+        },
+        {
+          name: "a placeholder name",
+          args: ["--function", "marketing", "--name", "TBD"],
+          stderr: 'jointspec: --name: "TBD" is a placeholder: a sign-off needs the name of the person signing.\n',
+        },
+        {
+          name: "a team's name",
+          args: ["--function", "technology", "--name", "Platform team"],
+          stderr: 'jointspec: --name: "Platform team" is a team, not a person: a sign-off needs the name of the person signing.\n',
+        },
+        {
+          name: "a date that is no date",
+          args: ["--function", "marketing", "--name", "Dana Reyes", "--date", "2027-02-30"],
+          stderr: 'jointspec: --date: "2027-02-30" is not a date written as YYYY-MM-DD.\n',
+        },
+        {
+          name: "a date after today",
+          args: ["--function", "marketing", "--name", "Dana Reyes", "--date", "2028-01-01"],
+          stderr: `jointspec: --date 2028-01-01 is after today (${FIXTURE_TODAY}); a sign-off is dated the day it is given\n`,
+        },
+        {
+          name: "a lint option",
+          args: ["--function", "marketing", "--name", "Dana Reyes", "--fix"],
+          stderr: "jointspec: --fix is not an option of sign-off (see --help)\n",
+        },
         {
           name: "a file that is not YAML",
           args: ["--function", "marketing", "--name", "Dana Reyes"],
           source: join(FIXTURES, "sign-off/ready/not-ready-yaml-error.campaign.yaml"),
-          stderr: "jointspec: spec.campaign.yaml: The spec is not well-formed YAML (line 3, column 16: Flow sequence in block collection must be sufficiently indented and end with a ].); fix it before signing.\n",
+          stderr:
+            "jointspec: spec.campaign.yaml: The spec is not well-formed YAML (line 3, column 16: Flow sequence in block collection must be sufficiently indented and end with a ].); fix it before signing.\n",
         },
       ];
       for (const { name, args, stderr, source } of REFUSALS) {

@@ -69,7 +69,13 @@ const CASES: CliCase[] = [
     code: 1,
     stdout: /\u001b\[31merror/,
   },
-  { name: "NO_COLOR turns colours off", args: ["lint", "examples"], env: { NO_COLOR: "1", FORCE_COLOR: "1" }, code: 1, check: ({ stdout }) => doesNotMatch(stdout, /\u001b\[/) },
+  {
+    name: "NO_COLOR turns colours off",
+    args: ["lint", "examples"],
+    env: { NO_COLOR: "1", FORCE_COLOR: "1" },
+    code: 1,
+    check: ({ stdout }) => doesNotMatch(stdout, /\u001b\[/),
+  },
   { name: "a clean spec gives no output and exit 0", args: ["lint", "test/fixtures/design-example.campaign.yaml"], code: 0, stdout: "", stderr: "" },
   { name: "--version prints the version", args: ["--version"], code: 0, stdout: /^\d+\.\d+\.\d+\n$/ },
   { name: "--help prints the usage", args: ["--help"], code: 0, stdout: /^Usage: jointspec lint/ },
@@ -91,7 +97,14 @@ const CASES: CliCase[] = [
     name: "rules lists every rule id",
     args: ["rules"],
     code: 0,
-    check: ({ stdout }) => deepStrictEqual(stdout.trim().split("\n").map((line) => line.split(/\s+/)[0]), [...RULE_IDS]),
+    check: ({ stdout }) =>
+      deepStrictEqual(
+        stdout
+          .trim()
+          .split("\n")
+          .map((line) => line.split(/\s+/)[0]),
+        [...RULE_IDS],
+      ),
   },
   {
     name: "rules --format json describes each rule",
@@ -99,7 +112,10 @@ const CASES: CliCase[] = [
     code: 0,
     check: ({ stdout }) => {
       const rules = JSON.parse(stdout) as { id: string; docsUrl: string }[];
-      deepStrictEqual(rules.map((rule) => rule.id), [...RULE_IDS]);
+      deepStrictEqual(
+        rules.map((rule) => rule.id),
+        [...RULE_IDS],
+      );
       ok(rules.every((rule) => rule.docsUrl.endsWith(`/docs/rules/${rule.id}.md`)));
     },
   },
@@ -121,7 +137,12 @@ const CASES: CliCase[] = [
     stderr: "jointspec: 1 warning, more than --max-warnings 0\n",
   },
   { name: "--max-warnings 1 allows one", args: ["lint", "examples/black-friday-flash-sale.campaign.yaml", "--max-warnings", "1"], code: 0 },
-  { name: "--max-warnings -1 (no limit), as a separate word", args: ["lint", "examples/black-friday-flash-sale.campaign.yaml", "--max-warnings", "-1"], code: 0, stdout: /1 warning/ },
+  {
+    name: "--max-warnings -1 (no limit), as a separate word",
+    args: ["lint", "examples/black-friday-flash-sale.campaign.yaml", "--max-warnings", "-1"],
+    code: 0,
+    stdout: /1 warning/,
+  },
   { name: "--max-warnings=-1 (no limit)", args: ["lint", "examples/black-friday-flash-sale.campaign.yaml", "--max-warnings=-1"], code: 0, stdout: /1 warning/ },
   {
     name: "--max-warnings -1 then a limit: the last one counts",
@@ -135,7 +156,13 @@ const CASES: CliCase[] = [
     code: 2,
     stderr: 'jointspec: --max-warnings needs a value, and "-x" looks like an option; if it is the value, write --max-warnings=-x (see --help)\n',
   },
-  { name: "after --, a path that looks like an option is a path", args: ["lint", "--no-color", "--", "-f"], cwd: DASHED, code: 0, stdout: /^-f\n.*\n\n✖ 1 problem \(0 errors, 1 warning, 0 infos\) in 1 of 1 spec\n$/s },
+  {
+    name: "after --, a path that looks like an option is a path",
+    args: ["lint", "--no-color", "--", "-f"],
+    cwd: DASHED,
+    code: 0,
+    stdout: /^-f\n.*\n\n✖ 1 problem \(0 errors, 1 warning, 0 infos\) in 1 of 1 spec\n$/s,
+  },
   {
     name: "after --, nothing is read as an option, not even --max-warnings -1",
     args: ["lint", "--", "--max-warnings", "-1"],
@@ -144,9 +171,25 @@ const CASES: CliCase[] = [
     stderr: "jointspec: cannot read --max-warnings: no such file or directory\n",
   },
   // --quiet hides output and never changes the exit code.
-  { name: "a warning fails with --fail-severity warning", args: ["lint", WARNING_SPEC, "--fail-severity", "warning", "--no-color"], code: 1, stdout: /warning {2}owners\.technology/ },
-  { name: "... and still with --quiet, which shows it: it fails the run", args: ["lint", WARNING_SPEC, "--quiet", "--fail-severity", "warning", "--no-color"], code: 1, stdout: /warning {2}owners\.technology/ },
-  { name: "--max-warnings 0 fails on a warning with --quiet too", args: ["lint", WARNING_SPEC, "--quiet", "--max-warnings", "0", "--no-color"], code: 1, stdout: "", stderr: "jointspec: 1 warning, more than --max-warnings 0\n" },
+  {
+    name: "a warning fails with --fail-severity warning",
+    args: ["lint", WARNING_SPEC, "--fail-severity", "warning", "--no-color"],
+    code: 1,
+    stdout: /warning {2}owners\.technology/,
+  },
+  {
+    name: "... and still with --quiet, which shows it: it fails the run",
+    args: ["lint", WARNING_SPEC, "--quiet", "--fail-severity", "warning", "--no-color"],
+    code: 1,
+    stdout: /warning {2}owners\.technology/,
+  },
+  {
+    name: "--max-warnings 0 fails on a warning with --quiet too",
+    args: ["lint", WARNING_SPEC, "--quiet", "--max-warnings", "0", "--no-color"],
+    code: 1,
+    stdout: "",
+    stderr: "jointspec: 1 warning, more than --max-warnings 0\n",
+  },
   { name: "--quiet hides a warning that does not fail the run", args: ["lint", WARNING_SPEC, "--quiet", "--no-color"], code: 0, stdout: "" },
   {
     name: "--quiet reports errors only",
@@ -171,7 +214,11 @@ const CASES: CliCase[] = [
     name: "a glob is expanded and filtered to specs",
     args: ["lint", "test/fixtures/cli/mixed/**/*.yaml", "--format", "json"],
     code: 0,
-    check: ({ stdout }) => deepStrictEqual((JSON.parse(stdout) as { filePath: string }[]).map((f) => f.filePath), ["test/fixtures/cli/mixed/nested/partner-podcast.yaml"]),
+    check: ({ stdout }) =>
+      deepStrictEqual(
+        (JSON.parse(stdout) as { filePath: string }[]).map((f) => f.filePath),
+        ["test/fixtures/cli/mixed/nested/partner-podcast.yaml"],
+      ),
   },
   {
     name: "the nearest config's ignore and severities apply",
@@ -179,7 +226,10 @@ const CASES: CliCase[] = [
     code: 0,
     check: ({ stdout }) => {
       const files = JSON.parse(stdout) as { filePath: string; findings: unknown[] }[];
-      deepStrictEqual(files.map((f) => f.filePath), ["test/fixtures/cli/ignored/no-review.campaign.yaml"]);
+      deepStrictEqual(
+        files.map((f) => f.filePath),
+        ["test/fixtures/cli/ignored/no-review.campaign.yaml"],
+      );
       deepStrictEqual(files[0]!.findings, [], "security-review is off in that config");
     },
   },
@@ -187,7 +237,11 @@ const CASES: CliCase[] = [
     name: "--config replaces the nearest config",
     args: ["lint", "test/fixtures/cli/ignored/no-review.campaign.yaml", "--config", "examples/.jointspec.yaml", "--format", "json"],
     code: 0,
-    check: ({ stdout }) => deepStrictEqual((JSON.parse(stdout) as { findings: { ruleId: string }[] }[])[0]!.findings.map((f) => f.ruleId), ["security-review"]),
+    check: ({ stdout }) =>
+      deepStrictEqual(
+        (JSON.parse(stdout) as { findings: { ruleId: string }[] }[])[0]!.findings.map((f) => f.ruleId),
+        ["security-review"],
+      ),
   },
   {
     name: "an invalid config shows every problem, one line each with its position, and suggests the known value",
@@ -201,7 +255,11 @@ const CASES: CliCase[] = [
     name: "warn is a spelling of warning in the config",
     args: ["lint", "test/fixtures/cli/warn-severity", "-f", "json"],
     code: 0,
-    check: ({ stdout }) => deepStrictEqual((JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }[])[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`), ["schema:warning"]),
+    check: ({ stdout }) =>
+      deepStrictEqual(
+        (JSON.parse(stdout) as { findings: { ruleId: string; severity: string }[] }[])[0]!.findings.map((f) => `${f.ruleId}:${f.severity}`),
+        ["schema:warning"],
+      ),
   },
   {
     name: "--print-config shows warn as warning",
@@ -209,7 +267,12 @@ const CASES: CliCase[] = [
     code: 0,
     check: ({ stdout }) => strictEqual((JSON.parse(stdout) as { rules: Record<string, string> }).rules.schema, "warning"),
   },
-  { name: "a missing --config file", args: ["lint", "examples", "--config", "nope.yaml"], code: 2, stderr: "jointspec: cannot read config file nope.yaml: no such file or directory\n" },
+  {
+    name: "a missing --config file",
+    args: ["lint", "examples", "--config", "nope.yaml"],
+    code: 2,
+    stderr: "jointspec: cannot read config file nope.yaml: no such file or directory\n",
+  },
   {
     name: "a file named on the command line that the config ignores is skipped with one warning, exit 0",
     args: ["lint", "test/fixtures/cli/ignored/drafts/half-done.campaign.yaml"],
@@ -222,7 +285,10 @@ const CASES: CliCase[] = [
     args: ["lint", "test/fixtures/cli/ignored/drafts/half-done.campaign.yaml", "examples/student-discount-verification.campaign.yaml", "-f", "json"],
     code: 1,
     check: ({ stdout, stderr }) => {
-      deepStrictEqual((JSON.parse(stdout) as { filePath: string }[]).map((f) => f.filePath), ["examples/student-discount-verification.campaign.yaml"]);
+      deepStrictEqual(
+        (JSON.parse(stdout) as { filePath: string }[]).map((f) => f.filePath),
+        ["examples/student-discount-verification.campaign.yaml"],
+      );
       strictEqual(stderr.match(/not linted/g)?.length, 1, "said once");
     },
   },
@@ -236,7 +302,12 @@ const CASES: CliCase[] = [
       strictEqual(stderr, "", "the terminal's stylish report carries the summary");
     },
   },
-  { name: "the stderr summary, in the same words", args: ["lint", "examples", "-f", "json"], code: 1, stderr: "jointspec: 12 problems (3 errors, 7 warnings, 2 infos) in 11 of 13 specs; failing on error or worse\n" },
+  {
+    name: "the stderr summary, in the same words",
+    args: ["lint", "examples", "-f", "json"],
+    code: 1,
+    stderr: "jointspec: 12 problems (3 errors, 7 warnings, 2 infos) in 11 of 13 specs; failing on error or worse\n",
+  },
   {
     name: "--output-file is --output",
     args: ["lint", "examples", "--format", "json", "--output-file", join(tmp, "out/report-file.json")],
@@ -244,7 +315,12 @@ const CASES: CliCase[] = [
     stdout: "",
     check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report-file.json"), "utf8")) as unknown[]).length, 13),
   },
-  { name: "--output and --output-file naming two files", args: ["lint", "examples", "-o", "a.json", "--output-file", "b.json"], code: 2, stderr: "jointspec: --output and --output-file are the same option; give one file\n" },
+  {
+    name: "--output and --output-file naming two files",
+    args: ["lint", "examples", "-o", "a.json", "--output-file", "b.json"],
+    code: 2,
+    stderr: "jointspec: --output and --output-file are the same option; give one file\n",
+  },
   {
     name: "--fix writes the preferred fixes, byte for byte, and reports what is left",
     args: ["lint", "--fix", "--no-color"],
@@ -263,7 +339,8 @@ const CASES: CliCase[] = [
     copies: FIX_COPIES,
     code: 1,
     check: ({ stdout, stderr }, cwd) => {
-      for (const row of FIX_TABLE) strictEqual(readFileSync(join(cwd, row.file), "latin1"), readFileSync(join(REPO, row.before), "latin1"), `${row.file} untouched`);
+      for (const row of FIX_TABLE)
+        strictEqual(readFileSync(join(cwd, row.file), "latin1"), readFileSync(join(REPO, row.before), "latin1"), `${row.file} untouched`);
       const files = JSON.parse(stdout) as { filePath: string; output?: string; findings: { ruleId: string }[] }[];
       for (const row of FIX_TABLE) {
         const file = files.find((f) => f.filePath === row.file)!;
@@ -275,7 +352,12 @@ const CASES: CliCase[] = [
       match(stderr, new RegExp(`\njointspec: --fix-dry-run would fix ${FIXABLE.length} problems in ${FIXABLE.length} specs; nothing was written\n$`));
     },
   },
-  { name: "--fix and --fix-dry-run together", args: ["lint", "examples", "--fix", "--fix-dry-run"], code: 2, stderr: "jointspec: --fix writes the fixes and --fix-dry-run only shows them; give one of the two\n" },
+  {
+    name: "--fix and --fix-dry-run together",
+    args: ["lint", "examples", "--fix", "--fix-dry-run"],
+    code: 2,
+    stderr: "jointspec: --fix writes the fixes and --fix-dry-run only shows them; give one of the two\n",
+  },
   {
     name: "--stdin lints the text piped in, under --stdin-filename, with the config that name gets",
     args: ["lint", "--stdin", "--stdin-filename", "test/fixtures/cli/ignored/no-review.campaign.yaml", "-f", "json"],
@@ -283,7 +365,10 @@ const CASES: CliCase[] = [
     code: 0,
     check: ({ stdout }) => {
       const files = JSON.parse(stdout) as { filePath: string; findings: unknown[] }[];
-      deepStrictEqual(files.map((f) => f.filePath), ["test/fixtures/cli/ignored/no-review.campaign.yaml"]);
+      deepStrictEqual(
+        files.map((f) => f.filePath),
+        ["test/fixtures/cli/ignored/no-review.campaign.yaml"],
+      );
       deepStrictEqual(files[0]!.findings, [], "security-review is off in that folder's config");
     },
   },
@@ -292,7 +377,11 @@ const CASES: CliCase[] = [
     args: ["lint", "--stdin", "-f", "json"],
     stdin: repoText("test/fixtures/cli/ignored/no-review.campaign.yaml"),
     code: 0,
-    check: ({ stdout }) => deepStrictEqual((JSON.parse(stdout) as { filePath: string; findings: { ruleId: string }[] }[]).map((f) => [f.filePath, f.findings.map((x) => x.ruleId)]), [["<stdin>", ["security-review"]]]),
+    check: ({ stdout }) =>
+      deepStrictEqual(
+        (JSON.parse(stdout) as { filePath: string; findings: { ruleId: string }[] }[]).map((f) => [f.filePath, f.findings.map((x) => x.ruleId)]),
+        [["<stdin>", ["security-review"]]],
+      ),
   },
   {
     name: "--stdin --specs-only: the name makes it a spec",
@@ -337,16 +426,28 @@ const CASES: CliCase[] = [
     args: ["lint", "--stdin", "--stdin-filename", "flow.campaign.yaml", "--fix-dry-run", "-f", "json"],
     stdin: repoText(`${FIXES}/shared-kpi-flow-owners.before.campaign.yaml`),
     code: 0,
-    check: ({ stdout }) => strictEqual((JSON.parse(stdout) as { output?: string }[])[0]!.output, repoText(`${FIXES}/shared-kpi-flow-owners.after.campaign.yaml`)),
+    check: ({ stdout }) =>
+      strictEqual((JSON.parse(stdout) as { output?: string }[])[0]!.output, repoText(`${FIXES}/shared-kpi-flow-owners.after.campaign.yaml`)),
   },
-  { name: "--stdin takes no paths", args: ["lint", "--stdin", "examples"], code: 2, stderr: "jointspec: --stdin lints the text piped in, so it takes no paths (got examples)\n" },
-  { name: "--stdin-filename needs --stdin", args: ["lint", "--stdin-filename", "a.campaign.yaml"], code: 2, stderr: "jointspec: --stdin-filename names the text piped in with --stdin; add --stdin\n" },
+  {
+    name: "--stdin takes no paths",
+    args: ["lint", "--stdin", "examples"],
+    code: 2,
+    stderr: "jointspec: --stdin lints the text piped in, so it takes no paths (got examples)\n",
+  },
+  {
+    name: "--stdin-filename needs --stdin",
+    args: ["lint", "--stdin-filename", "a.campaign.yaml"],
+    code: 2,
+    stderr: "jointspec: --stdin-filename names the text piped in with --stdin; add --stdin\n",
+  },
   {
     name: "init writes a commented config and a first spec from the New Campaign Spec template",
     args: ["init"],
     copies: {},
     code: 0,
-    stdout: /^Wrote \.jointspec\.yaml and first-campaign\.campaign\.yaml\..*\n {2}jointspec lint .*\n {2}jointspec lint -f html -o jointspec-report\.html .*\n$/,
+    stdout:
+      /^Wrote \.jointspec\.yaml and first-campaign\.campaign\.yaml\..*\n {2}jointspec lint .*\n {2}jointspec lint -f html -o jointspec-report\.html .*\n$/,
     check: (_run, cwd) => {
       const config = readFileSync(join(cwd, ".jointspec.yaml"), "utf8");
       match(config, /^# /, "commented");
@@ -381,7 +482,13 @@ const CASES: CliCase[] = [
     stderr: "jointspec: spring.campaign.yaml already exists; init never overwrites a file (for a spec of another name: jointspec init <spec-id>)\n",
     check: (_run, cwd) => ok(!existsSync(join(cwd, ".jointspec.yaml")), "no config written"),
   },
-  { name: "init wants a spec id in kebab-case", args: ["init", "Summer_Sale"], copies: {}, code: 2, stderr: 'jointspec: "Summer_Sale" is not a spec id: use lowercase words joined by hyphens, such as spring-loyalty-relaunch\n' },
+  {
+    name: "init wants a spec id in kebab-case",
+    args: ["init", "Summer_Sale"],
+    copies: {},
+    code: 2,
+    stderr: 'jointspec: "Summer_Sale" is not a spec id: use lowercase words joined by hyphens, such as spring-loyalty-relaunch\n',
+  },
   {
     name: "--output writes the report to a file",
     args: ["lint", "examples", "--format", "json", "--output", join(tmp, "out/report.json")],
@@ -389,12 +496,22 @@ const CASES: CliCase[] = [
     stdout: "",
     check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report.json"), "utf8")) as unknown[]).length, 13),
   },
-  { name: "a path that does not exist", args: ["lint", "nope.campaign.yaml"], code: 2, stderr: "jointspec: cannot read nope.campaign.yaml: no such file or directory\n" },
+  {
+    name: "a path that does not exist",
+    args: ["lint", "nope.campaign.yaml"],
+    code: 2,
+    stderr: "jointspec: cannot read nope.campaign.yaml: no such file or directory\n",
+  },
   { name: "a glob that matches nothing", args: ["lint", "nothing/**/*.yaml"], code: 2, stderr: 'jointspec: no files match the pattern "nothing/**/*.yaml"\n' },
   { name: "--no-error-on-unmatched-pattern", args: ["lint", "nothing/**/*.yaml", "--no-error-on-unmatched-pattern"], code: 0, stdout: "", stderr: "" },
   { name: "a folder without specs", args: ["lint", "docs"], code: 2, stderr: /^jointspec: no specs found in docs/ },
   { name: "an unreadable file", args: ["lint", loop], code: 2, stderr: /^jointspec: cannot read .*loop\.campaign\.yaml: too many levels of symbolic links\n$/ },
-  { name: "an unknown format", args: ["lint", "examples", "--format", "xml"], code: 2, stderr: 'jointspec: unknown format "xml"; use one of stylish, json, sarif, junit, github, gitlab, html\n' },
+  {
+    name: "an unknown format",
+    args: ["lint", "examples", "--format", "xml"],
+    code: 2,
+    stderr: 'jointspec: unknown format "xml"; use one of stylish, json, sarif, junit, github, gitlab, html\n',
+  },
   {
     name: "a misspelt format gets a suggestion",
     args: ["lint", "examples", "-f", "jsno"],
@@ -407,17 +524,57 @@ const CASES: CliCase[] = [
     code: 2,
     stderr: 'jointspec: unknown option --frobnicate; a path that starts with "-" goes after "--", as in jointspec lint -- --frobnicate (see --help)\n',
   },
-  { name: "a misspelt option gets a suggestion", args: ["lint", "--formt", "json"], code: 2, stderr: 'jointspec: unknown option --formt; did you mean "--format"? (see --help)\n' },
-  { name: "a misspelt negated option gets a suggestion", args: ["lint", "--no-colour"], code: 2, stderr: 'jointspec: unknown option --no-colour; did you mean "--no-color"? (see --help)\n' },
-  { name: "an unknown short option", args: ["lint", "-x"], code: 2, stderr: 'jointspec: unknown option -x; a path that starts with "-" goes after "--", as in jointspec lint -- -x (see --help)\n' },
+  {
+    name: "a misspelt option gets a suggestion",
+    args: ["lint", "--formt", "json"],
+    code: 2,
+    stderr: 'jointspec: unknown option --formt; did you mean "--format"? (see --help)\n',
+  },
+  {
+    name: "a misspelt negated option gets a suggestion",
+    args: ["lint", "--no-colour"],
+    code: 2,
+    stderr: 'jointspec: unknown option --no-colour; did you mean "--no-color"? (see --help)\n',
+  },
+  {
+    name: "an unknown short option",
+    args: ["lint", "-x"],
+    code: 2,
+    stderr: 'jointspec: unknown option -x; a path that starts with "-" goes after "--", as in jointspec lint -- -x (see --help)\n',
+  },
   { name: "a switch given a value", args: ["lint", "--quiet=yes"], code: 2, stderr: 'jointspec: --quiet takes no value, not "yes" (see --help)\n' },
   { name: "an option without its value", args: ["lint", "examples", "--config"], code: 2, stderr: "jointspec: --config needs a value (see --help)\n" },
-  { name: "an unknown command", args: ["check"], code: 2, stderr: 'jointspec: unknown command "check"; the commands are init, lint, rules and sign-off (see --help)\n' },
-  { name: "a misspelt command gets a suggestion", args: ["rulez"], code: 2, stderr: 'jointspec: unknown command "rulez"; did you mean "rules"? (see --help)\n' },
-  { name: "a misspelt --fail-severity gets a suggestion", args: ["lint", "examples", "--fail-severity", "eror"], code: 2, stderr: 'jointspec: --fail-severity takes error, warning or info, not "eror"; did you mean "error"?\n' },
-  { name: "--fail-severity warn is warning", args: ["lint", WARNING_SPEC, "--fail-severity", "warn", "-f", "json"], code: 1, stderr: /failing on warning or worse\n$/ },
+  {
+    name: "an unknown command",
+    args: ["check"],
+    code: 2,
+    stderr: 'jointspec: unknown command "check"; the commands are init, lint, rules and sign-off (see --help)\n',
+  },
+  {
+    name: "a misspelt command gets a suggestion",
+    args: ["rulez"],
+    code: 2,
+    stderr: 'jointspec: unknown command "rulez"; did you mean "rules"? (see --help)\n',
+  },
+  {
+    name: "a misspelt --fail-severity gets a suggestion",
+    args: ["lint", "examples", "--fail-severity", "eror"],
+    code: 2,
+    stderr: 'jointspec: --fail-severity takes error, warning or info, not "eror"; did you mean "error"?\n',
+  },
+  {
+    name: "--fail-severity warn is warning",
+    args: ["lint", WARNING_SPEC, "--fail-severity", "warn", "-f", "json"],
+    code: 1,
+    stderr: /failing on warning or worse\n$/,
+  },
   { name: "no command", args: [], code: 2, stderr: /^jointspec: no command given/ },
-  { name: "--max-warnings needs a number", args: ["lint", "examples", "--max-warnings", "many"], code: 2, stderr: 'jointspec: --max-warnings takes a whole number, not "many"\n' },
+  {
+    name: "--max-warnings needs a number",
+    args: ["lint", "examples", "--max-warnings", "many"],
+    code: 2,
+    stderr: 'jointspec: --max-warnings takes a whole number, not "many"\n',
+  },
   {
     name: "every bad-input fixture gives findings with positions, never a crash",
     args: ["lint", BAD_INPUT, "--format", "json"],
@@ -431,7 +588,15 @@ const CASES: CliCase[] = [
         const name = file.filePath.split("/").pop()!;
         // The three line-ending fixtures lack a technology owner on purpose (a warning at 8:1),
         // and their shared KPI does not say what it measures (customer-kpi's info at 13:1).
-        if (clean.includes(name)) deepStrictEqual(file.findings.map((f) => [f.line, f.column]), [[8, 1], [13, 1]], name);
+        if (clean.includes(name))
+          deepStrictEqual(
+            file.findings.map((f) => [f.line, f.column]),
+            [
+              [8, 1],
+              [13, 1],
+            ],
+            name,
+          );
         else ok(file.findings.length > 0 && file.findings.every((f) => f.line >= 1 && f.column >= 1), name);
       }
     },

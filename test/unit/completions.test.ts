@@ -34,7 +34,16 @@ describe("completions", () => {
   });
 
   it("offers the keys of a KPI inside a KPI", () => {
-    deepStrictEqual(labels("kpis:\n  - id: a\n    name: A\n    |").sort(), ["baseline", "cadence", "customer", "definition", "focus", "owners", "source", "target"]);
+    deepStrictEqual(labels("kpis:\n  - id: a\n    name: A\n    |").sort(), [
+      "baseline",
+      "cadence",
+      "customer",
+      "definition",
+      "focus",
+      "owners",
+      "source",
+      "target",
+    ]);
   });
 
   it("offers a KPI's focus values, and which customer, from the schema", () => {
@@ -98,6 +107,9 @@ describe("completions: names from the roster", () => {
   it("offers everyone as the security reviewer, and nobody without a roster", () => {
     deepStrictEqual(at("security_review:\n  reviewer: |"), ["Dana Reyes", "Sam Patel"]);
     const text = "owners:\n  marketing:\n    - name: ";
-    deepStrictEqual(completionsAt(text, { line: 2, character: text.split("\n")[2]!.length }, Glossary.bundled()).map((s) => s.label), []);
+    deepStrictEqual(
+      completionsAt(text, { line: 2, character: text.split("\n")[2]!.length }, Glossary.bundled()).map((s) => s.label),
+      [],
+    );
   });
 });

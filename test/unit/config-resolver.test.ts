@@ -68,7 +68,9 @@ function answers(resolved: ResolvedConfig, root: string, probes: readonly string
     glossaryFiles: resolved.glossaryFiles.map(local),
     workspaceTerms: resolved.glossary.entries.filter((entry) => entry.origin !== BUNDLED_ORIGIN).map((entry) => `${entry.term} from ${entry.origin}`),
     problems: resolved.problems.map((problem) => ({ ...problem, file: local(problem.file), namedIn: local(problem.namedIn) })),
-    verdicts: Object.fromEntries(probes.map((probe) => [probe, { spec: resolved.isSpecByName(`${root}/${probe}`), ignored: resolved.isIgnored(`${root}/${probe}`) }])),
+    verdicts: Object.fromEntries(
+      probes.map((probe) => [probe, { spec: resolved.isSpecByName(`${root}/${probe}`), ignored: resolved.isIgnored(`${root}/${probe}`) }]),
+    ),
   };
 }
 
@@ -98,7 +100,16 @@ type Answers = {
   limits: { specSize: number; glossarySize: number };
   base: string;
   workspaceTerms: string[];
-  problems: { kind: string; role: string; file: string; namedIn?: string; problems?: { message: string; range: { start: { line: number; character: number } } }[]; reason?: string; size?: number; limit?: number }[];
+  problems: {
+    kind: string;
+    role: string;
+    file: string;
+    namedIn?: string;
+    problems?: { message: string; range: { start: { line: number; character: number } } }[];
+    reason?: string;
+    size?: number;
+    limit?: number;
+  }[];
   verdicts: Record<string, { spec: boolean; ignored: boolean }>;
 };
 
@@ -164,14 +175,22 @@ describe("config resolver: the CLI's and the extension's readers agree", () => {
   it("a glossary file that is not there: named, with the config that names it", async () => {
     const got = (await bothHosts("monorepo/missing-glossary/autumn.campaign.yaml")) as Answers;
     deepStrictEqual(got.problems, [
-      { file: "monorepo/missing-glossary/terms.glossary.yaml", role: "glossary", namedIn: "monorepo/missing-glossary/.jointspec.yaml", kind: "unreadable", reason: "no such file or directory" },
+      {
+        file: "monorepo/missing-glossary/terms.glossary.yaml",
+        role: "glossary",
+        namedIn: "monorepo/missing-glossary/.jointspec.yaml",
+        kind: "unreadable",
+        reason: "no such file or directory",
+      },
     ]);
   });
 
   it("a glossary file over the config's limit: refused by its size, unread", async () => {
     const got = (await bothHosts("monorepo/big-glossary/easter.campaign.yaml")) as Answers;
     const size = statSync(`${TREE}/shared/terms.glossary.yaml`).size;
-    deepStrictEqual(got.problems, [{ file: "shared/terms.glossary.yaml", role: "glossary", namedIn: "monorepo/big-glossary/.jointspec.yaml", kind: "too-large", size, limit: 100 }]);
+    deepStrictEqual(got.problems, [
+      { file: "shared/terms.glossary.yaml", role: "glossary", namedIn: "monorepo/big-glossary/.jointspec.yaml", kind: "too-large", size, limit: 100 },
+    ]);
     deepStrictEqual(got.workspaceTerms, []);
   });
 });
@@ -180,16 +199,27 @@ describe("config resolver: hosts' settings and paths", () => {
   it("settings apply under the file, rule by rule and limit by limit; settings' glossary files are read after the config's", async () => {
     const options: ResolveOptions = {
       ...optionsAt(VIRTUAL),
-      settings: { rules: { "ambiguous-term": "error", schema: "warning" }, limits: { specSize: 1000, glossarySize: 2000 }, glossaryFiles: [`${VIRTUAL}/shared/terms.glossary.yaml`] },
+      settings: {
+        rules: { "ambiguous-term": "error", schema: "warning" },
+        limits: { specSize: 1000, glossarySize: 2000 },
+        glossaryFiles: [`${VIRTUAL}/shared/terms.glossary.yaml`],
+      },
     };
     const resolved = await resolveConfig(`${VIRTUAL}/monorepo/web/campaigns/spring-sale.yaml`, editorHost, options);
     deepStrictEqual(resolved.severities, { "ambiguous-term": "warning", schema: "warning", "joint-sign-off": "off" });
     deepStrictEqual(resolved.limits, { specSize: 512 * KB, glossarySize: 2000 });
-    deepStrictEqual(resolved.glossaryFiles, [`${VIRTUAL}/monorepo/web/glossary/team.glossary.yaml`, `${VIRTUAL}/shared/terms.glossary.yaml`, `${VIRTUAL}/shared/terms.glossary.yaml`]);
+    deepStrictEqual(resolved.glossaryFiles, [
+      `${VIRTUAL}/monorepo/web/glossary/team.glossary.yaml`,
+      `${VIRTUAL}/shared/terms.glossary.yaml`,
+      `${VIRTUAL}/shared/terms.glossary.yaml`,
+    ]);
   });
 
   it("settings' spec patterns apply when no config does, relative to the root", async () => {
-    const resolved = await resolveConfig(`${VIRTUAL}/loose/referral.campaign.yaml`, editorHost, { ...optionsAt(VIRTUAL), settings: { specs: ["monorepo/**/notes/*.yaml"] } });
+    const resolved = await resolveConfig(`${VIRTUAL}/loose/referral.campaign.yaml`, editorHost, {
+      ...optionsAt(VIRTUAL),
+      settings: { specs: ["monorepo/**/notes/*.yaml"] },
+    });
     strictEqual(resolved.isSpecByName(`${VIRTUAL}/monorepo/web/notes/meeting.yaml`), true);
     strictEqual(resolved.isSpecByName(`${VIRTUAL}/loose/referral.campaign.yaml`), false);
   });
@@ -221,7 +251,12 @@ describe("config resolver: the command line over the fixture tree", () => {
     const printed = JSON.parse(run.stdout) as { configFile: string; isSpecByName: boolean; ignored: boolean; glossaryFiles: string[] };
     deepStrictEqual(
       { configFile: printed.configFile, isSpecByName: printed.isSpecByName, ignored: printed.ignored, glossaryFiles: printed.glossaryFiles },
-      { configFile: `${web}/.jointspec.yaml`, isSpecByName: true, ignored: true, glossaryFiles: [`${web}/glossary/team.glossary.yaml`, "test/fixtures/config-resolver/shared/terms.glossary.yaml"] },
+      {
+        configFile: `${web}/.jointspec.yaml`,
+        isSpecByName: true,
+        ignored: true,
+        glossaryFiles: [`${web}/glossary/team.glossary.yaml`, "test/fixtures/config-resolver/shared/terms.glossary.yaml"],
+      },
     );
   });
 
@@ -238,7 +273,10 @@ describe("config resolver in an untrusted workspace", () => {
     // The workspace folder is monorepo/web; its config names ../../shared/terms.glossary.yaml.
     const folder = `${VIRTUAL}/monorepo/web`;
     const confined = workspaceFsHost(memory, (path): FakeUri => ({ scheme: "memfs", path }), folder);
-    const resolved = await resolveConfig(`${folder}/campaigns/spring-sale.yaml`, confined, { root: folder, originOf: (path) => path.slice(VIRTUAL.length + 1) });
+    const resolved = await resolveConfig(`${folder}/campaigns/spring-sale.yaml`, confined, {
+      root: folder,
+      originOf: (path) => path.slice(VIRTUAL.length + 1),
+    });
     deepStrictEqual(
       resolved.glossary.entries.filter((entry) => entry.origin !== BUNDLED_ORIGIN).map((entry) => entry.term),
       ["Storefront"],

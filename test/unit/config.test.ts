@@ -4,15 +4,27 @@ import { lintSpec } from "../../src/core/lint.js";
 
 describe("config", () => {
   it("reads severities, glossary files, spec patterns and ignores", () => {
-    const parsed = parseConfig("rules:\n  ambiguous-term: warning\n  joint-sign-off: off\nglossary: [g.yaml]\nspecs: ['campaigns/**/*.yaml']\nignore: ['drafts/**']\n");
+    const parsed = parseConfig(
+      "rules:\n  ambiguous-term: warning\n  joint-sign-off: off\nglossary: [g.yaml]\nspecs: ['campaigns/**/*.yaml']\nignore: ['drafts/**']\n",
+    );
     deepStrictEqual(parsed, {
       ok: true,
-      value: { rules: { "ambiguous-term": "warning", "joint-sign-off": "off" }, glossary: ["g.yaml"], specs: ["campaigns/**/*.yaml"], ignore: ["drafts/**"], limits: {}, people: [] },
+      value: {
+        rules: { "ambiguous-term": "warning", "joint-sign-off": "off" },
+        glossary: ["g.yaml"],
+        specs: ["campaigns/**/*.yaml"],
+        ignore: ["drafts/**"],
+        limits: {},
+        people: [],
+      },
     });
   });
 
   it("an empty config means all defaults", () => {
-    deepStrictEqual(parseConfig("# nothing yet\n"), { ok: true, value: { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [], limits: {}, people: [] } });
+    deepStrictEqual(parseConfig("# nothing yet\n"), {
+      ok: true,
+      value: { rules: {}, glossary: [], specs: [...DEFAULT_SPEC_PATTERNS], ignore: [], limits: {}, people: [] },
+    });
   });
 
   const PROBLEMS: [name: string, text: string, expected: [line: number, character: number, message: RegExp]][] = [
@@ -62,7 +74,12 @@ describe("config", () => {
       "/.jointspec.yaml",
       "/.jointspec.yml",
     ]);
-    deepStrictEqual(configCandidates("C:\\repo\\a.yaml"), ["C:\\repo\\.jointspec.yaml", "C:\\repo\\.jointspec.yml", "C:\\.jointspec.yaml", "C:\\.jointspec.yml"]);
+    deepStrictEqual(configCandidates("C:\\repo\\a.yaml"), [
+      "C:\\repo\\.jointspec.yaml",
+      "C:\\repo\\.jointspec.yml",
+      "C:\\.jointspec.yaml",
+      "C:\\.jointspec.yml",
+    ]);
   });
 
   it("severities change what the core reports", () => {
@@ -76,7 +93,9 @@ describe("config", () => {
 
 describe("config: the roster (people:)", () => {
   it("reads the people of both functions, with role and email when given", () => {
-    const parsed = parseConfig("people:\n  - name: Dana Reyes\n    function: marketing\n    role: Campaign manager\n  - { name: Sam Patel, function: technology, email: sam@example.com }\n");
+    const parsed = parseConfig(
+      "people:\n  - name: Dana Reyes\n    function: marketing\n    role: Campaign manager\n  - { name: Sam Patel, function: technology, email: sam@example.com }\n",
+    );
     ok(parsed.ok);
     deepStrictEqual(parsed.value.people, [
       { name: "Dana Reyes", function: "marketing", role: "Campaign manager" },

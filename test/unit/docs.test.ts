@@ -28,7 +28,9 @@ function optionsUnder(page: string, heading: string): LintOptions {
 
 describe("docs/rules", () => {
   it("has a page for every rule and for nothing else", () => {
-    const pages = readdirSync(join(REPO, "docs/rules")).filter((name) => name !== "README.md").sort();
+    const pages = readdirSync(join(REPO, "docs/rules"))
+      .filter((name) => name !== "README.md")
+      .sort();
     deepStrictEqual(pages, RULE_IDS.map((id) => `${id}.md`).sort());
   });
 
@@ -51,7 +53,10 @@ describe("docs/rules", () => {
       });
 
       it("its passing example is not", () => {
-        deepStrictEqual(lintSpec(exampleUnder(page, "Passing example"), optionsUnder(page, "Passing example")).findings.filter((f) => f.ruleId === rule.id), []);
+        deepStrictEqual(
+          lintSpec(exampleUnder(page, "Passing example"), optionsUnder(page, "Passing example")).findings.filter((f) => f.ruleId === rule.id),
+          [],
+        );
       });
     });
   }

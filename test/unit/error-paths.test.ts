@@ -29,7 +29,10 @@ describe("bounded error paths", () => {
         const expected = (first?.errors ?? []).filter((e) => e.code === "DUPLICATE_KEY").map((e) => e.pos[0]);
         ok(text.includes("---") || expected.length > 0 || text.startsWith(".nan"), "the case has a duplicate");
         const problems = parseYaml(text).problems.filter((p) => /appears twice/.test(p.message));
-        deepStrictEqual(problems.map((p) => p.offsets[0]), expected);
+        deepStrictEqual(
+          problems.map((p) => p.offsets[0]),
+          expected,
+        );
       });
     }
   });
@@ -47,7 +50,14 @@ describe("bounded error paths", () => {
     };
 
     it("suggests what it suggested before, for every list of keys and values in the schema", () => {
-      const lists = [knownKeys([]), knownKeys(["owners", "marketing", 0]), knownKeys(["kpis", 0]), knownKeys(["security_review"]), ["marketing", "technology"], ["draft", "in-review", "approved", "live", "retired"]];
+      const lists = [
+        knownKeys([]),
+        knownKeys(["owners", "marketing", 0]),
+        knownKeys(["kpis", 0]),
+        knownKeys(["security_review"]),
+        ["marketing", "technology"],
+        ["draft", "in-review", "approved", "live", "retired"],
+      ];
       ok(lists.every((list) => list.length > 1) && specSchema.properties !== undefined);
       // Typos of every candidate (a letter dropped, doubled, swapped, changed), and words that are no typo at all.
       const words = new Set<string>(["", "x", "statusstatus", "q".repeat(40), "owners-both", "kpi", "KPIS", "Security Review"]);
@@ -89,7 +99,9 @@ describe("bounded error paths", () => {
       const bundled = Glossary.bundled();
       const scan = (written: string): GlossaryEntry | undefined => {
         const wanted = written.trim().replace(/\s+/g, " ").toLowerCase();
-        return bundled.entries.find((entry) => [entry.term, ...(entry.aliases ?? [])].some((spelling) => spelling.trim().replace(/\s+/g, " ").toLowerCase() === wanted));
+        return bundled.entries.find((entry) =>
+          [entry.term, ...(entry.aliases ?? [])].some((spelling) => spelling.trim().replace(/\s+/g, " ").toLowerCase() === wanted),
+        );
       };
       const spellings = bundled.entries.flatMap((entry) => [entry.term, ...(entry.aliases ?? [])]);
       for (const written of [...spellings, ...spellings.map((s) => s.toUpperCase()), ...spellings.map((s) => ` ${s.toLowerCase()}  `), "nothing like it", ""]) {
@@ -98,7 +110,14 @@ describe("bounded error paths", () => {
     });
 
     it("looks terms up in a large glossary by map", () => {
-      const many: GlossaryEntry[] = Array.from({ length: 5000 }, (_, i) => ({ term: `Term ${i}`, aliases: [`T${i}`], kind: "jargon", marketing: { label: "l", meaning: "m" }, example: "e", origin: "test" }));
+      const many: GlossaryEntry[] = Array.from({ length: 5000 }, (_, i) => ({
+        term: `Term ${i}`,
+        aliases: [`T${i}`],
+        kind: "jargon",
+        marketing: { label: "l", meaning: "m" },
+        example: "e",
+        origin: "test",
+      }));
       const glossary = new Glossary([...many, { ...many[7]!, term: "term 7" }]);
       strictEqual(glossary.lookupAnyCase("TERM  4999")?.term, "Term 4999");
       strictEqual(glossary.lookupAnyCase("t12")?.term, "Term 12");

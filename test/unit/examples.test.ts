@@ -118,7 +118,10 @@ describe("examples", () => {
         strictEqual(run.status, 0, run.stderr);
         // The Multitool exits 0 even when it finds problems: they are the results of its own log.
         const validation = JSON.parse(readFileSync(output, "utf8")) as { runs: { results: { ruleId: string; message: unknown }[] }[] };
-        deepStrictEqual(validation.runs[0]!.results.map((r) => `${r.ruleId} ${JSON.stringify(r.message)}`), []);
+        deepStrictEqual(
+          validation.runs[0]!.results.map((r) => `${r.ruleId} ${JSON.stringify(r.message)}`),
+          [],
+        );
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -64,7 +64,11 @@ describe("fixes", () => {
     messages: { missing: `append ${line}` },
     fixable: true,
     check({ text }, report) {
-      if (when(text)) report({ messageId: "missing", fixes: [{ title: `Append ${line}`, preferred: true, edits: [{ start: text.length, end: text.length, newText: `${line}\n` }] }] });
+      if (when(text))
+        report({
+          messageId: "missing",
+          fixes: [{ title: `Append ${line}`, preferred: true, edits: [{ start: text.length, end: text.length, newText: `${line}\n` }] }],
+        });
     },
   });
 

@@ -25,7 +25,9 @@ const NOT_A_SPEC = "services:\n  web:\n    image: nginx\n";
 const requireHere = createRequire(__filename);
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
-const validateSarif = ajv.compile(JSON.parse(readFileSync(join(requireHere.resolve("@microsoft/sarif-multitool-linux/package.json"), "../sarif-2.1.0.json"), "utf8")) as object);
+const validateSarif = ajv.compile(
+  JSON.parse(readFileSync(join(requireHere.resolve("@microsoft/sarif-multitool-linux/package.json"), "../sarif-2.1.0.json"), "utf8")) as object,
+);
 
 interface Sarif {
   runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
@@ -110,7 +112,10 @@ const CASES: ActionCase[] = [
     reported: [...HOSTILE_NAMES].sort(),
     check: ({ annotations }) => {
       deepStrictEqual(annotations.map((a) => a.properties.file).sort(), [...HOSTILE_NAMES].sort());
-      ok(annotations.every((a) => a.kind === "warning"), "the warnings of the named files, not JSON, and not other.campaign.yaml's error");
+      ok(
+        annotations.every((a) => a.kind === "warning"),
+        "the warnings of the named files, not JSON, and not other.campaign.yaml's error",
+      );
     },
   },
   {
@@ -167,10 +172,28 @@ const CASES: ActionCase[] = [
     inputs: { "sarif-file": "a.sarif\nsarif-file=/etc/passwd" },
     code: 2,
     sarif: "",
-    check: ({ annotations }) => deepStrictEqual(annotations.map((a) => a.message), ["The input sarif-file must be one path, on one line."]),
+    check: ({ annotations }) =>
+      deepStrictEqual(
+        annotations.map((a) => a.message),
+        ["The input sarif-file must be one path, on one line."],
+      ),
   },
-  { name: "an option as fail-severity is a bad value", files: BAD_REPO, inputs: { "fail-severity": "-f json" }, code: 2, sarif: "", stderr: /^jointspec: --fail-severity takes error, warning or info, not "-f json"\n$/ },
-  { name: "shell syntax as max-warnings is a bad value", files: BAD_REPO, inputs: { "max-warnings": "`touch pwned`" }, code: 2, sarif: "", stderr: /^jointspec: --max-warnings takes a whole number, not "`touch pwned`"\n$/ },
+  {
+    name: "an option as fail-severity is a bad value",
+    files: BAD_REPO,
+    inputs: { "fail-severity": "-f json" },
+    code: 2,
+    sarif: "",
+    stderr: /^jointspec: --fail-severity takes error, warning or info, not "-f json"\n$/,
+  },
+  {
+    name: "shell syntax as max-warnings is a bad value",
+    files: BAD_REPO,
+    inputs: { "max-warnings": "`touch pwned`" },
+    code: 2,
+    sarif: "",
+    stderr: /^jointspec: --max-warnings takes a whole number, not "`touch pwned`"\n$/,
+  },
   {
     name: "no specs yet, allow-no-specs false (the default): exit 2, no SARIF, no output",
     files: { "docker-compose.yaml": NOT_A_SPEC },
@@ -192,7 +215,11 @@ const CASES: ActionCase[] = [
     inputs: { "allow-no-specs": "yes" },
     code: 2,
     sarif: "",
-    check: ({ annotations }) => deepStrictEqual(annotations.map((a) => a.message), ["The input allow-no-specs takes true or false."]),
+    check: ({ annotations }) =>
+      deepStrictEqual(
+        annotations.map((a) => a.message),
+        ["The input allow-no-specs takes true or false."],
+      ),
   },
   {
     name: "a stale SARIF log from an earlier run is not reported as this run's",
@@ -200,10 +227,29 @@ const CASES: ActionCase[] = [
     code: 2,
     sarif: "",
   },
-  { name: "max-warnings 0 fails on one warning", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "max-warnings": "0" }, code: 1, sarif: "jointspec.sarif", stderr: /1 warning, more than --max-warnings 0\n$/ },
+  {
+    name: "max-warnings 0 fails on one warning",
+    files: { "one.campaign.yaml": WARNING_SPEC },
+    inputs: { "max-warnings": "0" },
+    code: 1,
+    sarif: "jointspec.sarif",
+    stderr: /1 warning, more than --max-warnings 0\n$/,
+  },
   { name: "max-warnings 1 allows one", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "max-warnings": "1" }, code: 0, sarif: "jointspec.sarif" },
-  { name: "fail-severity warning fails on a warning", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "fail-severity": "warning" }, code: 1, sarif: "jointspec.sarif" },
-  { name: "fail-severity error passes a warning", files: { "one.campaign.yaml": WARNING_SPEC }, inputs: { "fail-severity": "error" }, code: 0, sarif: "jointspec.sarif" },
+  {
+    name: "fail-severity warning fails on a warning",
+    files: { "one.campaign.yaml": WARNING_SPEC },
+    inputs: { "fail-severity": "warning" },
+    code: 1,
+    sarif: "jointspec.sarif",
+  },
+  {
+    name: "fail-severity error passes a warning",
+    files: { "one.campaign.yaml": WARNING_SPEC },
+    inputs: { "fail-severity": "error" },
+    code: 0,
+    sarif: "jointspec.sarif",
+  },
 ];
 
 describe("GitHub Action (action.yml, run as GitHub runs a composite action)", function () {
@@ -255,7 +301,10 @@ describe("GitHub Action (action.yml, run as GitHub runs a composite action)", fu
     it(`the runner's node ${version ?? "missing"}: ${passes ? "runs" : "fails with a clear message, before linting"}`, () => {
       const bin = mkdtempSync(join(tmp, "node-"));
       if (version) {
-        writeFileSync(join(bin, "node"), `#!/bin/sh\nif [ "$1" = --version ]; then echo ${version}; exit 0; fi\nexec ${JSON.stringify(process.execPath)} "$@"\n`);
+        writeFileSync(
+          join(bin, "node"),
+          `#!/bin/sh\nif [ "$1" = --version ]; then echo ${version}; exit 0; fi\nexec ${JSON.stringify(process.execPath)} "$@"\n`,
+        );
         chmodSync(join(bin, "node"), 0o755);
       }
       const workspace = makeRepository(tmp, { "one.campaign.yaml": WARNING_SPEC });
@@ -268,7 +317,10 @@ describe("GitHub Action (action.yml, run as GitHub runs a composite action)", fu
       }
       strictEqual(run.code, 1);
       deepStrictEqual(run.steps, [{ name: "Check Node.js", code: 1 }], "the lint step does not run");
-      deepStrictEqual(run.annotations.map((a) => a.kind), ["error"]);
+      deepStrictEqual(
+        run.annotations.map((a) => a.kind),
+        ["error"],
+      );
       strictEqual(
         run.annotations[0]!.message,
         `JointSpec needs Node.js 20.16 or later on the runner, and found ${version ?? "no node on the PATH"}. It uses the runner's Node.js and installs none: add actions/setup-node with node-version 20 or later before this action.`,
@@ -294,7 +346,11 @@ describe("GitHub Action (action.yml, run as GitHub runs a composite action)", fu
       const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"))!;
       strictEqual(upload.with!.sarif_file, `\${{ steps.${step.id}.outputs.sarif-file }}`);
       ok(upload.if?.includes(`steps.${step.id}.outputs.sarif-file != ''`), "the upload is skipped when there is no log");
-      const workspace = makeRepository(tmp, { "campaigns/one.campaign.yaml": ERROR_SPEC, "shared specs/two.campaign.yaml": WARNING_SPEC, "docs/not-linted.campaign.yaml": ERROR_SPEC });
+      const workspace = makeRepository(tmp, {
+        "campaigns/one.campaign.yaml": ERROR_SPEC,
+        "shared specs/two.campaign.yaml": WARNING_SPEC,
+        "docs/not-linted.campaign.yaml": ERROR_SPEC,
+      });
       const run = runAction({ actionPath: ACTION, workspace, inputs: step.with! });
       strictEqual(run.code, 1, run.stderr);
       deepStrictEqual(sarifFiles(workspace, run.outputs["sarif-file"]), ["campaigns/one.campaign.yaml", "shared specs/two.campaign.yaml"]);

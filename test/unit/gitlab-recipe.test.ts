@@ -36,7 +36,10 @@ const example = (name: string): string => readFileSync(join(REPO, "examples", na
 const PROJECTS: { name: string; files: Record<string, string>; code: number; issues: [check: string, severity: string, path: string][] }[] = [
   {
     name: "a project with an error and a warning: the job fails, and its JUnit report says so",
-    files: { "specs/new-year-sweepstakes.campaign.yaml": example("new-year-sweepstakes.campaign.yaml"), "specs/black-friday.campaign.yaml": example("black-friday-flash-sale.campaign.yaml") },
+    files: {
+      "specs/new-year-sweepstakes.campaign.yaml": example("new-year-sweepstakes.campaign.yaml"),
+      "specs/black-friday.campaign.yaml": example("black-friday-flash-sale.campaign.yaml"),
+    },
     code: 1,
     issues: [
       ["owners-both-functions", "minor", "specs/black-friday.campaign.yaml"],
@@ -45,7 +48,10 @@ const PROJECTS: { name: string; files: Record<string, string>; code: number; iss
   },
   {
     name: "a project with warnings only: the job passes, and no test fails",
-    files: { "campaigns/black-friday.campaign.yaml": example("black-friday-flash-sale.campaign.yaml"), "docker-compose.yaml": "services:\n  web:\n    image: nginx\n" },
+    files: {
+      "campaigns/black-friday.campaign.yaml": example("black-friday-flash-sale.campaign.yaml"),
+      "docker-compose.yaml": "services:\n  web:\n    image: nginx\n",
+    },
     code: 0,
     issues: [["owners-both-functions", "minor", "campaigns/black-friday.campaign.yaml"]],
   },
@@ -88,7 +94,15 @@ describe("the README's GitLab job, run as written", function () {
       const run = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", line], {
         cwd: root,
         encoding: "utf8",
-        env: { PATH: process.env.PATH, HOME: home, npm_config_cache: npmCache, npm_config_update_notifier: "false", CI: "true", GITLAB_CI: "true", JOINTSPEC_TODAY: FIXTURE_TODAY },
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          npm_config_cache: npmCache,
+          npm_config_update_notifier: "false",
+          CI: "true",
+          GITLAB_CI: "true",
+          JOINTSPEC_TODAY: FIXTURE_TODAY,
+        },
       });
       strictEqual(run.status, project.code, `exit code\n${run.stdout}\n${run.stderr}`);
 
@@ -96,9 +110,14 @@ describe("the README's GitLab job, run as written", function () {
       ok(existsSync(codeQuality), "the Code Quality report is written");
       const issues = JSON.parse(readFileSync(codeQuality, "utf8")) as { check_name: string; severity: string; location: { path: string } }[];
       ok(validateCodeQuality(issues), ajv.errorsText(validateCodeQuality.errors));
-      deepStrictEqual(issues.map((i) => [i.check_name, i.severity, i.location.path]), project.issues);
+      deepStrictEqual(
+        issues.map((i) => [i.check_name, i.severity, i.location.path]),
+        project.issues,
+      );
 
-      const junit = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "testsuite" }).parse(readFileSync(join(root, job!.artifacts.reports.junit), "utf8")) as {
+      const junit = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "testsuite" }).parse(
+        readFileSync(join(root, job!.artifacts.reports.junit), "utf8"),
+      ) as {
         testsuites: { "@_failures": string; testsuite: unknown[] };
       };
       strictEqual(junit.testsuites.testsuite.length, Object.keys(project.files).filter((f) => f.endsWith(".campaign.yaml")).length);

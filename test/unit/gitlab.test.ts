@@ -42,15 +42,27 @@ async function lintText(text: string, name = "spec.campaign.yaml"): Promise<Issu
 }
 
 describe("GitLab Code Quality (-f gitlab)", () => {
-  const RUNS: string[][] = [["examples"], ["test/fixtures/ci"], ["test/fixtures/bad-input"], ["test/fixtures/gitlab"], ["test/fixtures/design-example.campaign.yaml"]];
+  const RUNS: string[][] = [
+    ["examples"],
+    ["test/fixtures/ci"],
+    ["test/fixtures/bad-input"],
+    ["test/fixtures/gitlab"],
+    ["test/fixtures/design-example.campaign.yaml"],
+  ];
 
   for (const args of RUNS) {
     it(`${args.join(" ")}: valid against GitLab's documented format, one issue per finding`, async () => {
       const issues = await report(args);
       ok(validate(issues), ajv.errorsText(validate.errors));
-      const json = JSON.parse((await runInProcess(["lint", ...args, "-f", "json"])).stdout) as { filePath: string; findings: { ruleId: string; severity: Severity; message: string; line: number }[] }[];
+      const json = JSON.parse((await runInProcess(["lint", ...args, "-f", "json"])).stdout) as {
+        filePath: string;
+        findings: { ruleId: string; severity: Severity; message: string; line: number }[];
+      }[];
       const expected = json.flatMap((file) => file.findings.map((f) => [f.message, f.ruleId, SEVERITY[f.severity], file.filePath, f.line]));
-      deepStrictEqual(issues.map((i) => [i.description, i.check_name, i.severity, i.location.path, i.location.lines.begin]), expected);
+      deepStrictEqual(
+        issues.map((i) => [i.description, i.check_name, i.severity, i.location.path, i.location.lines.begin]),
+        expected,
+      );
       strictEqual(new Set(issues.map((i) => i.fingerprint)).size, issues.length, "every fingerprint is different");
     });
   }
@@ -58,7 +70,12 @@ describe("GitLab Code Quality (-f gitlab)", () => {
   const SEVERITY: Record<Severity, string> = { error: "major", warning: "minor", info: "info" };
   for (const [severity, expected] of Object.entries(SEVERITY)) {
     it(`a finding of severity ${severity} is ${expected}`, () => {
-      const finding: Finding = { ruleId: "shared-kpi", severity: severity as Severity, message: "m", range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } } };
+      const finding: Finding = {
+        ruleId: "shared-kpi",
+        severity: severity as Severity,
+        message: "m",
+        range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } },
+      };
       const [issue] = JSON.parse(gitlab([{ path: "a/b.campaign.yaml", findings: [finding], text: "a\nb\nkpis:\n" }], CONTEXT)) as Issue[];
       strictEqual(issue!.severity, expected);
       deepStrictEqual(issue!.location, { path: "a/b.campaign.yaml", lines: { begin: 3 } });
@@ -70,17 +87,26 @@ describe("GitLab Code Quality (-f gitlab)", () => {
   });
 
   it("leaves suppressed findings out", async () => {
-    const sarif = JSON.parse((await runInProcess(["lint", "test/fixtures/ci/suppressed.campaign.yaml", "-f", "sarif"])).stdout) as { runs: { results: { ruleId: string }[] }[] };
-    deepStrictEqual(sarif.runs[0]!.results.map((r) => r.ruleId), ["owners-both-functions"], "the spec has one finding, suppressed");
+    const sarif = JSON.parse((await runInProcess(["lint", "test/fixtures/ci/suppressed.campaign.yaml", "-f", "sarif"])).stdout) as {
+      runs: { results: { ruleId: string }[] }[];
+    };
+    deepStrictEqual(
+      sarif.runs[0]!.results.map((r) => r.ruleId),
+      ["owners-both-functions"],
+      "the spec has one finding, suppressed",
+    );
     deepStrictEqual(await report(["test/fixtures/ci/suppressed.campaign.yaml"]), []);
   });
 
   it("two identical findings in one file get different fingerprints", async () => {
     const issues = await lintText(TWIN);
-    deepStrictEqual(issues.map((i) => [i.check_name, i.description, i.location.lines.begin]), [
-      ["kpi-measurable", "KPI signups has no target; without it the two functions will not measure the same number.", 16],
-      ["kpi-measurable", "KPI signups has no target; without it the two functions will not measure the same number.", 23],
-    ]);
+    deepStrictEqual(
+      issues.map((i) => [i.check_name, i.description, i.location.lines.begin]),
+      [
+        ["kpi-measurable", "KPI signups has no target; without it the two functions will not measure the same number.", 16],
+        ["kpi-measurable", "KPI signups has no target; without it the two functions will not measure the same number.", 23],
+      ],
+    );
     notStrictEqual(issues[0]!.fingerprint, issues[1]!.fingerprint);
   });
 
@@ -95,14 +121,24 @@ describe("GitLab Code Quality (-f gitlab)", () => {
     it(`fingerprints stay when the findings move: ${name}`, async () => {
       const before = await lintText(TWIN);
       const after = await lintText(edit(TWIN));
-      deepStrictEqual(after.map((i) => i.location.lines.begin), before.map((i) => i.location.lines.begin + shift), "the findings moved as expected");
-      deepStrictEqual(after.map((i) => i.fingerprint), before.map((i) => i.fingerprint));
+      deepStrictEqual(
+        after.map((i) => i.location.lines.begin),
+        before.map((i) => i.location.lines.begin + shift),
+        "the findings moved as expected",
+      );
+      deepStrictEqual(
+        after.map((i) => i.fingerprint),
+        before.map((i) => i.fingerprint),
+      );
     });
   }
 
   // Edits that change what a finding is about: its fingerprint changes, the other's stays.
   const CHANGES: [name: string, edit: (text: string) => string, file?: string][] = [
-    ["the second KPI renamed", (text) => `${text.slice(0, text.lastIndexOf("- id: signups"))}- id: sign-ups${text.slice(text.lastIndexOf("- id: signups") + 13)}`],
+    [
+      "the second KPI renamed",
+      (text) => `${text.slice(0, text.lastIndexOf("- id: signups"))}- id: sign-ups${text.slice(text.lastIndexOf("- id: signups") + 13)}`,
+    ],
     ["the file renamed", (text) => text, "other.campaign.yaml"],
   ];
   for (const [name, edit, file] of CHANGES) {

@@ -12,7 +12,13 @@ import { ReferenceMatcher, referenceLinkSpans } from "./helpers/term-reference.j
 
 const bundled = Glossary.bundled();
 
-const entry = (term: string, extra: Partial<GlossaryEntry> = {}): GlossaryEntry => ({ term, kind: "jargon", example: term, origin: "test.glossary.yaml", ...extra });
+const entry = (term: string, extra: Partial<GlossaryEntry> = {}): GlossaryEntry => ({
+  term,
+  kind: "jargon",
+  example: term,
+  origin: "test.glossary.yaml",
+  ...extra,
+});
 
 // Entries that stress the matcher: first words past ASCII, with digits and underscores, one
 // letter long, ending in "s" or "es", spellings of several words, a forced case rule.
@@ -31,19 +37,78 @@ const stressed = bundled.extend([
 // other white space between words.
 const spellings = [...new Set(stressed.entries.flatMap((e) => [e.term, ...(e.aliases ?? [])]))];
 const SPACES = [" ", "  ", "\n", "\t", "\u00a0", "\u2028", "\r\n  "];
-const caseOf = (word: string, how: number): string => (how === 0 ? word : how === 1 ? word.toUpperCase() : how === 2 ? word.toLowerCase() : word[0]!.toUpperCase() + word.slice(1));
+const caseOf = (word: string, how: number): string =>
+  how === 0 ? word : how === 1 ? word.toUpperCase() : how === 2 ? word.toLowerCase() : word[0]!.toUpperCase() + word.slice(1);
 const spelled = fc
-  .record({ spelling: fc.constantFrom(...spellings), how: fc.integer({ min: 0, max: 3 }), space: fc.constantFrom(...SPACES), plural: fc.constantFrom("", "", "s", "es", "S", "ES", "'s", "ing") })
+  .record({
+    spelling: fc.constantFrom(...spellings),
+    how: fc.integer({ min: 0, max: 3 }),
+    space: fc.constantFrom(...SPACES),
+    plural: fc.constantFrom("", "", "s", "es", "S", "ES", "'s", "ing"),
+  })
   .map(({ spelling, how, space, plural }) => caseOf(spelling, how).replace(/ /g, space) + plural);
 
 // Everything else text holds, and the characters where a word-by-code reading could go wrong.
 const OTHER = [
-  " ", " ", ", ", ". ", "-", "/", "'", "_", "0", "42", "a", "the", "is", "dress", "es", "s", "S", "e", "drive", "Dr", "dr", "é", "É", "ß",
-  "İ", "ı", "ſ", "K", "Σ", "ς", "ǅ", "𝐀", "😀", "\uD800", "\uDC00", "\u0301", "٣", "中文", "https://example.com/Customer-Preference", "www.SQL.example",
-  "WWW.x", "mailto:dr@example.com", "sql.team@example.com", "a@b", "@", ":", "x://y", "ſ://x", "(", ")", "\"", "`", "<", ">",
+  " ",
+  " ",
+  ", ",
+  ". ",
+  "-",
+  "/",
+  "'",
+  "_",
+  "0",
+  "42",
+  "a",
+  "the",
+  "is",
+  "dress",
+  "es",
+  "s",
+  "S",
+  "e",
+  "drive",
+  "Dr",
+  "dr",
+  "é",
+  "É",
+  "ß",
+  "İ",
+  "ı",
+  "ſ",
+  "K",
+  "Σ",
+  "ς",
+  "ǅ",
+  "𝐀",
+  "😀",
+  "\uD800",
+  "\uDC00",
+  "\u0301",
+  "٣",
+  "中文",
+  "https://example.com/Customer-Preference",
+  "www.SQL.example",
+  "WWW.x",
+  "mailto:dr@example.com",
+  "sql.team@example.com",
+  "a@b",
+  "@",
+  ":",
+  "x://y",
+  "ſ://x",
+  "(",
+  ")",
+  '"',
+  "`",
+  "<",
+  ">",
 ];
 
-const text = fc.array(fc.oneof({ weight: 1, arbitrary: spelled }, { weight: 2, arbitrary: fc.constantFrom(...OTHER) }), { maxLength: 24 }).map((parts) => parts.join(""));
+const text = fc
+  .array(fc.oneof({ weight: 1, arbitrary: spelled }, { weight: 2, arbitrary: fc.constantFrom(...OTHER) }), { maxLength: 24 })
+  .map((parts) => parts.join(""));
 
 describe("glossary term matcher", () => {
   for (const [name, glossary] of [
@@ -66,7 +131,9 @@ describe("glossary term matcher", () => {
   it("tells a range inside a link or address as the one regular expression over the whole text does (20,000 texts)", function () {
     this.timeout(60_000);
     const withRange = text.chain((written) =>
-      fc.tuple(fc.constant(written), fc.nat({ max: written.length }), fc.nat({ max: written.length })).map(([w, a, b]) => ({ written: w, start: Math.min(a, b), end: Math.max(a, b) + 1 })),
+      fc
+        .tuple(fc.constant(written), fc.nat({ max: written.length }), fc.nat({ max: written.length }))
+        .map(([w, a, b]) => ({ written: w, start: Math.min(a, b), end: Math.max(a, b) + 1 })),
     );
     let inside = 0;
     fc.assert(
@@ -84,7 +151,13 @@ describe("glossary term matcher", () => {
   it("the stressing entries are found at all (a generator that never matched would prove nothing)", () => {
     const found = stressed.findTerms("Café crème, S3 buckets, go_live, buses, ΣIGMA, 𝐀lpha, Ops not ops, roi").map((m) => m.entry.term);
     deepStrictEqual(found, ["café crème", "s3 bucket", "go_live", "bus", "Σigma", "𝐀lpha", "Ops", "ROI"]);
-    deepStrictEqual(new ReferenceMatcher(stressed).findTerms("Café crème, S3 buckets, go_live, buses, ΣIGMA, 𝐀lpha, Ops not ops, roi").map((m) => m.term), found);
-    deepStrictEqual(bundled.entries.every((e) => e.origin === BUNDLED_ORIGIN), true);
+    deepStrictEqual(
+      new ReferenceMatcher(stressed).findTerms("Café crème, S3 buckets, go_live, buses, ΣIGMA, 𝐀lpha, Ops not ops, roi").map((m) => m.term),
+      found,
+    );
+    deepStrictEqual(
+      bundled.entries.every((e) => e.origin === BUNDLED_ORIGIN),
+      true,
+    );
   });
 });

@@ -65,7 +65,10 @@ describe("glossary", () => {
   it("reports a broken glossary file with a position", () => {
     const parsed = parseGlossaryFile("jointspec-glossary: 1\nterms:\n  - term: DR\n    kind: vague\n    example: x\n", "g.yaml");
     ok(!parsed.ok);
-    deepStrictEqual(parsed.problems.map((p) => [p.range.start.line, p.range.start.character]), [[3, 10]]);
+    deepStrictEqual(
+      parsed.problems.map((p) => [p.range.start.line, p.range.start.character]),
+      [[3, 10]],
+    );
   });
 });
 
@@ -106,8 +109,7 @@ describe("termAt (hover look-up)", () => {
 
 // Issue 13: terms are found in what a scalar says, at the source text that says it.
 describe("terms in free text, read as the scalar means it", () => {
-  const spanned = (text: string): string[] =>
-    lintSpec(text).analysis.terms.map((t) => `${t.entry.term}=${text.slice(t.start, t.end)}`);
+  const spanned = (text: string): string[] => lintSpec(text).analysis.terms.map((t) => `${t.entry.term}=${text.slice(t.start, t.end)}`);
 
   it("reads double-quoted escapes, and spans the escape in the source", () => {
     deepStrictEqual(spanned('jointspec: 1\nsummary: "per\\nsegment, Real\\u0020time, \\x73egment"\n'), [
@@ -136,7 +138,8 @@ describe("terms in free text, read as the scalar means it", () => {
 // A pin the text contradicts (ambiguous-term's "contradicted" finding): the cue words of the
 // glossary's meanings, weighed in the clause around each use of the term, a few words each side.
 describe("cue words: a pin the text contradicts", () => {
-  const spec = (summary: string, pin: string): string => `jointspec: 1\nid: cue-check\ntitle: Cue check\nstatus: draft\nsummary: ${summary}\nglossary:\n  ${pin}\n`;
+  const spec = (summary: string, pin: string): string =>
+    `jointspec: 1\nid: cue-check\ntitle: Cue check\nstatus: draft\nsummary: ${summary}\nglossary:\n  ${pin}\n`;
   const contradictions = (summary: string, pin: string): string[] =>
     lintSpec(spec(summary, pin))
       .findings.filter((f) => f.ruleId === "ambiguous-term")
@@ -150,9 +153,17 @@ describe("cue words: a pin the text contradicts", () => {
 
   const CASES: { summary: string; pin: string; reads?: RegExp }[] = [
     // Technology's meaning in the text, marketing's pinned, and the other way round.
-    { summary: "Platform runs the DR failover drill before the sale.", pin: "DR: direct response", reads: /"DR" is pinned as direct response, but ".*DR failover drill.*" reads as disaster recovery \(failover\)/ },
+    {
+      summary: "Platform runs the DR failover drill before the sale.",
+      pin: "DR: direct response",
+      reads: /"DR" is pinned as direct response, but ".*DR failover drill.*" reads as disaster recovery \(failover\)/,
+    },
     { summary: "Send DR mailers with a coupon to lapsed members.", pin: "DR: disaster recovery", reads: /reads as direct response \(mailers and coupon\)/ },
-    { summary: "Keep logs under the retention policy and purge backups.", pin: "retention: customer retention", reads: /reads as data retention \(logs, purge and backups\)/ },
+    {
+      summary: "Keep logs under the retention policy and purge backups.",
+      pin: "retention: customer retention",
+      reads: /reads as data retention \(logs, purge and backups\)/,
+    },
     { summary: "Run the SQL query against the orders table.", pin: "SQL: sales-qualified lead", reads: /reads as Structured Query Language \(query\)/ },
     { summary: "Set the DR RTO to one hour.", pin: "DR: marketing", reads: /reads as disaster recovery \(RTO\)/ },
     // Silence: the text agrees, says nothing, is a tie, or its cues are elsewhere.

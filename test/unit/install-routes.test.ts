@@ -157,7 +157,10 @@ describe("install routes, from a clone at HEAD into new projects", function () {
     mkdirSync(join(tmp, "home"));
     env = {
       // The test runner's PATH holds this repository's node_modules/.bin; a new project's does not.
-      PATH: (process.env.PATH ?? "").split(delimiter).filter((entry) => !entry.includes("node_modules")).join(delimiter),
+      PATH: (process.env.PATH ?? "")
+        .split(delimiter)
+        .filter((entry) => !entry.includes("node_modules"))
+        .join(delimiter),
       HOME: join(tmp, "home"),
       LANG: process.env.LANG ?? "C.UTF-8",
       npm_config_cache: join(tmp, "npm-cache"),
@@ -183,7 +186,11 @@ describe("install routes, from a clone at HEAD into new projects", function () {
   it("the tarball npm pack makes: exactly the allow-listed files, under 1 MB, installed as the README says", () => {
     const install = readmeCommand(/`(npm install --save-dev \.\/jointspec-[\w.-]+\.tgz)`/);
     const dir = newProject("from-tarball");
-    const packed = JSON.parse(must(`npm pack --json --pack-destination '${dir}'`, clone).stdout) as { filename: string; size: number; files: { path: string }[] }[];
+    const packed = JSON.parse(must(`npm pack --json --pack-destination '${dir}'`, clone).stdout) as {
+      filename: string;
+      size: number;
+      files: { path: string }[];
+    }[];
     strictEqual(packed.length, 1);
     strictEqual(`./${packed[0]!.filename}`, install.split(" ").pop(), "the README names another tarball than npm pack makes");
     deepStrictEqual(packed[0]!.files.map((file) => file.path).sort(), PACKAGE_FILES);

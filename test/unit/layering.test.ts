@@ -54,7 +54,10 @@ interface Import {
 
 function importsOf(file: string): Import[] {
   const text = readFileSync(join(REPO, file), "utf8");
-  const statements = [...text.matchAll(/^\s*(import|export)\s(type\s)?[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => ({ specifier: m[3]!, typeOnly: m[2] !== undefined }));
+  const statements = [...text.matchAll(/^\s*(import|export)\s(type\s)?[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => ({
+    specifier: m[3]!,
+    typeOnly: m[2] !== undefined,
+  }));
   const bare = [...text.matchAll(/^\s*import\s+["']([^"']+)["']/gm)].map((m) => ({ specifier: m[1]!, typeOnly: false }));
   const calls = [...text.matchAll(/\b(?:require|import)\(\s*["']([^"']+)["']\s*\)/g)].map((m) => ({ specifier: m[1]!, typeOnly: false }));
   return [...statements, ...bare, ...calls];
@@ -105,7 +108,10 @@ describe("layering", () => {
   const files = sources("src");
 
   it("every source file belongs to a layer", () => {
-    deepStrictEqual(files.filter((file) => !layerOf(file)), []);
+    deepStrictEqual(
+      files.filter((file) => !layerOf(file)),
+      [],
+    );
   });
 
   for (const layer of LAYERS) {
@@ -113,7 +119,11 @@ describe("layering", () => {
     const packages = Array.isArray(layer.packages) ? (layer.packages.length > 0 ? layer.packages.join(", ") : "no package") : `${layer.packages} package`;
     it(`${layer.folder} imports ${packages}, code from ${layer.code.join(", ")}${types}`, () => {
       const mine = files.filter((file) => layerOf(file) === layer);
-      const found = mine.flatMap((file) => importsOf(file).filter((i) => !allowed(layer, i, file)).map((i) => `${file} imports ${i.typeOnly ? "types from " : ""}${i.specifier}`));
+      const found = mine.flatMap((file) =>
+        importsOf(file)
+          .filter((i) => !allowed(layer, i, file))
+          .map((i) => `${file} imports ${i.typeOnly ? "types from " : ""}${i.specifier}`),
+      );
       deepStrictEqual(found, []);
     });
   }
@@ -137,7 +147,11 @@ describe("layering", () => {
   it(`${WEB_WORKER_SAFE.join(", ")} import no Node built-in (they run in the web-worker host too)`, () => {
     const found = files
       .filter((file) => within(file, WEB_WORKER_SAFE))
-      .flatMap((file) => importsOf(file).filter((i) => !i.typeOnly && isNodeBuiltin(i.specifier)).map((i) => `${file} imports ${i.specifier}`));
+      .flatMap((file) =>
+        importsOf(file)
+          .filter((i) => !i.typeOnly && isNodeBuiltin(i.specifier))
+          .map((i) => `${file} imports ${i.specifier}`),
+      );
     deepStrictEqual(found, []);
   });
 
@@ -152,6 +166,14 @@ describe("layering", () => {
   });
 
   it("the Node-built-in check itself catches what it must", () => {
-    deepStrictEqual(["node:crypto", "fs", "fs/promises", "path", "os", "crypto", "process", "yaml", "./nonce.js", "vscode"].filter(isNodeBuiltin), ["node:crypto", "fs", "fs/promises", "path", "os", "crypto", "process"]);
+    deepStrictEqual(["node:crypto", "fs", "fs/promises", "path", "os", "crypto", "process", "yaml", "./nonce.js", "vscode"].filter(isNodeBuiltin), [
+      "node:crypto",
+      "fs",
+      "fs/promises",
+      "path",
+      "os",
+      "crypto",
+      "process",
+    ]);
   });
 });

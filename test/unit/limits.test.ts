@@ -11,7 +11,8 @@ import { actualFindings } from "./helpers/fixtures.js";
 
 const HEAD = "jointspec: 1\nid: bad-kpis\ntitle: Bad KPIs\nstatus: draft\n";
 /** A spec of `count` KPIs, each breaking the schema four ways and kpi-measurable once. */
-const badKpis = (count: number): string => `${HEAD}kpis:\n${Array.from({ length: count }, (_, i) => `  - id: K${i}\n    nam: x\n    owners: [sales]\n`).join("")}`;
+const badKpis = (count: number): string =>
+  `${HEAD}kpis:\n${Array.from({ length: count }, (_, i) => `  - id: K${i}\n    nam: x\n    owners: [sales]\n`).join("")}`;
 /** Plain text that grows a valid spec to at least `bytes`. */
 const padded = (bytes: number, line = "  - The loyalty relaunch keeps members informed about rewards and tiers.\n"): string =>
   `${HEAD}x-notes:\n${line.repeat(Math.ceil(bytes / line.length))}`;
@@ -44,8 +45,14 @@ describe("limits", () => {
         const config = parseConfig(`limits:\n  specSize: ${typeof written === "string" ? JSON.stringify(written) : written}\n`);
         if (bytes === undefined) {
           ok(!config.ok);
-          deepStrictEqual(config.problems.map((p) => [p.range.start.line, p.range.start.character]), [[1, 12]]);
-          strictEqual(config.problems[0]!.message, `limits.specSize must be a size such as 1 MB, 512 KB or 2000000 (bytes), more than zero, not ${typeof written === "string" ? JSON.stringify(written) : written}.`);
+          deepStrictEqual(
+            config.problems.map((p) => [p.range.start.line, p.range.start.character]),
+            [[1, 12]],
+          );
+          strictEqual(
+            config.problems[0]!.message,
+            `limits.specSize must be a size such as 1 MB, 512 KB or 2000000 (bytes), more than zero, not ${typeof written === "string" ? JSON.stringify(written) : written}.`,
+          );
         } else {
           ok(config.ok);
           deepStrictEqual(limitsOf(config.value), { specSize: bytes, glossarySize: DEFAULT_LIMITS.glossarySize });
@@ -54,10 +61,7 @@ describe("limits", () => {
     }
 
     it("are shown so that a size and its limit never look the same", () => {
-      deepStrictEqual(
-        [900, 2048, 1536, 52_430_325].map(formatSize),
-        ["900 bytes", "2 KB", "1.5 KB", "50 MB"],
-      );
+      deepStrictEqual([900, 2048, 1536, 52_430_325].map(formatSize), ["900 bytes", "2 KB", "1.5 KB", "50 MB"]);
       deepStrictEqual(sizeAgainstLimit(3 * MB, 2 * MB), { size: "3 MB", limit: "2 MB" });
       deepStrictEqual(sizeAgainstLimit(2 * MB + 1, 2 * MB), { size: "2097153 bytes", limit: "2097152 bytes" });
     });
@@ -72,7 +76,13 @@ describe("limits", () => {
     // 700,000 euro signs are 2.1 MB of UTF-8 in 0.7 million UTF-16 code units.
     const euros = `${HEAD}summary: ${"€".repeat(700_000)}\n`;
     const CASES: { name: string; text: () => string; options: LintOptions; expected: string[]; message?: string }[] = [
-      { name: "3 MB of valid YAML, default limit", text: () => padded(3 * MB), options: {}, expected: ["spec-size@1:1"], message: tooLargeMessage("3 MB", "2 MB") },
+      {
+        name: "3 MB of valid YAML, default limit",
+        text: () => padded(3 * MB),
+        options: {},
+        expected: ["spec-size@1:1"],
+        message: tooLargeMessage("3 MB", "2 MB"),
+      },
       {
         name: "a limit one byte below the text",
         text: () => summary,
@@ -80,7 +90,12 @@ describe("limits", () => {
         expected: ["spec-size@1:1"],
         message: tooLargeMessage(`${summary.length} bytes`, `${summary.length - 1} bytes`),
       },
-      { name: "a limit exactly the text's size", text: () => summary, options: { maxSpecSize: summary.length }, expected: ["owners-both-functions@1:1", "owners-both-functions@1:1", "security-review@1:1", "shared-kpi@1:1"] },
+      {
+        name: "a limit exactly the text's size",
+        text: () => summary,
+        options: { maxSpecSize: summary.length },
+        expected: ["owners-both-functions@1:1", "owners-both-functions@1:1", "security-review@1:1", "shared-kpi@1:1"],
+      },
       {
         name: "multi-byte text under the limit in characters, over it in bytes",
         text: () => euros,
@@ -111,7 +126,10 @@ describe("limits", () => {
         const result = lintSpec(padded(3 * MB), { severities });
         const model = buildPreviewModel(result, { severities });
         strictEqual(model.readability, "none");
-        strictEqual(model.notice, "This spec is 3 MB, over the limit of 2 MB for specs, so it was not read. Split it, or raise limits.specSize in .jointspec.yaml.");
+        strictEqual(
+          model.notice,
+          "This spec is 3 MB, over the limit of 2 MB for specs, so it was not read. Split it, or raise limits.specSize in .jointspec.yaml.",
+        );
       }
     });
 
@@ -140,7 +158,12 @@ describe("limits", () => {
         counts: { schema: 101, "kpi-measurable": 101, "owners-both-functions": 2, "security-review": 1, "shared-kpi": 1 },
         omitted: { "kpi-measurable": "19,900", schema: "79,900" },
       },
-      { name: "exactly 25 KPIs: 100 schema findings, none left out", text: () => badKpis(25), counts: { schema: 100, "kpi-measurable": 25, "owners-both-functions": 2, "security-review": 1, "shared-kpi": 1 }, omitted: {} },
+      {
+        name: "exactly 25 KPIs: 100 schema findings, none left out",
+        text: () => badKpis(25),
+        counts: { schema: 100, "kpi-measurable": 25, "owners-both-functions": 2, "security-review": 1, "shared-kpi": 1 },
+        omitted: {},
+      },
       {
         name: "26 KPIs: one more finding, and one that says so",
         text: () => badKpis(26),
@@ -179,23 +202,39 @@ describe("limits", () => {
     it("a suppression of a capped rule is not called unused: its finding may be among those only counted", () => {
       const text = badKpis(200).replace("  - id: K150\n", "  # jointspec-disable-next-line schema -- migrating old KPIs\n  - id: K150\n");
       const { findings } = lintSpec(text);
-      deepStrictEqual(findings.filter((f) => f.ruleId === "suppression"), []);
+      deepStrictEqual(
+        findings.filter((f) => f.ruleId === "suppression"),
+        [],
+      );
       // The same comment where nothing is capped, on a line without a finding, is unused.
-      const unused = lintSpec(`${HEAD}# jointspec-disable-next-line schema -- migrating old KPIs\nsummary: fine\n`).findings.filter((f) => f.ruleId === "suppression");
-      deepStrictEqual(unused.map((f) => f.message), ["This suppression of schema suppresses nothing; remove it, or the next time the problem appears it will be hidden."]);
+      const unused = lintSpec(`${HEAD}# jointspec-disable-next-line schema -- migrating old KPIs\nsummary: fine\n`).findings.filter(
+        (f) => f.ruleId === "suppression",
+      );
+      deepStrictEqual(
+        unused.map((f) => f.message),
+        ["This suppression of schema suppresses nothing; remove it, or the next time the problem appears it will be hidden."],
+      );
     });
   });
 
   describe("words about bad input stay short", () => {
     const long = "x".repeat(100_000);
     const CASES: { name: string; text: string; message: string }[] = [
-      { name: "a long enum value", text: `jointspec: 1\nid: a\ntitle: A\nstatus: ${long}\n`, message: `status must be one of draft, in-review, approved, live, retired, not "${"x".repeat(80)}…".` },
+      {
+        name: "a long enum value",
+        text: `jointspec: 1\nid: a\ntitle: A\nstatus: ${long}\n`,
+        message: `status must be one of draft, in-review, approved, live, retired, not "${"x".repeat(80)}…".`,
+      },
       {
         name: "a long id",
         text: `jointspec: 1\nid: ${long.toUpperCase()}\ntitle: A\nstatus: draft\n`,
         message: `id must be kebab-case (lowercase words joined by hyphens, such as spring-loyalty-relaunch), not "${"X".repeat(80)}…".`,
       },
-      { name: "a long unknown key", text: `jointspec: 1\nid: a\ntitle: A\nstatus: draft\n? ${long}\n: 1\n`, message: `Unknown key "${"x".repeat(80)}…" in the spec. Remove it, or prefix it with x- to keep it as your own.` },
+      {
+        name: "a long unknown key",
+        text: `jointspec: 1\nid: a\ntitle: A\nstatus: draft\n? ${long}\n: 1\n`,
+        message: `Unknown key "${"x".repeat(80)}…" in the spec. Remove it, or prefix it with x- to keep it as your own.`,
+      },
     ];
     for (const { name, text, message } of CASES) {
       it(name, () => {
@@ -204,11 +243,11 @@ describe("limits", () => {
         strictEqual(schema[0]!.message, message);
       });
     }
-
   });
 
   describe("glossary and config files", () => {
-    const entries = (count: number): string => `jointspec-glossary: 1\nterms:\n${Array.from({ length: count }, (_, i) => `  - term: term${i}\n    kind: jargon\n`).join("")}`;
+    const entries = (count: number): string =>
+      `jointspec-glossary: 1\nterms:\n${Array.from({ length: count }, (_, i) => `  - term: term${i}\n    kind: jargon\n`).join("")}`;
 
     it("a glossary file over its limit is one problem, unparsed", () => {
       const text = entries(100_000);
@@ -216,7 +255,8 @@ describe("limits", () => {
       ok(!parsed.ok);
       deepStrictEqual(parsed.problems, [
         {
-          message: "This glossary file is 3.5 MB, over the limit of 1 MB for glossary files, so its entries were not loaded. Split it, or raise limits.glossarySize in .jointspec.yaml if it really is one glossary.",
+          message:
+            "This glossary file is 3.5 MB, over the limit of 1 MB for glossary files, so its entries were not loaded. Split it, or raise limits.glossarySize in .jointspec.yaml if it really is one glossary.",
           range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         },
       ]);
@@ -228,14 +268,20 @@ describe("limits", () => {
       ok(!parsed.ok);
       strictEqual(parsed.problems.length, 100);
       strictEqual(parsed.more, 19_900);
-      deepStrictEqual(parsed.problems[0], { message: "terms[0] has no marketing.", range: { start: { line: 2, character: 4 }, end: { line: 2, character: 15 } } });
+      deepStrictEqual(parsed.problems[0], {
+        message: "terms[0] has no marketing.",
+        range: { start: { line: 2, character: 4 }, end: { line: 2, character: 15 } },
+      });
       deepStrictEqual(parsed.problems[99]!.range.start, { line: 200, character: 4 });
     });
 
     it("a config file over 1 MB is one problem", () => {
       const parsed = parseConfig(`# ${"padding ".repeat(140_000)}\n`);
       ok(!parsed.ok);
-      deepStrictEqual(parsed.problems.map((p) => p.message), ["This config file is 1.1 MB, over the 1 MB a .jointspec.yaml may be (it is a dozen lines of settings), so it was not read."]);
+      deepStrictEqual(
+        parsed.problems.map((p) => p.message),
+        ["This config file is 1.1 MB, over the 1 MB a .jointspec.yaml may be (it is a dozen lines of settings), so it was not read."],
+      );
     });
   });
 });

@@ -20,7 +20,10 @@ describe("lintSpec", () => {
           }
         : rule;
     const { findings } = lintSpec(design.replace("  technology:\n    - name: Sam Patel\n", "  technology:\n    - name: TBD\n"), { rules: RULES.map(crashing) });
-    deepStrictEqual(findings.map((f) => f.ruleId), ["shared-kpi", "owners-both-functions"]);
+    deepStrictEqual(
+      findings.map((f) => f.ruleId),
+      ["shared-kpi", "owners-both-functions"],
+    );
     ok(findings[0]!.message.startsWith("Internal error in rule shared-kpi: boom."), findings[0]!.message);
     strictEqual(findings[0]!.severity, "error");
   });
@@ -47,25 +50,31 @@ describe("lintSpec", () => {
   it("runs only the rules it is given, and knows only their ids", () => {
     const rules = RULES.filter((rule) => rule.id === "yaml-syntax" || rule.id === "suppression");
     const text = `${design}# jointspec-disable shared-kpi -- the pilot has no shared KPI yet\n`;
-    deepStrictEqual(lintSpec(text, { rules }).findings.map((f) => f.message), [
-      '"shared-kpi" is not a JointSpec rule, so this comment suppresses nothing under that name; see jointspec rules.',
-    ]);
+    deepStrictEqual(
+      lintSpec(text, { rules }).findings.map((f) => f.message),
+      ['"shared-kpi" is not a JointSpec rule, so this comment suppresses nothing under that name; see jointspec rules.'],
+    );
   });
 
   it("sorts findings by position", () => {
     const { findings } = lintSpec("jointspec: 1\nid: Bad_Id\ntitle: X\nstatus: aproved\n");
-    deepStrictEqual(findings.map((f) => [f.range.start.line, f.ruleId]), [
-      [0, "owners-both-functions"],
-      [0, "owners-both-functions"],
-      [0, "security-review"],
-      [0, "shared-kpi"],
-      [1, "schema"],
-      [3, "schema"],
-    ]);
+    deepStrictEqual(
+      findings.map((f) => [f.range.start.line, f.ruleId]),
+      [
+        [0, "owners-both-functions"],
+        [0, "owners-both-functions"],
+        [0, "security-review"],
+        [0, "shared-kpi"],
+        [1, "schema"],
+        [3, "schema"],
+      ],
+    );
   });
 
   it("gives ranges in UTF-16 code units, as editors count them", () => {
-    const { findings } = lintSpec(design.replace("title: Spring loyalty relaunch", "title: 🌸 Spring loyalty relaunch").replace("status: in-review ", "status: in-reveiw"));
+    const { findings } = lintSpec(
+      design.replace("title: Spring loyalty relaunch", "title: 🌸 Spring loyalty relaunch").replace("status: in-review ", "status: in-reveiw"),
+    );
     const status = findings.find((f) => f.ruleId === "schema")!;
     deepStrictEqual(status.range, { start: { line: 3, character: 8 }, end: { line: 3, character: 17 } });
   });

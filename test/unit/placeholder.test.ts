@@ -10,7 +10,12 @@ const PLACEHOLDERS = new Set(bundledWords.placeholders);
 const PLACEHOLDER_OPENERS = new Set(bundledWords["placeholder-openers"]);
 
 function referenceIsPlaceholder(text: string): boolean {
-  const value = text.replace(/\([^()]*\)/g, " ").trim().replace(/\s+/g, " ").toLowerCase().replace(/[.!?]+$/, "");
+  const value = text
+    .replace(/\([^()]*\)/g, " ")
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase()
+    .replace(/[.!?]+$/, "");
   if (PLACEHOLDERS.has(value)) return true;
   const opener = /^[^\s:;,()-]+/.exec(value)?.[0] ?? "";
   return PLACEHOLDER_OPENERS.has(opener) || PLACEHOLDER_OPENERS.has(opener.replace(/[.!?]+$/, ""));
@@ -22,9 +27,47 @@ function referenceIsPlaceholder(text: string): boolean {
 const PARTS = [
   ...bundledWords.placeholders,
   ...bundledWords["placeholder-openers"],
-  "TBD", "Tbc", "N/A", "TODO", "x", "X", "Share", "of", "orders", "with a bundle", "per week", "2027-01-15", "EUR 14", ">= 3.5%",
-  " ", "  ", "\t", "\n", "\r\n", "\u00a0", "\u2028", "\ufeff", ".", "..", "!", "?", "?!", ":", ";", ",", "-", "--", "(", ")", "(waiting on IT)",
-  "ΑΣ", "Σ", "İ", "é", "ß", "😀",
+  "TBD",
+  "Tbc",
+  "N/A",
+  "TODO",
+  "x",
+  "X",
+  "Share",
+  "of",
+  "orders",
+  "with a bundle",
+  "per week",
+  "2027-01-15",
+  "EUR 14",
+  ">= 3.5%",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\r\n",
+  "\u00a0",
+  "\u2028",
+  "\ufeff",
+  ".",
+  "..",
+  "!",
+  "?",
+  "?!",
+  ":",
+  ";",
+  ",",
+  "-",
+  "--",
+  "(",
+  ")",
+  "(waiting on IT)",
+  "ΑΣ",
+  "Σ",
+  "İ",
+  "é",
+  "ß",
+  "😀",
 ];
 
 const text = fc.array(fc.constantFrom(...PARTS), { maxLength: 10 }).map((parts) => parts.join(""));

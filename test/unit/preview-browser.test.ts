@@ -55,7 +55,9 @@ describe("preview in a browser", function () {
 
   before(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing, so the preview cannot be checked in a browser. Install Debian's chromium package (scripts/vscode/setup.sh does); this test does not skip.`);
+      throw new Error(
+        `${CHROMIUM} is missing, so the preview cannot be checked in a browser. Install Debian's chromium package (scripts/vscode/setup.sh does); this test does not skip.`,
+      );
     }
     dir = mkdtempSync(join(tmpdir(), "jointspec-preview-"));
     const report = join(dir, "report.html");
@@ -88,7 +90,9 @@ describe("preview in a browser", function () {
     });
     await page.addInitScript(() => {
       window.__cspViolations = [];
-      document.addEventListener("securitypolicyviolation", (event) => window.__cspViolations!.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`));
+      document.addEventListener("securitypolicyviolation", (event) =>
+        window.__cspViolations!.push(`${event.violatedDirective} blocked ${event.blockedURI || "inline"}`),
+      );
     });
     if (options.init) await page.addInitScript(options.init);
     await page.goto(url, { waitUntil: "load" });
@@ -102,7 +106,10 @@ describe("preview in a browser", function () {
 
   // The article of an example, found by the file path the report shows for it.
   async function articleId(page: Page, name: string): Promise<string> {
-    const id = await page.evaluate((path) => [...document.querySelectorAll("article.spec")].find((a) => a.querySelector(".eyebrow")?.textContent?.includes(path))?.id, `examples/${name}`);
+    const id = await page.evaluate(
+      (path) => [...document.querySelectorAll("article.spec")].find((a) => a.querySelector(".eyebrow")?.textContent?.includes(path))?.id,
+      `examples/${name}`,
+    );
     ok(id, `an article for ${name}`);
     return id;
   }
@@ -150,7 +157,11 @@ describe("preview in a browser", function () {
           items.map((item) => [item.getAttribute("data-check"), /check--([a-z-]+)/.exec(item.className)?.[1], item.querySelector(".check-icon")?.textContent]),
         );
         const icons: Record<string, string> = { passed: "✓", failed: "✗", "not-applicable": "–" };
-        deepStrictEqual(shown, CHECK_ORDER.map((check, i) => [check, states[i], icons[states[i]!]]), name);
+        deepStrictEqual(
+          shown,
+          CHECK_ORDER.map((check, i) => [check, states[i], icons[states[i]!]]),
+          name,
+        );
       }
       const blackFriday = await articleId(watched.page, "black-friday-flash-sale.campaign.yaml");
       const owners = await watched.page.innerText(`#${blackFriday} [data-check="owners-both-functions"]`);
@@ -199,21 +210,27 @@ describe("preview in a browser", function () {
     ok(glossary.ok);
     const result = lintSpec(readFileSync(join(FIXTURES, "preview/injection.campaign.yaml"), "utf8"), { glossary: Glossary.bundled().extend(glossary.value) });
     const file = join(dir, "injection.html");
-    writeFileSync(file, renderReportPage([{ path: "injection.campaign.yaml", model: buildPreviewModel(result) }], { nonce: "injection-test-nonce-1", toolVersion: "0" }));
+    writeFileSync(
+      file,
+      renderReportPage([{ path: "injection.campaign.yaml", model: buildPreviewModel(result) }], { nonce: "injection-test-nonce-1", toolVersion: "0" }),
+    );
     const watched = await open(pathToFileURL(file).href);
     const { page } = watched;
     // Hover, click and focus everything: handlers written by data would fire now.
     await page.evaluate(() => {
       document.addEventListener("click", (event) => event.preventDefault(), true);
       for (const element of document.querySelectorAll("article *")) {
-        for (const type of ["mouseover", "mouseenter", "mousedown", "mouseup", "click", "focus", "load", "error"]) element.dispatchEvent(new Event(type, { bubbles: true }));
+        for (const type of ["mouseover", "mouseenter", "mousedown", "mouseup", "click", "focus", "load", "error"])
+          element.dispatchEvent(new Event(type, { bubbles: true }));
       }
     });
     await page.click('[data-lens-choice="technology"]');
     const found = await page.evaluate(() => ({
       pwned: window.__pwned,
       scripts: document.scripts.length,
-      handlers: [...document.querySelectorAll("*")].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+      handlers: [...document.querySelectorAll("*")].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+      ),
       hrefs: [...document.querySelectorAll("a[href]")].map((a) => new URL((a as HTMLAnchorElement).href).protocol),
       foreign: [...document.querySelectorAll("img, svg, iframe, base, marquee, object, embed, form, input, b")].map((el) => el.tagName),
       title: document.querySelector("h1")?.textContent,
@@ -221,7 +238,10 @@ describe("preview in a browser", function () {
     strictEqual(found.pwned, undefined);
     strictEqual(found.scripts, 1);
     deepStrictEqual(found.handlers, []);
-    deepStrictEqual([...new Set(found.hrefs)].filter((p) => !["file:", "https:", "mailto:"].includes(p)), []);
+    deepStrictEqual(
+      [...new Set(found.hrefs)].filter((p) => !["file:", "https:", "mailto:"].includes(p)),
+      [],
+    );
     deepStrictEqual(found.foreign, []);
     strictEqual(found.title, "<script>window.__pwned = 'title'</script> Spring sale");
     await assertHealthy(watched);
@@ -298,7 +318,10 @@ describe("preview in a browser", function () {
 
       await page.click('[data-lens-choice="technology"]');
       const state = (await page.evaluate(() => window.__state)) as PreviewState;
-      deepStrictEqual({ lens: state.lens, documentUri: state.documentUri }, { lens: "technology", documentUri: "file:///work/black-friday-flash-sale.campaign.yaml" });
+      deepStrictEqual(
+        { lens: state.lens, documentUri: state.documentUri },
+        { lens: "technology", documentUri: "file:///work/black-friday-flash-sale.campaign.yaml" },
+      );
       await assertHealthy(watched);
       await watched.context.close();
     });

@@ -27,7 +27,11 @@ import { templateLiterals } from "./helpers/template-literals.js";
 const fixture = (name: string): string => readFileSync(join(FIXTURES, "preview", name), "utf8");
 
 // The tags the renderer writes; anything else in a page came from data and got through.
-const OUR_TAGS = new Set("html head meta title style link script body header main nav article section footer div span p h1 h2 h3 h4 ul ol li a strong dfn code table thead tbody tr th td dl dt dd button".split(" "));
+const OUR_TAGS = new Set(
+  "html head meta title style link script body header main nav article section footer div span p h1 h2 h3 h4 ul ol li a strong dfn code table thead tbody tr th td dl dt dd button".split(
+    " ",
+  ),
+);
 
 /** The page with the inline style sheet and script taken out: they are ours, and minified code is not markup. */
 function markupOf(page: string): string {
@@ -38,7 +42,10 @@ function injectionPage(): string {
   const glossary = parseGlossaryFile(fixture("injection.glossary.yaml"), "/home/someone/injection.glossary.yaml");
   ok(glossary.ok);
   const result = lintSpec(fixture("injection.campaign.yaml"), { glossary: Glossary.bundled().extend(glossary.value) });
-  return renderReportPage([{ path: "injection.campaign.yaml", model: buildPreviewModel(result, { fileName: "injection.campaign.yaml" }) }], { nonce: "abcdefghijklmnop", toolVersion: "0.0.0" });
+  return renderReportPage([{ path: "injection.campaign.yaml", model: buildPreviewModel(result, { fileName: "injection.campaign.yaml" }) }], {
+    nonce: "abcdefghijklmnop",
+    toolVersion: "0.0.0",
+  });
 }
 
 describe("preview HTML", () => {
@@ -68,7 +75,11 @@ describe("preview HTML", () => {
       for (const name of files) {
         for (const template of templateLiterals(readFileSync(join(folder, name), "utf8"))) {
           if (template.tag === "html") tagged++;
-          else ok(!/<[a-zA-Z!/]/.test(template.text), `src/preview/render/${name}:${template.line} builds markup in an untagged template: ${template.text.slice(0, 80)}`);
+          else
+            ok(
+              !/<[a-zA-Z!/]/.test(template.text),
+              `src/preview/render/${name}:${template.line} builds markup in an untagged template: ${template.text.slice(0, 80)}`,
+            );
         }
       }
       ok(tagged > 50, `${tagged} html templates found: the scan sees the renderer's templates`);
@@ -154,7 +165,10 @@ describe("preview HTML", () => {
     it("the report admits its one style sheet and script by nonce and by hash, and nothing else", () => {
       const page = renderReportPage([], { nonce: "n0nce+/=", toolVersion: "1.2.3" });
       const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(page)![1]!;
-      strictEqual(csp, `default-src 'none'; style-src '${PREVIEW_ASSETS.cssHash}' 'nonce-n0nce+/='; script-src '${PREVIEW_ASSETS.scriptHash}' 'nonce-n0nce+/='; img-src data:; base-uri 'none'; form-action 'none'`);
+      strictEqual(
+        csp,
+        `default-src 'none'; style-src '${PREVIEW_ASSETS.cssHash}' 'nonce-n0nce+/='; script-src '${PREVIEW_ASSETS.scriptHash}' 'nonce-n0nce+/='; img-src data:; base-uri 'none'; form-action 'none'`,
+      );
       ok(page.includes(`<style nonce="n0nce+/=">${PREVIEW_ASSETS.css}</style>`));
       ok(page.includes(`<script nonce="n0nce+/=">${PREVIEW_ASSETS.script}</script>`));
     });
@@ -210,18 +224,38 @@ describe("preview HTML", () => {
     it("several specs on one page keep their term ids apart", () => {
       const spring = exampleModel("spring-loyalty-relaunch.campaign.yaml").model;
       const lapsed = exampleModel("lapsed-member-winback.campaign.yaml").model;
-      const page = renderReportPage([{ path: "a", model: spring }, { path: "b", model: lapsed }], { toolVersion: "0" });
+      const page = renderReportPage(
+        [
+          { path: "a", model: spring },
+          { path: "b", model: lapsed },
+        ],
+        { toolVersion: "0" },
+      );
       ok(page.includes('id="spec-1-term-dr"') && page.includes('id="spec-2-term-dr"'));
       ok(page.includes('href="#spec-2-term-dr"'));
       const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-      deepStrictEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "no id twice");
+      deepStrictEqual(
+        ids.filter((id, i) => ids.indexOf(id) !== i),
+        [],
+        "no id twice",
+      );
     });
 
     const SAYS: [string, RegExp[]][] = [
       ["empty.campaign.yaml", [/This spec is empty/, /The spec is empty; start it with jointspec: 1/]],
       ["not-a-map.campaign.yaml", [/map of keys/, /holds a list at the top/]],
-      ["broken-syntax.campaign.yaml", [/The YAML has an error \(line 8\)/, /Autumn catalogue/, /Not checked until the YAML errors are fixed/, /Not read: the YAML error stops the reading/]],
-      ["bare-minimum.campaign.yaml", [/Not in the spec yet: summary, owners, KPIs, security review, data, systems, timeline\./, /No KPIs in the spec yet/, /No security review in the spec yet/]],
+      [
+        "broken-syntax.campaign.yaml",
+        [/The YAML has an error \(line 8\)/, /Autumn catalogue/, /Not checked until the YAML errors are fixed/, /Not read: the YAML error stops the reading/],
+      ],
+      [
+        "bare-minimum.campaign.yaml",
+        [
+          /Not in the spec yet: summary, owners, KPIs, security review, data, systems, timeline\./,
+          /No KPIs in the spec yet/,
+          /No security review in the spec yet/,
+        ],
+      ],
     ];
     for (const [file, patterns] of SAYS) {
       it(`${file}: says what is missing`, () => {
@@ -308,7 +342,11 @@ describe("preview HTML", () => {
     it("reads data-range attributes and stored state defensively", () => {
       deepStrictEqual(parseRangeAttribute("1,2,3,4"), { start: { line: 1, character: 2 }, end: { line: 3, character: 4 } });
       for (const bad of ["", "1,2,3", "1,2,3,x", "3,0,1,0", "-1,0,0,0", "1,2,3,4,5", null]) strictEqual(parseRangeAttribute(bad), undefined, String(bad));
-      deepStrictEqual(readPreviewState({ documentUri: "file:///a.yaml", lens: "technology", scrollY: 120 }), { documentUri: "file:///a.yaml", lens: "technology", scrollY: 120 });
+      deepStrictEqual(readPreviewState({ documentUri: "file:///a.yaml", lens: "technology", scrollY: 120 }), {
+        documentUri: "file:///a.yaml",
+        lens: "technology",
+        scrollY: 120,
+      });
       deepStrictEqual(readPreviewState({ documentUri: 1, lens: "sales", scrollY: -5 }), {});
       deepStrictEqual(readPreviewState("junk"), {});
     });

@@ -42,7 +42,11 @@ describe("preview model", () => {
         // One finding, one home: every finding of the lint appears exactly once in the model.
         const attached = attachedFindings(model);
         for (const finding of result.findings) {
-          strictEqual(attached.filter((f) => f.message === finding.message && f.ruleId === finding.ruleId && f.range.start.line === finding.range.start.line).length, 1, finding.message);
+          strictEqual(
+            attached.filter((f) => f.message === finding.message && f.ruleId === finding.ruleId && f.range.start.line === finding.range.start.line).length,
+            1,
+            finding.message,
+          );
         }
         strictEqual(model.problems.length, 0, "examples have no finding that no item claims");
         deepStrictEqual(model.missing, []);
@@ -54,18 +58,39 @@ describe("preview model", () => {
       const { model } = exampleModel("black-friday-flash-sale.campaign.yaml");
       const owners = model.readiness.find((c) => c.ruleId === "owners-both-functions")!;
       ok(/TBD/.test(owners.findings[0]!.message));
-      deepStrictEqual(model.owners.technology.people.map((p) => [p.name?.text, p.named]), [["TBD", false]]);
-      deepStrictEqual(model.owners.marketing.people.map((p) => p.name?.text), ["Lena Fischer", "Tomas Ortega"]);
-      deepStrictEqual(model.kpis.items.map((k) => [k.id, k.shared]), [["flash-sale-revenue", true], ["checkout-error-rate", true]]);
+      deepStrictEqual(
+        model.owners.technology.people.map((p) => [p.name?.text, p.named]),
+        [["TBD", false]],
+      );
+      deepStrictEqual(
+        model.owners.marketing.people.map((p) => p.name?.text),
+        ["Lena Fischer", "Tomas Ortega"],
+      );
+      deepStrictEqual(
+        model.kpis.items.map((k) => [k.id, k.shared]),
+        [
+          ["flash-sale-revenue", true],
+          ["checkout-error-rate", true],
+        ],
+      );
       // What each KPI measures, and for the customer which one, in the schema's words.
-      deepStrictEqual(model.kpis.items.map((k) => [k.focus?.value, k.customer?.value]), [["business", undefined], ["customer", "external"]]);
+      deepStrictEqual(
+        model.kpis.items.map((k) => [k.focus?.value, k.customer?.value]),
+        [
+          ["business", undefined],
+          ["customer", "external"],
+        ],
+      );
       ok(/buy/.test(model.kpis.items[1]!.customer!.description ?? ""), "the customer value comes with the schema's words for it");
     });
 
     it("summer-referral-programme: the KPI without a target carries its finding", () => {
       const { model } = exampleModel("summer-referral-programme.campaign.yaml");
       const kpi = model.kpis.items.find((k) => k.id === "referral-sign-ups")!;
-      deepStrictEqual(kpi.findings.map((f) => f.ruleId), ["kpi-measurable"]);
+      deepStrictEqual(
+        kpi.findings.map((f) => f.ruleId),
+        ["kpi-measurable"],
+      );
       strictEqual(kpi.target, undefined);
     });
 
@@ -73,20 +98,32 @@ describe("preview model", () => {
       const { model } = exampleModel("student-discount-verification.campaign.yaml");
       strictEqual(model.status?.text, "in_review");
       strictEqual(model.status?.description, undefined);
-      deepStrictEqual(model.status?.findings.map((f) => f.ruleId), ["schema"]);
+      deepStrictEqual(
+        model.status?.findings.map((f) => f.ruleId),
+        ["schema"],
+      );
     });
 
     it("lapsed-member-winback: both unpinned terms have cards with their findings, the workspace term included", () => {
       const { model } = exampleModel("lapsed-member-winback.campaign.yaml");
       const byTerm = new Map(model.terms.map((t) => [t.term, t]));
-      deepStrictEqual(byTerm.get("DR")?.findings.map((f) => f.ruleId), ["ambiguous-term"]);
-      deepStrictEqual(byTerm.get("Northstar")?.findings.map((f) => f.ruleId), ["ambiguous-term"]);
+      deepStrictEqual(
+        byTerm.get("DR")?.findings.map((f) => f.ruleId),
+        ["ambiguous-term"],
+      );
+      deepStrictEqual(
+        byTerm.get("Northstar")?.findings.map((f) => f.ruleId),
+        ["ambiguous-term"],
+      );
       ok(byTerm.get("Northstar")!.origin.endsWith("acme.glossary.yaml"));
       strictEqual(byTerm.get("DR")!.pinned, undefined);
       // The summary links its terms to their cards.
       deepStrictEqual(
         model.summary!.segments.filter((s) => s.term).map((s) => [s.text, s.term]),
-        [["DR", "term-dr"], ["Northstar", "term-northstar"]],
+        [
+          ["DR", "term-dr"],
+          ["Northstar", "term-northstar"],
+        ],
       );
       strictEqual(model.summary!.segments.map((s) => s.text).join(""), model.summary!.text);
     });
@@ -99,14 +136,23 @@ describe("preview model", () => {
       strictEqual(model.kpis.items[0]!.range.start.line, lineOf(text, "- id: repeat-purchase-rate"));
       strictEqual(model.securityReview.range.start.line, lineOf(text, "security_review:"));
       strictEqual(model.readiness.find((c) => c.ruleId === "owners-both-functions")!.range.start.line, lineOf(text, "owners:"));
-      deepStrictEqual(model.timeline.items.map((m) => [m.label, m.date.text]), [["Kickoff", "5 Jan 2025"], ["Launch", "1 Mar 2025"]]);
+      deepStrictEqual(
+        model.timeline.items.map((m) => [m.label, m.date.text]),
+        [
+          ["Kickoff", "5 Jan 2025"],
+          ["Launch", "1 Mar 2025"],
+        ],
+      );
       const dr = model.terms.find((t) => t.term === "DR")!;
       deepStrictEqual(dr.pinned, { value: "direct response", side: "marketing" });
       strictEqual(dr.kind, "ambiguous");
       ok(dr.marketing && dr.technology);
       strictEqual(model.terms.find((t) => t.term === "CDP")!.jargonSide, "marketing");
       // Ambiguous terms come first, then jargon.
-      deepStrictEqual(model.terms.map((t) => t.kind), [...model.terms.filter((t) => t.kind === "ambiguous"), ...model.terms.filter((t) => t.kind === "jargon")].map((t) => t.kind));
+      deepStrictEqual(
+        model.terms.map((t) => t.kind),
+        [...model.terms.filter((t) => t.kind === "ambiguous"), ...model.terms.filter((t) => t.kind === "jargon")].map((t) => t.kind),
+      );
       strictEqual(model.securityReview.classification!.text, "PII");
       strictEqual(model.status!.text, "In review");
       strictEqual(model.status!.value, "in-review");
@@ -135,7 +181,10 @@ describe("preview model", () => {
         else strictEqual(model.notice, undefined);
         if (missing) deepStrictEqual(model.missing, missing);
         if (readability !== "complete") {
-          ok(model.readiness.every((c) => c.state === "not-checked" && /Not checked/.test(c.detail)), "nothing is checked on a spec that was not read");
+          ok(
+            model.readiness.every((c) => c.state === "not-checked" && /Not checked/.test(c.detail)),
+            "nothing is checked on a spec that was not read",
+          );
           deepStrictEqual(model.missing, [], "a spec not read to its end cannot say what it lacks");
         }
       });
@@ -152,7 +201,10 @@ describe("preview model", () => {
       const model = modelOf(fixture("broken-syntax.campaign.yaml"));
       strictEqual(model.heading, "Autumn catalogue");
       strictEqual(model.summary?.text, "Print and web catalogue for the autumn range.");
-      deepStrictEqual(model.problems.map((p) => p.ruleId), ["yaml-syntax"]);
+      deepStrictEqual(
+        model.problems.map((p) => p.ruleId),
+        ["yaml-syntax"],
+      );
     });
 
     it("an untitled spec is called by its id, else its file name", () => {
@@ -165,7 +217,10 @@ describe("preview model", () => {
       const result = lintBytes(new Uint8Array([0x6a, 0x6f, 0xff, 0x0a]));
       const model = buildPreviewModel(result);
       strictEqual(model.readability, "none");
-      deepStrictEqual(model.problems.map((p) => p.ruleId), ["yaml-syntax"]);
+      deepStrictEqual(
+        model.problems.map((p) => p.ruleId),
+        ["yaml-syntax"],
+      );
       ok(/could not be read/.test(model.notice ?? ""));
     });
 
@@ -187,11 +242,25 @@ describe("preview model", () => {
           const expected = model.readability === "none" ? fileName : (nameInYaml(bytes) ?? fileName);
           strictEqual(model.heading, expected, `${fileName}: the heading`);
           if (model.heading !== fileName) named.add(fileName);
-          deepStrictEqual(model.readiness.map((check) => check.ruleId), CHECK_ORDER, `${fileName}: the checklist`);
-          if (model.readability !== "complete") ok(model.readiness.every((check) => check.state === "not-checked"), `${fileName}: nothing is checked`);
+          deepStrictEqual(
+            model.readiness.map((check) => check.ruleId),
+            CHECK_ORDER,
+            `${fileName}: the checklist`,
+          );
+          if (model.readability !== "complete")
+            ok(
+              model.readiness.every((check) => check.state === "not-checked"),
+              `${fileName}: nothing is checked`,
+            );
           const attached = attachedFindings(model);
           for (const finding of result.findings) {
-            const homes = attached.filter((f) => f.ruleId === finding.ruleId && f.message === finding.message && f.range.start.line === finding.range.start.line && f.range.start.character === finding.range.start.character);
+            const homes = attached.filter(
+              (f) =>
+                f.ruleId === finding.ruleId &&
+                f.message === finding.message &&
+                f.range.start.line === finding.range.start.line &&
+                f.range.start.character === finding.range.start.character,
+            );
             strictEqual(homes.length, 1, `${fileName}: ${finding.ruleId} "${finding.message}" has one home`);
           }
           count++;

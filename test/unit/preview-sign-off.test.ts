@@ -30,7 +30,8 @@ function signed(text: string, side: "marketing" | "technology", name: string, da
   return applyTextEdits(text, result.edits);
 }
 
-const buttons = (html: string): string[] => [...html.matchAll(/<button type="button" class="sign-off-button[^"]*" data-sign-off="([a-z]+)">([^<]+)<\/button>/g)].map((m) => `${m[1]}:${m[2]}`);
+const buttons = (html: string): string[] =>
+  [...html.matchAll(/<button type="button" class="sign-off-button[^"]*" data-sign-off="([a-z]+)">([^<]+)<\/button>/g)].map((m) => `${m[1]}:${m[2]}`);
 
 describe("preview: sign-off and review state", () => {
   describe("model", () => {
@@ -46,7 +47,10 @@ describe("preview: sign-off and review state", () => {
     it("a fresh sign-off is current; a formatting-only edit keeps it current", () => {
       const text = signed(READY, "marketing", "Dana Reyes");
       const model = modelOf(text);
-      deepStrictEqual([model.approvals.marketing.state, model.approvals.marketing.name?.text, model.approvals.marketing.date?.text], ["current", "Dana Reyes", "20 Nov 2026"]);
+      deepStrictEqual(
+        [model.approvals.marketing.state, model.approvals.marketing.name?.text, model.approvals.marketing.date?.text],
+        ["current", "Dana Reyes", "20 Nov 2026"],
+      );
       strictEqual(model.approvals.technology.state, "missing");
       strictEqual(checkOf(model).state, "passed");
       ok(/Marketing signed what the spec says now/.test(checkOf(model).detail), checkOf(model).detail);
@@ -60,13 +64,19 @@ describe("preview: sign-off and review state", () => {
       const model = modelOf(text);
       const approval = model.approvals.marketing;
       strictEqual(approval.state, "stale");
-      ok(approval.changes.some((change) => /target/.test(change) && /app-activation-rate/.test(change)), JSON.stringify(approval.changes));
+      ok(
+        approval.changes.some((change) => /target/.test(change) && /app-activation-rate/.test(change)),
+        JSON.stringify(approval.changes),
+      );
       strictEqual(approval.canSign, true, "a ready spec may be signed again");
       const check = checkOf(model);
       strictEqual(check.state, "failed");
       ok(check.findings.length > 0 && check.findings.every((f) => f.ruleId === "stale-sign-off"));
       // One home per finding: the checklist holds it, the approval item does not repeat it.
-      deepStrictEqual(approval.findings.filter((f) => f.ruleId === "stale-sign-off"), []);
+      deepStrictEqual(
+        approval.findings.filter((f) => f.ruleId === "stale-sign-off"),
+        [],
+      );
     });
 
     it("a sign-off written by hand, without a record, is unrecorded", () => {
@@ -100,7 +110,10 @@ describe("preview: sign-off and review state", () => {
       deepStrictEqual(buttons(renderPreviewArticle(model, { actions: true })), ["marketing:Sign off for marketing", "technology:Sign off for technology"]);
       const report = renderReportPage([{ path: "ready-to-sign.campaign.yaml", model }], { toolVersion: "0" });
       deepStrictEqual(buttons(report), []);
-      ok(!/<[^>]*data-sign-off/.test(report.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "")), "no element carries data-sign-off (the inline script names it, to find buttons)");
+      ok(
+        !/<[^>]*data-sign-off/.test(report.replace(/<script[^>]*>[\s\S]*?<\/script>/g, "")),
+        "no element carries data-sign-off (the inline script names it, to find buttons)",
+      );
     });
 
     it("a current sign-off shows who and when, and no button; a stale one shows what changed and Sign again", () => {
@@ -113,7 +126,9 @@ describe("preview: sign-off and review state", () => {
       deepStrictEqual(buttons(stale), ["marketing:Sign again", "technology:Sign again"]);
       ok(/approval--marketing approval--stale/.test(stale));
       ok(/Changed since this sign-off:<\/p><ul class="sign-off-changes"><li>[^<]*data/.test(stale), "names the data that changed");
-      const report = renderReportPage([{ path: "x.campaign.yaml", model: modelOf(text.replace("  - name: member id", "  - name: member id and email")) }], { toolVersion: "0" });
+      const report = renderReportPage([{ path: "x.campaign.yaml", model: modelOf(text.replace("  - name: member id", "  - name: member id and email")) }], {
+        toolVersion: "0",
+      });
       ok(/badge--stale/.test(report) && /Changed since this sign-off/.test(report), "the report shows the same state");
       deepStrictEqual(buttons(report), []);
     });
@@ -122,7 +137,12 @@ describe("preview: sign-off and review state", () => {
   it("the host accepts a sign-off message only for a known function, exactly shaped", () => {
     ok(isWebviewToHostMessage({ type: "signOff", function: "marketing" }));
     ok(isWebviewToHostMessage({ type: "signOff", function: "technology" }));
-    for (const message of [{ type: "signOff" }, { type: "signOff", function: "finance" }, { type: "signOff", function: "marketing", name: "Eve" }, { type: "signOff", function: ["marketing"] }]) {
+    for (const message of [
+      { type: "signOff" },
+      { type: "signOff", function: "finance" },
+      { type: "signOff", function: "marketing", name: "Eve" },
+      { type: "signOff", function: ["marketing"] },
+    ]) {
       strictEqual(isWebviewToHostMessage(message), false, JSON.stringify(message));
     }
   });

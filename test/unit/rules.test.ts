@@ -36,20 +36,31 @@ describe("rules", () => {
       const options = existsSync(folder) ? folderOptions(folder) : {};
 
       it("has a docs page", () => {
-        ok(existsSync(join(REPO, "docs/rules", `${rule.id}.md`)), `docs/rules/${rule.id}.md is missing: every rule has a page (see CONTRIBUTING.md, "Adding a rule")`);
+        ok(
+          existsSync(join(REPO, "docs/rules", `${rule.id}.md`)),
+          `docs/rules/${rule.id}.md is missing: every rule has a page (see CONTRIBUTING.md, "Adding a rule")`,
+        );
       });
 
       it("has a fixture folder with valid and invalid cases", () => {
         ok(existsSync(folder), `test/fixtures/rules/${rule.id}/ is missing: every rule has fixtures (see CONTRIBUTING.md, "Adding a rule")`);
         ok(fixtures.filter((f) => f.name.startsWith("valid-")).length >= 2, "at least two valid-* fixtures");
         ok(fixtures.filter((f) => f.name.startsWith("invalid-")).length >= 3, "at least three invalid-* fixtures");
-        deepStrictEqual(fixtures.filter((f) => !/^(in)?valid-/.test(f.name)).map((f) => f.name), [], "every fixture is named valid-* or invalid-*");
+        deepStrictEqual(
+          fixtures.filter((f) => !/^(in)?valid-/.test(f.name)).map((f) => f.name),
+          [],
+          "every fixture is named valid-* or invalid-*",
+        );
       });
 
       for (const fixture of fixtures) {
         it(fixture.name, () => {
           const expected = expectedFindings(fixture.text);
-          if (fixture.name.startsWith("invalid-")) ok(expected.some((e) => e.startsWith(`${rule.id}@`)), `${fixture.name} marks a ${rule.id} finding`);
+          if (fixture.name.startsWith("invalid-"))
+            ok(
+              expected.some((e) => e.startsWith(`${rule.id}@`)),
+              `${fixture.name} marks a ${rule.id} finding`,
+            );
           else deepStrictEqual(expected, [], `${fixture.name} is a valid case and has no markers`);
           deepStrictEqual(actualFindings(lintSpec(fixture.text, options).findings), expected);
         });
@@ -57,14 +68,25 @@ describe("rules", () => {
 
       it(`offers fixes in its fixtures as its metadata says (fixable: ${rule.fixable}, fixAllWhen: ${rule.fixAllWhen ?? "unset"})`, () => {
         const own = fixtures.flatMap((fixture) => lintSpec(fixture.text, options).findings.filter((f) => f.ruleId === rule.id));
-        strictEqual(own.some((f) => (f.fixes ?? []).length > 0), rule.fixable, "some finding in the fixtures carries a fix");
-        strictEqual(own.some((f) => f.fixes?.some((fix) => fix.preferred)), rule.fixAllWhen !== undefined, "some finding carries a fix Fix all applies");
+        strictEqual(
+          own.some((f) => (f.fixes ?? []).length > 0),
+          rule.fixable,
+          "some finding in the fixtures carries a fix",
+        );
+        strictEqual(
+          own.some((f) => f.fixes?.some((fix) => fix.preferred)),
+          rule.fixAllWhen !== undefined,
+          "some finding carries a fix Fix all applies",
+        );
       });
     });
   }
 
   it("has no fixture folder for a rule that is not in the registry", () => {
     const ids = new Set(RULES.map((rule) => rule.id));
-    deepStrictEqual(readdirSync(join(FIXTURES, "rules")).filter((name) => !ids.has(name)), []);
+    deepStrictEqual(
+      readdirSync(join(FIXTURES, "rules")).filter((name) => !ids.has(name)),
+      [],
+    );
   });
 });

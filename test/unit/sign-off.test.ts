@@ -18,7 +18,12 @@ describe("sign-off", () => {
   describe("signOffEdits", () => {
     // Each case (edits/cases.json): a spec, who signs for which function, and either the file
     // as it must read afterwards (<name>.after.campaign.yaml) or the reason it is refused.
-    const cases = JSON.parse(read("edits", "cases.json")) as { name: string; function: SigningFunction; signer: { name: string; date: string }; error?: string }[];
+    const cases = JSON.parse(read("edits", "cases.json")) as {
+      name: string;
+      function: SigningFunction;
+      signer: { name: string; date: string };
+      error?: string;
+    }[];
     for (const { name, function: fn, signer, error } of cases) {
       if (error) {
         it(`${name}: refuses ${fn} signed by ${JSON.stringify(signer.name)} on ${signer.date}`, () => {
@@ -45,7 +50,11 @@ describe("sign-off", () => {
         const firstTouched = Math.min(...touched);
         for (let line = 0; line < firstTouched; line++) strictEqual(afterLines[line], beforeLines[line], `line ${line + 1} is untouched`);
         const tail = beforeLines.length - 1 - Math.max(...result.edits.map((edit) => edit.range.end.line));
-        deepStrictEqual(afterLines.slice(afterLines.length - tail), beforeLines.slice(beforeLines.length - tail), "the lines after the last edit are untouched");
+        deepStrictEqual(
+          afterLines.slice(afterLines.length - tail),
+          beforeLines.slice(beforeLines.length - tail),
+          "the lines after the last edit are untouched",
+        );
         if (before.includes("\r\n")) ok(!/[^\r]\n/.test(after), "no bare LF in a CRLF file");
         strictEqual(after.startsWith("\uFEFF"), before.startsWith("\uFEFF"), "the byte order mark stays as it was");
 
@@ -80,7 +89,12 @@ describe("sign-off", () => {
     const baseRecord = signOffRecord(specOf(base));
 
     it("is versioned, one line, and short enough to read beside the name and date", () => {
-      ok(/^v1 [A-Za-z0-9_-]{16} mkt=[A-Za-z0-9_-]{2} tech=[A-Za-z0-9_-]{2} (kpi\.[a-z0-9-]+=[A-Za-z0-9_-]{12} )+sec=[A-Za-z0-9_-]{2} data=[A-Za-z0-9_-]{2} sys=[A-Za-z0-9_-]{2} time=[A-Za-z0-9_-]{2}$/.test(baseRecord), baseRecord);
+      ok(
+        /^v1 [A-Za-z0-9_-]{16} mkt=[A-Za-z0-9_-]{2} tech=[A-Za-z0-9_-]{2} (kpi\.[a-z0-9-]+=[A-Za-z0-9_-]{12} )+sec=[A-Za-z0-9_-]{2} data=[A-Za-z0-9_-]{2} sys=[A-Za-z0-9_-]{2} time=[A-Za-z0-9_-]{2}$/.test(
+          baseRecord,
+        ),
+        baseRecord,
+      );
       ok(baseRecord.length < 160, `${baseRecord.length} characters`);
     });
 
@@ -141,7 +155,10 @@ describe("sign-off", () => {
           'The security review is "in-progress"; it must be approved.',
         ],
       },
-      { file: "not-ready-waived-review-with-pii", reasons: ["The security review is waived, but the campaign handles personal data (pii): it must be approved."] },
+      {
+        file: "not-ready-waived-review-with-pii",
+        reasons: ["The security review is waived, but the campaign handles personal data (pii): it must be approved."],
+      },
       { file: "not-ready-yaml-error", reasons: ["The spec cannot be read as one YAML map; fix the YAML errors first."] },
     ];
     for (const { file, reasons } of CASES) {

@@ -53,8 +53,14 @@ describe("suppressions", () => {
   for (const { name, text, findings, suppressed } of CASES) {
     it(name, () => {
       const result = lintSpec(text);
-      deepStrictEqual(result.findings.map((f) => f.ruleId), findings);
-      deepStrictEqual(result.suppressed.map((s) => `${s.finding.ruleId}: ${s.directive.reason}`), suppressed);
+      deepStrictEqual(
+        result.findings.map((f) => f.ruleId),
+        findings,
+      );
+      deepStrictEqual(
+        result.suppressed.map((s) => `${s.finding.ruleId}: ${s.directive.reason}`),
+        suppressed,
+      );
     });
   }
 
@@ -62,7 +68,10 @@ describe("suppressions", () => {
     const { findings, analysis } = lintSpec(withoutTechOwner);
     const edit = disableNextLineEdit(analysis.parsed.lines, findings[0]!, "IT names its owner\nat kickoff");
     const after = applyTextEdits(withoutTechOwner, [edit]);
-    strictEqual(after, withoutTechOwner.replace("owners:\n", "# jointspec-disable-next-line owners-both-functions -- IT names its owner at kickoff\nowners:\n"));
+    strictEqual(
+      after,
+      withoutTechOwner.replace("owners:\n", "# jointspec-disable-next-line owners-both-functions -- IT names its owner at kickoff\nowners:\n"),
+    );
     deepStrictEqual(lintSpec(after).findings, []);
   });
 
@@ -71,9 +80,14 @@ describe("suppressions", () => {
     const { findings, analysis } = lintSpec(text);
     const first = applyTextEdits(text, [disableNextLineEdit(analysis.parsed.lines, findings.find((f) => f.ruleId === "shared-kpi")!, "later")]);
     const again = lintSpec(first);
-    const second = applyTextEdits(first, [disableNextLineEdit(again.analysis.parsed.lines, again.findings.find((f) => f.ruleId === "security-review")!, "pilot")]);
+    const second = applyTextEdits(first, [
+      disableNextLineEdit(again.analysis.parsed.lines, again.findings.find((f) => f.ruleId === "security-review")!, "pilot"),
+    ]);
     strictEqual(second.split("\n")[0], "# jointspec-disable-next-line shared-kpi, security-review -- later; pilot");
-    deepStrictEqual(lintSpec(second).findings.map((f) => f.ruleId), ["owners-both-functions", "owners-both-functions"]);
+    deepStrictEqual(
+      lintSpec(second).findings.map((f) => f.ruleId),
+      ["owners-both-functions", "owners-both-functions"],
+    );
   });
 
   it("removes an unused suppression, line and all", () => {

@@ -40,17 +40,42 @@ const outcome = (assertion: () => void): string => {
 describe("the web-worker stand-in for node:assert/strict", () => {
   for (const [name, actual, expected] of CASES) {
     it(`agrees with Node: ${name}`, () => {
-      nodeAssert.equal(outcome(() => webAssert.equal(actual, expected)), outcome(() => nodeAssert.equal(actual, expected)), "equal");
-      nodeAssert.equal(outcome(() => webAssert.deepEqual(actual, expected)), outcome(() => nodeAssert.deepEqual(actual, expected)), "deepEqual");
-      nodeAssert.equal(outcome(() => webAssert.notDeepEqual(actual, expected)), outcome(() => nodeAssert.notDeepEqual(actual, expected)), "notDeepEqual");
-      nodeAssert.equal(outcome(() => webAssert.ok(actual)), outcome(() => nodeAssert.ok(actual)), "ok");
+      nodeAssert.equal(
+        outcome(() => webAssert.equal(actual, expected)),
+        outcome(() => nodeAssert.equal(actual, expected)),
+        "equal",
+      );
+      nodeAssert.equal(
+        outcome(() => webAssert.deepEqual(actual, expected)),
+        outcome(() => nodeAssert.deepEqual(actual, expected)),
+        "deepEqual",
+      );
+      nodeAssert.equal(
+        outcome(() => webAssert.notDeepEqual(actual, expected)),
+        outcome(() => nodeAssert.notDeepEqual(actual, expected)),
+        "notDeepEqual",
+      );
+      nodeAssert.equal(
+        outcome(() => webAssert.ok(actual)),
+        outcome(() => nodeAssert.ok(actual)),
+        "ok",
+      );
     });
   }
 
   it("match, doesNotMatch and the message given", () => {
-    nodeAssert.equal(outcome(() => webAssert.match("Lars Nilsson", /Nilsson/)), "pass");
-    nodeAssert.equal(outcome(() => webAssert.match("Lars Nilsson", /Ada/)), "fail");
-    nodeAssert.equal(outcome(() => webAssert.doesNotMatch("Lars Nilsson", /Ada/)), "pass");
+    nodeAssert.equal(
+      outcome(() => webAssert.match("Lars Nilsson", /Nilsson/)),
+      "pass",
+    );
+    nodeAssert.equal(
+      outcome(() => webAssert.match("Lars Nilsson", /Ada/)),
+      "fail",
+    );
+    nodeAssert.equal(
+      outcome(() => webAssert.doesNotMatch("Lars Nilsson", /Ada/)),
+      "pass",
+    );
     nodeAssert.throws(() => webAssert.equal(1, 2, "the owners check"), { name: "AssertionError", message: "the owners check" });
     nodeAssert.throws(() => webAssert.deepEqual(["a"], ["b"]), /actual: {3}\["a"\]\n {2}expected: \["b"\]/);
   });
@@ -62,6 +87,9 @@ describe("the web-worker stand-in for node:assert/strict", () => {
     const dir = join(REPO, "test/integration/suite");
     const used = new Set(readdirSync(dir).flatMap((name) => [...readFileSync(join(dir, name), "utf8").matchAll(/\bassert\.(\w+)\(/g)].map((m) => m[1]!)));
     nodeAssert.ok(used.size >= 4, `found ${[...used].join(", ")}`);
-    nodeAssert.deepEqual([...used].filter((name) => typeof (webAssert as Record<string, unknown>)[name] !== "function"), []);
+    nodeAssert.deepEqual(
+      [...used].filter((name) => typeof (webAssert as Record<string, unknown>)[name] !== "function"),
+      [],
+    );
   });
 });

@@ -47,7 +47,17 @@ function compile(terms) {
 }
 
 // Free text, as in src/core/glossary/terms.ts; "*" is any key or index.
-const FREE_TEXT = [["title"], ["summary"], ["kpis", "*", "name"], ["kpis", "*", "definition"], ["security_review", "notes"], ["data", "*", "name"], ["data", "*", "systems", "*"], ["owners", "*", "*", "role"], ["systems", "*"]];
+const FREE_TEXT = [
+  ["title"],
+  ["summary"],
+  ["kpis", "*", "name"],
+  ["kpis", "*", "definition"],
+  ["security_review", "notes"],
+  ["data", "*", "name"],
+  ["data", "*", "systems", "*"],
+  ["owners", "*", "*", "role"],
+  ["systems", "*"],
+];
 
 function isFreeText(path) {
   return FREE_TEXT.some((pattern) => pattern.length === path.length && pattern.every((part, i) => part === "*" || part === path[i]));

@@ -79,10 +79,13 @@ export class EditBuilder {
     if (map.flow) return this.insertIntoFlow(map as unknown as Node & { items: unknown[] }, `${renderKey(key)}: ${renderFlow(value)}`);
     const rank = canonicalOrder.indexOf(key);
     const pairs = map.items as Pair<Node, Node | null>[];
-    const earlier = rank < 0 ? [] : pairs.filter((pair) => {
-      const other = canonicalOrder.indexOf(isScalar(pair.key) ? String(pair.key.value) : "");
-      return other >= 0 && other < rank;
-    });
+    const earlier =
+      rank < 0
+        ? []
+        : pairs.filter((pair) => {
+            const other = canonicalOrder.indexOf(isScalar(pair.key) ? String(pair.key.value) : "");
+            return other >= 0 && other < rank;
+          });
     const last = rank >= 0 && earlier.length > 0 && earlier.length < pairs.length ? earlier[earlier.length - 1] : pairs[pairs.length - 1];
     const firstKey = map.items[0]?.key as Node | undefined;
     const indent = firstKey?.range ? this.lines.positionAt(firstKey.range[0]).character : 0;
@@ -169,7 +172,10 @@ function renderBlockItem(item: Plain, indent: number, eol: string): string {
 
 function renderFlow(value: Plain): string {
   if (Array.isArray(value)) return `[${value.map(renderFlow).join(", ")}]`;
-  if (isPlainObject(value)) return `{ ${Object.entries(value).map(([k, v]) => `${renderKey(k)}: ${renderFlow(v)}`).join(", ")} }`;
+  if (isPlainObject(value))
+    return `{ ${Object.entries(value)
+      .map(([k, v]) => `${renderKey(k)}: ${renderFlow(v)}`)
+      .join(", ")} }`;
   if (typeof value !== "string") return String(value);
   return renderString(value);
 }
@@ -182,11 +188,7 @@ function renderKey(key: string): string {
 // (YYYY-MM-DD) stays plain, as specs write dates: YAML 1.2's core schema reads it as text.
 function renderString(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const plain =
-    /^[A-Za-z_][\w .'()/@+-]*$/.test(value) &&
-    !/\s$/.test(value) &&
-    !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(value) &&
-    !/[:#]/.test(value);
+  const plain = /^[A-Za-z_][\w .'()/@+-]*$/.test(value) && !/\s$/.test(value) && !/^(true|false|yes|no|on|off|null|~|y|n)$/i.test(value) && !/[:#]/.test(value);
   return plain ? value : JSON.stringify(value);
 }
 

@@ -53,10 +53,24 @@ function patternsOf(entry: GlossaryEntry): Record<BusinessFunction, CuePatterns>
   if (known) return known;
   const isAcronym = (cue: string): boolean => cue === cue.toUpperCase() && /[A-Z]/.test(cue);
   const alternatives = (cues: readonly string[]): string =>
-    cues.map((cue) => cue.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")).join("|");
+    cues
+      .map((cue) =>
+        cue
+          .trim()
+          .split(/\s+/)
+          .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+          .join("\\s+"),
+      )
+      .join("|");
   const wholeWords = (cues: readonly string[], flags: string): RegExp[] =>
     cues.length === 0 ? [] : [new RegExp(`(?<![\\p{L}\\p{N}_-])(?:${alternatives(cues)})(?:e?s)?(?![\\p{L}\\p{N}_-])`, flags)];
-  const build = (cues: readonly string[] = []): CuePatterns => [...wholeWords(cues.filter((cue) => !isAcronym(cue)), "giu"), ...wholeWords(cues.filter(isAcronym), "gu")];
+  const build = (cues: readonly string[] = []): CuePatterns => [
+    ...wholeWords(
+      cues.filter((cue) => !isAcronym(cue)),
+      "giu",
+    ),
+    ...wholeWords(cues.filter(isAcronym), "gu"),
+  ];
   const patterns = { marketing: build(entry.marketing?.cues), technology: build(entry.technology?.cues) };
   cache.set(entry, patterns);
   return patterns;

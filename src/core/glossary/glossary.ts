@@ -277,4 +277,3 @@ function isWordCharAt(text: string, index: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
   return WORD.test(String.fromCodePoint(code));
 }
-

@@ -207,4 +207,3 @@ function isSpaceAt(text: string, index: number): boolean {
   return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[index]!);
 }
 const SPACE = /\s/;
-

@@ -65,7 +65,11 @@ function reportContradictedPins({ terms, pins, text }: RuleContext, report: Para
           term: entry.term,
           pinned: entry[pinned]?.label ?? pin.value,
           other: entry[other]!.label,
-          excerpt: text.slice(reading.window[0], reading.window[1]).replace(/\s+/g, " ").trim().replace(/^["'(]+|["',;:.)]+$/g, ""),
+          excerpt: text
+            .slice(reading.window[0], reading.window[1])
+            .replace(/\s+/g, " ")
+            .trim()
+            .replace(/^["'(]+|["',;:.)]+$/g, ""),
           cues: listWords([...new Set(reading.found[other])].slice(0, 3), "and"),
         },
         offsets: [occurrence.start, occurrence.end],

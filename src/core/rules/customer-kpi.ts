@@ -43,16 +43,25 @@ export const customerKpi: Rule = {
       if (!kpi) return;
       const name = asText(kpi.id) ?? `#${index + 1}`;
       if (kpi.focus === "customer" && !("customer" in kpi)) {
-        const fixes: FixDraft[] = CUSTOMERS.map(({ value, words }) => ({ title: `Say that KPI ${name} means ${words} (customer: ${value})`, edits: edits.insertEntry(["kpis", index], "customer", value) }));
+        const fixes: FixDraft[] = CUSTOMERS.map(({ value, words }) => ({
+          title: `Say that KPI ${name} means ${words} (customer: ${value})`,
+          edits: edits.insertEntry(["kpis", index], "customer", value),
+        }));
         report({ messageId: "whichCustomer", data: { kpi: name }, path: ["kpis", index, "focus"], fixes: fixes.filter((fix) => fix.edits.length > 0) });
       } else if (kpi.customer != null && typeof kpi.focus === "string" && kpi.focus !== "customer") {
         // Two answers to "what does it measure" that disagree; a value outside the enums is the schema's finding.
-        report({ messageId: "focusNotCustomer", data: { kpi: name, customer: String(asText(kpi.customer) ?? kpi.customer), focus: kpi.focus }, path: ["kpis", index, "customer"] });
+        report({
+          messageId: "focusNotCustomer",
+          data: { kpi: name, customer: String(asText(kpi.customer) ?? kpi.customer), focus: kpi.focus },
+          path: ["kpis", index, "customer"],
+        });
       }
     });
 
     // With no shared KPI, shared-kpi has said what to do; a second finding would say it again.
-    const shared = kpis.flatMap((kpi, index) => (kpi && FUNCTIONS.every((side) => kpiOwners(kpi).has(side)) ? [{ kpi, name: asText(kpi.id) ?? `#${index + 1}` }] : []));
+    const shared = kpis.flatMap((kpi, index) =>
+      kpi && FUNCTIONS.every((side) => kpiOwners(kpi).has(side)) ? [{ kpi, name: asText(kpi.id) ?? `#${index + 1}` }] : [],
+    );
     if (shared.length === 0 || shared.some(({ kpi }) => focusesOnCustomer(kpi))) return;
     const said = shared.filter(({ kpi }) => typeof kpi.focus === "string");
     if (said.length === 0) {

@@ -27,7 +27,16 @@ export const jointSignOff: Rule = {
     report({
       messageId: "missing",
       // Name every key still to add: with both missing, "add approvals.marketing" alone misleads.
-      data: { status, sides: listWords(unsigned, "and"), written: written.length > 0 ? ` (${written.join("; ")})` : "", keys: listWords(unsigned.map((side) => `approvals.${side}`), "and") + (unsigned.length > 1 ? ", each" : "") },
+      data: {
+        status,
+        sides: listWords(unsigned, "and"),
+        written: written.length > 0 ? ` (${written.join("; ")})` : "",
+        keys:
+          listWords(
+            unsigned.map((side) => `approvals.${side}`),
+            "and",
+          ) + (unsigned.length > 1 ? ", each" : ""),
+      },
       ...(approvals ? { path: ["approvals"], at: "key" as const } : { path: ["status"] }),
     });
   },

@@ -27,7 +27,8 @@ export const ownerRoster: Rule = {
       const person = findOnRoster(people, name);
       const finding: Report = { messageId: "unknown", data: { where, name: name.trim() }, path };
       if (!person) report(finding);
-      else if (side && person.function !== side.side) report({ ...finding, messageId: "otherSide", data: { where, name: name.trim(), listed: person.function, side: side.side, what: side.what } });
+      else if (side && person.function !== side.side)
+        report({ ...finding, messageId: "otherSide", data: { where, name: name.trim(), listed: person.function, side: side.side, what: side.what } });
     };
 
     const owners = asMap(spec.owners);

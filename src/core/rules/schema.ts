@@ -84,7 +84,11 @@ function describe(error: SchemaError, { edits }: RuleContext): Report {
       const fixes: FixDraft[] = suggestion ? [{ title: `Rename to ${suggestion}`, edits: edits.renameKey(keyPath, suggestion) }] : [];
       return {
         messageId: "unknownKey",
-        data: { key: shorten(key), where: path.length === 0 ? "the spec" : where, hint: suggestion ? `Did you mean "${suggestion}"?` : path.length === 0 ? "Remove it, or prefix it with x- to keep it as your own." : "Remove it." },
+        data: {
+          key: shorten(key),
+          where: path.length === 0 ? "the spec" : where,
+          hint: suggestion ? `Did you mean "${suggestion}"?` : path.length === 0 ? "Remove it, or prefix it with x- to keep it as your own." : "Remove it.",
+        },
         path: keyPath,
         at: "key",
         fixes,
@@ -148,7 +152,15 @@ function kindOf(value: unknown): string {
 }
 
 function typeWords(type: string | string[]): string {
-  const words: Record<string, string> = { object: "a map", array: "a list", string: "text", number: "a number", integer: "a whole number", boolean: "true or false", null: "empty" };
+  const words: Record<string, string> = {
+    object: "a map",
+    array: "a list",
+    string: "text",
+    number: "a number",
+    integer: "a whole number",
+    boolean: "true or false",
+    null: "empty",
+  };
   const types = Array.isArray(type) ? type : String(type).split(",");
   return types.map((t) => words[t] ?? t).join(" or ");
 }

@@ -11,7 +11,8 @@ export const securityReviewGate: Rule = {
   fixable: true,
   messages: {
     notApproved: "The spec is {{status}} but its security review is {{review}}; get the review approved first, or set status back to in-review.",
-    waivedWithPii: "The spec is {{status}} on a waived security review, but it handles personal data (pii); a waiver is not enough, the review must be approved.",
+    waivedWithPii:
+      "The spec is {{status}} on a waived security review, but it handles personal data (pii); a waiver is not enough, the review must be approved.",
   },
   check({ spec, edits }, report) {
     const status = asText(spec.status);

@@ -13,14 +13,17 @@ export const securityReview: Rule = {
   messages: {
     missing: "The spec has no security_review; add one with a status, a named reviewer and a date before the campaign is approved.",
     incomplete: "The security review has no {{missing}}; a review counts once it has a status, a named reviewer and a date.",
-    approvedInFuture: "The security review is approved with a date in the future ({{date}}; today is {{today}}); date it the day it was approved, or set its status to where the review stands today.",
+    approvedInFuture:
+      "The security review is approved with a date in the future ({{date}}; today is {{today}}); date it the day it was approved, or set its status to where the review stands today.",
   },
   check({ spec, edits, today }, report) {
     // A security_review key of the wrong type (or left empty) is the schema's finding.
     if ("security_review" in spec && !asMap(spec.security_review)) return;
     const review = asMap(spec.security_review);
     if (!review) {
-      const fixes = [{ title: "Add a security_review block to fill in", edits: edits.insertEntry([], "security_review", { status: "not-started", reviewer: "TBD" }) }];
+      const fixes = [
+        { title: "Add a security_review block to fill in", edits: edits.insertEntry([], "security_review", { status: "not-started", reviewer: "TBD" }) },
+      ];
       report({ messageId: "missing", path: ["security_review"], at: "key", fixes });
       return;
     }
@@ -39,7 +42,8 @@ export const securityReview: Rule = {
     if (reviewerProblem) missing.push(reviewer?.trim() ? `named reviewer (${describeNotAPerson(reviewer, reviewerProblem)})` : "named reviewer");
     if (!asText(review.date)) missing.push("date");
     if (missing.length === 0) return;
-    const fixes = review.status === undefined ? [{ title: "Add status: not-started", edits: edits.insertEntry(["security_review"], "status", "not-started") }] : [];
+    const fixes =
+      review.status === undefined ? [{ title: "Add status: not-started", edits: edits.insertEntry(["security_review"], "status", "not-started") }] : [];
     report({
       messageId: "incomplete",
       data: { missing: listWords(missing) },

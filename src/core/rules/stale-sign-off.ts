@@ -22,7 +22,8 @@ export const staleSignOff: Rule = {
   messages: {
     changed: "{{changes}} changed after {{function}} signed{{on}}; {{function}} should review the change and sign again.",
     unreadable: "The record of what {{function}} signed{{on}} cannot be read ({{reason}}); sign again to write a new one.",
-    beforeReview: "The {{function}} sign-off of {{date}} predates the security review it relies on ({{review}} on {{reviewDate}}); sign again now that the review is done.",
+    beforeReview:
+      "The {{function}} sign-off of {{date}} predates the security review it relies on ({{review}} on {{reviewDate}}); sign again now that the review is done.",
   },
   check({ spec }, report) {
     const states = reviewState(spec);
@@ -40,7 +41,14 @@ export const staleSignOff: Rule = {
         // "the target of KPI x and the timeline changed": the changes read as one subject.
         const changes = listWords(state.changes, "and");
         report({ messageId: "changed", data: { function: fn, on, changes: changes.charAt(0).toUpperCase() + changes.slice(1) }, ...at });
-      } else if (state.state !== "missing" && reviewStatus && DONE_REVIEWS.has(reviewStatus) && isDay(state.date) && isDay(reviewDate) && state.date < reviewDate) {
+      } else if (
+        state.state !== "missing" &&
+        reviewStatus &&
+        DONE_REVIEWS.has(reviewStatus) &&
+        isDay(state.date) &&
+        isDay(reviewDate) &&
+        state.date < reviewDate
+      ) {
         // A stale sign-off already says to sign again; this is for one that looks current.
         report({ messageId: "beforeReview", data: { function: fn, date: state.date, review: reviewStatus, reviewDate }, ...at });
       }

@@ -11,7 +11,7 @@ export const suppression: Rule = {
   fixable: true,
   runsLast: true,
   messages: {
-    noReason: "This suppression gives no reason; add one after \"--\", so reviewers from the other function know why the check is waived.",
+    noReason: 'This suppression gives no reason; add one after "--", so reviewers from the other function know why the check is waived.',
     unknownRule: '"{{rule}}" is not a JointSpec rule, so this comment suppresses nothing under that name; see jointspec rules.',
     noRule: "This suppression names no rule; name the one to silence, as in # jointspec-disable-next-line shared-kpi -- why.",
     unused: "This suppression of {{rules}} suppresses nothing; remove it, or the next time the problem appears it will be hidden.",
@@ -26,7 +26,12 @@ export const suppression: Rule = {
       const known = directive.ruleIds.filter((id) => !unknown.includes(id));
       // A rule past its cap had findings that were only counted: one of them may be what this comment silences.
       if (known.length > 0 && !usedDirectives.has(directive) && !known.some((id) => cappedRuleIds.has(id))) {
-        report({ messageId: "unused", data: { rules: known.join(", ") }, ...at, fixes: [{ title: "Remove the unused suppression", edits: [{ start: directive.removal[0], end: directive.removal[1], newText: "" }] }] });
+        report({
+          messageId: "unused",
+          data: { rules: known.join(", ") },
+          ...at,
+          fixes: [{ title: "Remove the unused suppression", edits: [{ start: directive.removal[0], end: directive.removal[1], newText: "" }] }],
+        });
       }
     }
   },

@@ -24,7 +24,9 @@ export interface Signer {
 export function signerProblem(name: string): string | undefined {
   const why = notAPerson(name);
   if (why === undefined) return undefined;
-  return name.trim() === "" ? "A sign-off needs the name of the person signing." : `${describeNotAPerson(name, why)}: a sign-off needs the name of the person signing.`;
+  return name.trim() === ""
+    ? "A sign-off needs the name of the person signing."
+    : `${describeNotAPerson(name, why)}: a sign-off needs the name of the person signing.`;
 }
 
 /** Why `date` is no sign-off date (not a real day written YYYY-MM-DD), or undefined when it is one. */
@@ -65,12 +67,19 @@ export function signOffEdits(text: string, fn: SigningFunction, signer: Signer):
   const after = parseYaml(applyTextEdits(text, edits));
   const expected = { ...spec, approvals: { ...asMap(spec.approvals), [fn]: { ...asMap(asMap(spec.approvals)?.[fn]), ...entry } } };
   if (after.problems.length > 0 || !sameData(after.data, expected)) {
-    return { error: `approvals.${fn} is written in a way JointSpec cannot edit safely (an alias or an unusual layout); write the sign-off by hand or simplify that part.` };
+    return {
+      error: `approvals.${fn} is written in a way JointSpec cannot edit safely (an alias or an unusual layout); write the sign-off by hand or simplify that part.`,
+    };
   }
   return { edits };
 }
 
-function entryEdits(builder: EditBuilder, document: NonNullable<ReturnType<typeof parseYaml>["document"]>, fn: SigningFunction, entry: { name: string; date: string; record: string }): { edits: RawEdit[] } | { error: string } {
+function entryEdits(
+  builder: EditBuilder,
+  document: NonNullable<ReturnType<typeof parseYaml>["document"]>,
+  fn: SigningFunction,
+  entry: { name: string; date: string; record: string },
+): { edits: RawEdit[] } | { error: string } {
   const approvals = resolvePath(document, ["approvals"]);
   if (approvals.depth === 0 || isEmpty(approvals.node)) return { edits: builder.insertEntry(["approvals"], fn, entry) };
   if (!isMap(approvals.node)) return { error: "approvals is not a map; write it as approvals: with marketing: and technology: under it." };
@@ -122,7 +131,11 @@ function sameData(actual: unknown, expected: unknown): boolean {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Data)[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sortKeys((value as Data)[key])]),
+    );
   }
   return value;
 }

@@ -98,10 +98,7 @@ export function signOffRecord(spec: Data | SpecDigests): string {
 }
 
 /** How a stored record compares with the spec as it is now. */
-export type RecordComparison =
-  | { verdict: "current" }
-  | { verdict: "changed"; changes: string[] }
-  | { verdict: "unreadable"; reason: string };
+export type RecordComparison = { verdict: "current" } | { verdict: "changed"; changes: string[] } | { verdict: "unreadable"; reason: string };
 
 /**
  * Compares a stored record with the spec (or its digests). `changes` name what changed, in the
@@ -153,7 +150,11 @@ interface StoredRecord {
 function readRecord(record: string): StoredRecord | { reason: string } {
   const [version, full, ...tokens] = record.trim().split(/\s+/);
   if (version !== RECORD_VERSION) {
-    return { reason: /^v\d+$/.test(version ?? "") ? `it is a ${version} record, and this version of JointSpec reads ${RECORD_VERSION}` : `it does not start with "${RECORD_VERSION}"` };
+    return {
+      reason: /^v\d+$/.test(version ?? "")
+        ? `it is a ${version} record, and this version of JointSpec reads ${RECORD_VERSION}`
+        : `it does not start with "${RECORD_VERSION}"`,
+    };
   }
   if (full === undefined || !new RegExp(`^[A-Za-z0-9_-]{${FULL_DIGEST_LENGTH}}$`).test(full)) {
     return { reason: `its digest is not ${FULL_DIGEST_LENGTH} characters of base64url` };
@@ -181,10 +182,14 @@ function materialParts(spec: Data): MaterialParts {
     // Every field of the review: its notes carry the conditions it was given under.
     sec: canonical(spec.security_review),
     data: Array.isArray(spec.data)
-      ? sortedSet(spec.data.map((item) => {
-          const entry = asMap(item);
-          return entry ? canonical({ name: entry.name, classification: entry.classification, systems: sortedSet(asList(entry.systems).map(canonical)) }) : canonical(item);
-        }))
+      ? sortedSet(
+          spec.data.map((item) => {
+            const entry = asMap(item);
+            return entry
+              ? canonical({ name: entry.name, classification: entry.classification, systems: sortedSet(asList(entry.systems).map(canonical)) })
+              : canonical(item);
+          }),
+        )
       : canonical(spec.data),
     sys: Array.isArray(spec.systems) ? sortedSet(spec.systems.map(canonical)) : canonical(spec.systems),
     time: canonical(spec.timeline),
@@ -200,7 +205,12 @@ function materialParts(spec: Data): MaterialParts {
     ) as Record<KpiField, Canonical | null>;
     // Two KPIs with one id (a schema problem) are one part: both are in its digests.
     const earlier = kpis.get(id);
-    kpis.set(id, earlier ? (Object.fromEntries(KPI_FIELDS.map((field) => [field, sortedSet([earlier[field], fields[field]])])) as Record<KpiField, Canonical | null>) : fields);
+    kpis.set(
+      id,
+      earlier
+        ? (Object.fromEntries(KPI_FIELDS.map((field) => [field, sortedSet([earlier[field], fields[field]])])) as Record<KpiField, Canonical | null>)
+        : fields,
+    );
   }
   return { sections, kpis };
 }
@@ -240,12 +250,18 @@ function canonical(value: unknown): Canonical | null {
 function sortedSet(items: readonly (Canonical | null)[]): Canonical | null {
   const present = items.filter((item): item is Canonical => item !== null);
   if (present.length === 0) return null;
-  return present.map((item) => [JSON.stringify(item), item] as const).sort(([a], [b]) => compareText(a, b)).map(([, item]) => item);
+  return present
+    .map((item) => [JSON.stringify(item), item] as const)
+    .sort(([a], [b]) => compareText(a, b))
+    .map(([, item]) => item);
 }
 
 function fullDigest(parts: MaterialParts): string {
   const kpis = [...parts.kpis].sort(([a], [b]) => compareText(a, b)).map(([id, fields]) => [id, KPI_FIELDS.map((field) => fields[field])]);
-  return digest(`jointspec sign-off ${RECORD_VERSION}\n${JSON.stringify({ sections: SECTIONS.map(({ token }) => parts.sections[token]), kpis })}`, FULL_DIGEST_LENGTH);
+  return digest(
+    `jointspec sign-off ${RECORD_VERSION}\n${JSON.stringify({ sections: SECTIONS.map(({ token }) => parts.sections[token]), kpis })}`,
+    FULL_DIGEST_LENGTH,
+  );
 }
 
 // The part's name is hashed with its value, so two parts with the same value do not share a digest.

@@ -153,7 +153,10 @@ export function signOffSummary(spec: Data): SignOffSummaryLine[] {
   if (review) {
     const reviewer = asText(review.reviewer);
     const date = asText(review.date);
-    add("Security review", [asText(review.status) ?? "no status", reviewer ? `by ${reviewer}` : undefined, date ? `on ${date}` : undefined].filter(Boolean).join(" "));
+    add(
+      "Security review",
+      [asText(review.status) ?? "no status", reviewer ? `by ${reviewer}` : undefined, date ? `on ${date}` : undefined].filter(Boolean).join(" "),
+    );
   }
   add(
     "Data",
@@ -167,8 +170,18 @@ export function signOffSummary(spec: Data): SignOffSummaryLine[] {
       })
       .join(", "),
   );
-  add("Systems", asList(spec.systems).flatMap((system) => asText(system) ?? []).join(", "));
+  add(
+    "Systems",
+    asList(spec.systems)
+      .flatMap((system) => asText(system) ?? [])
+      .join(", "),
+  );
   const timeline = asMap(spec.timeline);
-  add("Timeline", Object.entries(timeline ?? {}).flatMap(([milestone, date]) => (asText(date) ? [`${milestone} ${asText(date)}`] : [])).join(", "));
+  add(
+    "Timeline",
+    Object.entries(timeline ?? {})
+      .flatMap(([milestone, date]) => (asText(date) ? [`${milestone} ${asText(date)}`] : []))
+      .join(", "),
+  );
   return lines;
 }

@@ -19,7 +19,20 @@ import type { SuppressedFinding } from "../../core/suppressions.js";
 import type { LineIndex } from "../../core/text.js";
 import { FUNCTIONS, type BusinessFunction, type Finding, type Range, type SeveritySetting, type SpecPath } from "../../core/types.js";
 import { READINESS_RULE_IDS, readinessChecks } from "./readiness.js";
-import type { Anchored, Milestone, OwnersSide, PreviewApproval, PreviewField, PreviewFinding, PreviewModel, PreviewSection, PreviewTerm, Readability, SecurityReviewCard, TextSegment } from "./types.js";
+import type {
+  Anchored,
+  Milestone,
+  OwnersSide,
+  PreviewApproval,
+  PreviewField,
+  PreviewFinding,
+  PreviewModel,
+  PreviewSection,
+  PreviewTerm,
+  Readability,
+  SecurityReviewCard,
+  TextSegment,
+} from "./types.js";
 
 /** What buildPreviewModel reads: a lint result, or the findings alone when the bytes were not text. */
 export interface PreviewInput {
@@ -376,7 +389,12 @@ class ModelBuilder {
   private termKey(entry: GlossaryEntry): string {
     const known = this.termKeys.get(entry);
     if (known) return known;
-    const base = `term-${entry.term.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "x"}`;
+    const base = `term-${
+      entry.term
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "") || "x"
+    }`;
     const taken = new Set(this.termKeys.values());
     let key = base;
     for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
@@ -420,7 +438,8 @@ function noticeFor(source: SpecSource, model: PreviewModel, findings: readonly F
       return `The YAML has ${errors}${where}, so this page shows only what could be read and checks nothing yet. Fix ${syntax.length === 1 ? "it" : "them"} first.`;
     }
     case "none":
-      if (source.tooLarge) return `This spec is ${source.tooLarge.size}, over the limit of ${source.tooLarge.limit} for specs, so it was not read. Split it, or raise limits.specSize in .jointspec.yaml.`;
+      if (source.tooLarge)
+        return `This spec is ${source.tooLarge.size}, over the limit of ${source.tooLarge.limit} for specs, so it was not read. Split it, or raise limits.specSize in .jointspec.yaml.`;
       if (first) return `The spec could not be read${where}: ${first.message}`;
       if (source.text.trim() === "" || source.document?.contents == null) {
         return "This spec is empty. Start it with jointspec: 1, then id, title, status and summary.";
@@ -428,7 +447,9 @@ function noticeFor(source: SpecSource, model: PreviewModel, findings: readonly F
       return "A spec is a map of keys such as jointspec, id and title, but this file holds something else at the top.";
     case "complete":
       // A spec with next to nothing in it reads as broken; say where to start.
-      return model.missing.length >= EXPECTED_SECTIONS.length - 1 ? "This spec has hardly anything in it yet: start with a title, a summary and owners on both sides." : undefined;
+      return model.missing.length >= EXPECTED_SECTIONS.length - 1
+        ? "This spec has hardly anything in it yet: start with a title, a summary and owners on both sides."
+        : undefined;
   }
 }
 

@@ -45,7 +45,10 @@ export function readinessChecks(facts: ReadinessFacts): ReadinessCheck[] {
   return CHECKS.map((check) => readinessCheck(check, facts));
 }
 
-function readinessCheck(check: (typeof CHECKS)[number], { model, spec, findings: all, suppressed: silenced, severities, rangeOf }: ReadinessFacts): ReadinessCheck {
+function readinessCheck(
+  check: (typeof CHECKS)[number],
+  { model, spec, findings: all, suppressed: silenced, severities, rangeOf }: ReadinessFacts,
+): ReadinessCheck {
   const findings = all.filter((f) => f.ruleId === check.ruleId);
   const suppressed = silenced.filter((s) => s.finding.ruleId === check.ruleId);
   const base = { ruleId: check.ruleId, label: check.label, docsUrl: docsUrl(check.ruleId), findings, waivers: [] as string[] };
@@ -61,7 +64,14 @@ function readinessCheck(check: (typeof CHECKS)[number], { model, spec, findings:
   if (findings.length > 0) return { ...base, range, state: "failed", detail: "" };
   if (suppressed.length > 0) {
     const waivers = suppressed.map((s) => s.reason).filter((reason) => reason !== "");
-    return { ...base, range, waivers, findings: suppressed.map((s) => s.finding), state: "waived", detail: "Waived in the spec by a jointspec-disable comment." };
+    return {
+      ...base,
+      range,
+      waivers,
+      findings: suppressed.map((s) => s.finding),
+      state: "waived",
+      detail: "Waived in the spec by a jointspec-disable comment.",
+    };
   }
   // Nothing signed, nothing to be stale: the check waits for the first sign-off.
   if (check.ruleId === "stale-sign-off" && !FUNCTIONS.some((side) => model.approvals[side].signed)) {
@@ -78,7 +88,11 @@ function readinessCheck(check: (typeof CHECKS)[number], { model, spec, findings:
 
 // What a passed check rests on, so the reader can see it is real and not just green.
 function passedDetail(ruleId: ReadinessRuleId, model: PreviewModel, spec: Data): string {
-  const names = (side: OwnersSide): string => listWords(side.people.filter((p) => p.named && p.name).map((p) => p.name!.text), "and");
+  const names = (side: OwnersSide): string =>
+    listWords(
+      side.people.filter((p) => p.named && p.name).map((p) => p.name!.text),
+      "and",
+    );
   switch (ruleId) {
     case "owners-both-functions":
       return `Marketing: ${names(model.owners.marketing)}. Technology: ${names(model.owners.technology)}.`;
@@ -106,7 +120,9 @@ function passedDetail(ruleId: ReadinessRuleId, model: PreviewModel, spec: Data):
       const recorded = signed.filter((side) => model.approvals[side].state === "current");
       const parts = [
         recorded.length > 0 ? `${capitalized(listWords([...recorded], "and"))} signed what the spec says now.` : "",
-        unrecorded.length > 0 ? `${capitalized(listWords([...unrecorded], "and"))} signed by hand, without a record of what was signed: taken at ${unrecorded.length > 1 ? "their" : "its"} word.` : "",
+        unrecorded.length > 0
+          ? `${capitalized(listWords([...unrecorded], "and"))} signed by hand, without a record of what was signed: taken at ${unrecorded.length > 1 ? "their" : "its"} word.`
+          : "",
       ];
       return parts.filter(Boolean).join(" ");
     }

@@ -8,7 +8,18 @@
 // no style attribute is used (the pages' CSP allows only the page's own style sheet).
 
 import type { BusinessFunction, Range } from "../../core/types.js";
-import type { Anchored, CheckState, OwnersSide, PreviewApproval, PreviewField, PreviewFinding, PreviewKpi, PreviewModel, PreviewTerm, ReadinessCheck } from "../model/types.js";
+import type {
+  Anchored,
+  CheckState,
+  OwnersSide,
+  PreviewApproval,
+  PreviewField,
+  PreviewFinding,
+  PreviewKpi,
+  PreviewModel,
+  PreviewTerm,
+  ReadinessCheck,
+} from "../model/types.js";
 import { html, join, safeHref, trusted, type Markup } from "./markup.js";
 
 /** The two sides, in the order the page shows them. */
@@ -90,12 +101,17 @@ export function pill(field: PreviewField, family: string): Markup {
 // ---- sections ---------------------------------------------------------------------------
 
 function header(model: PreviewModel): Markup {
-  const eyebrow = [model.fileName ? html`${model.fileName}` : undefined, model.id ? html`<span${rangeAttr(model.id)}>${model.id.text}</span>` : undefined].filter((part) => part !== undefined);
+  const eyebrow = [
+    model.fileName ? html`${model.fileName}` : undefined,
+    model.id ? html`<span${rangeAttr(model.id)}>${model.id.text}</span>` : undefined,
+  ].filter((part) => part !== undefined);
   const title = model.title ? html`<h1${rangeAttr(model.title)}>${segments(model.title)}</h1>` : html`<h1 class="is-missing">${model.heading}</h1>`;
   const status = model.status
     ? html`<div class="status-line"${rangeAttr(model.status)}>${pill(model.status, "status")}${model.status.description ? html`<span class="status-description">${model.status.description}</span>` : NOTHING}${findingList(model.status.findings)}</div>`
     : NOTHING;
-  const summary = model.summary ? html`<p class="summary"${rangeAttr(model.summary)}>${segments(model.summary)}</p>${findingList(model.summary.findings)}` : NOTHING;
+  const summary = model.summary
+    ? html`<p class="summary"${rangeAttr(model.summary)}>${segments(model.summary)}</p>${findingList(model.summary.findings)}`
+    : NOTHING;
   return html`<header class="spec-header">${eyebrow.length > 0 ? html`<p class="eyebrow">${join(eyebrow, " · ")}</p>` : NOTHING}${title}${findingList(model.title?.findings ?? [])}${status}${summary}${termsCallout(model)}</header>`;
 }
 
@@ -117,7 +133,13 @@ function notice(model: PreviewModel): Markup {
 }
 
 const CHECK_ICONS: Record<CheckState, string> = { passed: "✓", failed: "✗", waived: "!", "not-applicable": "–", "not-checked": "?" };
-const CHECK_WORDS: Record<CheckState, string> = { passed: "Passed", failed: "To fix", waived: "Waived", "not-applicable": "Later", "not-checked": "Not checked" };
+const CHECK_WORDS: Record<CheckState, string> = {
+  passed: "Passed",
+  failed: "To fix",
+  waived: "Waived",
+  "not-applicable": "Later",
+  "not-checked": "Not checked",
+};
 
 function readiness(model: PreviewModel): Markup {
   const count = (state: CheckState): number => model.readiness.filter((c) => c.state === state).length;
@@ -130,7 +152,8 @@ function readiness(model: PreviewModel): Markup {
 function check(item: ReadinessCheck): Markup {
   const detail = item.detail ? html`<p class="check-detail">${item.detail}</p>` : NOTHING;
   const waivers = item.waivers.map((reason) => html`<p class="check-detail">Reason given: ${reason}</p>`);
-  const messages = item.state === "failed" ? html`<ul class="check-messages">${item.findings.map((f) => html`<li${rangeAttr(f)}>${f.message}</li>`)}</ul>` : NOTHING;
+  const messages =
+    item.state === "failed" ? html`<ul class="check-messages">${item.findings.map((f) => html`<li${rangeAttr(f)}>${f.message}</li>`)}</ul>` : NOTHING;
   // The rule's page explains why, in both functions' words: worth a click when something is wrong.
   const more = item.state === "failed" || item.state === "waived" ? safeHref(item.docsUrl) : undefined;
   const why = more ? html` <a class="why" href="${more}" target="_blank" rel="noopener noreferrer">Why it matters</a>` : NOTHING;
@@ -146,18 +169,26 @@ function owners(model: PreviewModel): Markup {
   const side = (owners: OwnersSide): Markup => {
     const people = owners.people.map((person) => {
       const name = person.name?.text.trim() || "";
-      const shownName = person.named ? html`<strong>${name}</strong>` : html`<strong class="placeholder">${name || "No name"}</strong><span class="placeholder-note">Not named yet</span>`;
+      const shownName = person.named
+        ? html`<strong>${name}</strong>`
+        : html`<strong class="placeholder">${name || "No name"}</strong><span class="placeholder-note">Not named yet</span>`;
       const role = person.role ? html`<span class="person-role">${segments(person.role)}</span>` : NOTHING;
       const team = person.team ? html`<span class="person-team">${person.team.text}</span>` : NOTHING;
       // An address that does not make a clean mailto: link is still shown, as text.
       const mailto = person.email ? `mailto:${person.email.value}` : "";
-      const email = person.email ? (safeHref(mailto) ? link(mailto, person.email.text, "person-email") : html`<span class="person-email">${person.email.text}</span>`) : NOTHING;
+      const email = person.email
+        ? safeHref(mailto)
+          ? link(mailto, person.email.text, "person-email")
+          : html`<span class="person-email">${person.email.text}</span>`
+        : NOTHING;
       return html`<li class="person${person.named ? "" : " person--unnamed"}"${rangeAttr(person)}><span class="avatar" aria-hidden="true">${initials(person.named ? name : "?")}</span><div class="person-text">${shownName}${role}${team}${email}${findingList(person.findings)}</div></li>`;
     });
     const empty = owners.people.length === 0 ? html`<p class="empty">${owners.present ? "Listed, but nobody is named." : "Nobody named yet."}</p>` : NOTHING;
     return html`<div class="side side--${owners.side}"${rangeAttr(owners)}><h3><span class="side-dot" aria-hidden="true"></span>${SIDE_NAMES[owners.side]}</h3><ul class="people">${people}</ul>${empty}${findingList(owners.findings)}</div>`;
   };
-  const content = model.owners.present ? html`<div class="sides">${side(model.owners.marketing)}${side(model.owners.technology)}</div>` : absent(model, "No owners in the spec yet.");
+  const content = model.owners.present
+    ? html`<div class="sides">${side(model.owners.marketing)}${side(model.owners.technology)}</div>`
+    : absent(model, "No owners in the spec yet.");
   return card("owners", "Owners", content, model.owners);
 }
 
@@ -165,20 +196,28 @@ function owners(model: PreviewModel): Markup {
 // "customer" differently, so the page says it in words.
 function kpiFocus(kpi: PreviewKpi): Markup {
   if (!kpi.focus && !kpi.customer) return NOTHING;
-  const customer = kpi.customer ? html` (${kpi.customer.value === "external" ? "external buyers" : kpi.customer.value === "internal" ? "internal teams" : kpi.customer.text})` : NOTHING;
+  const customer = kpi.customer
+    ? html` (${kpi.customer.value === "external" ? "external buyers" : kpi.customer.value === "internal" ? "internal teams" : kpi.customer.text})`
+    : NOTHING;
   const what = kpi.focus ? kpi.focus.text : "Customer";
   return html` <span class="badge badge--focus" data-focus="${kpi.focus?.value ?? "customer"}" title="${kpi.focus?.description ?? kpi.customer?.description ?? ""}">Focus: ${what}${customer}</span>`;
 }
 
 function kpis(model: PreviewModel): Markup {
   const section = model.kpis;
-  if (section.items.length === 0) return card("kpis", "KPIs", section.present ? html`<p class="empty">The KPI list is empty.</p>` : absent(model, "No KPIs in the spec yet."), section);
+  if (section.items.length === 0)
+    return card("kpis", "KPIs", section.present ? html`<p class="empty">The KPI list is empty.</p>` : absent(model, "No KPIs in the spec yet."), section);
   const row = (kpi: PreviewKpi): Markup => {
     const name = kpi.name ? segments(kpi.name) : html`${kpi.id ?? "Unnamed KPI"}`;
     const shared = kpi.shared ? html` <span class="badge badge--shared" title="Owned by marketing and technology together">Shared</span>` : NOTHING;
     const focus = kpiFocus(kpi);
-    const definition = kpi.definition ? html`<p class="kpi-definition">${segments(kpi.definition)}</p>` : html`<p class="kpi-definition is-missing">No definition yet</p>`;
-    const owners = kpi.owners.length > 0 ? kpi.owners.map((side) => html`<span class="chip chip--${side}">${SIDE_NAMES[side]}</span>`) : html`<span class="muted">Nobody</span>`;
+    const definition = kpi.definition
+      ? html`<p class="kpi-definition">${segments(kpi.definition)}</p>`
+      : html`<p class="kpi-definition is-missing">No definition yet</p>`;
+    const owners =
+      kpi.owners.length > 0
+        ? kpi.owners.map((side) => html`<span class="chip chip--${side}">${SIDE_NAMES[side]}</span>`)
+        : html`<span class="muted">Nobody</span>`;
     const cell = (field: PreviewField | undefined, missing: string): Markup => (field ? segments(field) : html`<span class="is-missing">${missing}</span>`);
     const source = html`${cell(kpi.source, "No source yet")}${kpi.cadence ? html`<div class="muted">${kpi.cadence.text}</div>` : NOTHING}`;
     return html`<tr${rangeAttr(kpi)}><td class="kpi-name"><strong>${name}</strong>${shared}${focus}${definition}${findingList(kpi.findings)}</td><td class="kpi-target">${cell(kpi.target, "No target")}</td><td>${cell(kpi.baseline, "–")}</td><td class="kpi-owners">${owners}</td><td class="kpi-source">${source}</td></tr>`;
@@ -190,15 +229,23 @@ function kpis(model: PreviewModel): Markup {
 function securityReview(model: PreviewModel): Markup {
   const review = model.securityReview;
   if (!review.present) return card("security", "Security review", absent(model, "No security review in the spec yet."), review);
-  const reviewer = review.reviewerNamed ? segments : (field: PreviewField) => html`<span class="placeholder">${field.text}</span> <span class="placeholder-note">Not named yet</span>`;
+  const reviewer = review.reviewerNamed
+    ? segments
+    : (field: PreviewField) => html`<span class="placeholder">${field.text}</span> <span class="placeholder-note">Not named yet</span>`;
   const facts: [string, PreviewField | undefined, Markup][] = [
     ["Status", review.status, review.status ? html`${pill(review.status, "review")}${describe(review.status)}` : missingText("No status")],
     ["Reviewer", review.reviewer, review.reviewer ? reviewer(review.reviewer) : missingText("Nobody named")],
     ["Date", review.date, review.date ? html`${review.date.text}` : missingText("No date")],
-    ["Data", review.classification, review.classification ? html`${pill(review.classification, "class")}${describe(review.classification)}` : missingText("Not classified")],
+    [
+      "Data",
+      review.classification,
+      review.classification ? html`${pill(review.classification, "class")}${describe(review.classification)}` : missingText("Not classified"),
+    ],
     ["Notes", review.notes, review.notes ? segments(review.notes) : html`<span class="muted">None</span>`],
   ];
-  const list = facts.map(([label, field, value]) => html`<div class="fact"${rangeAttr(field)}><dt>${label}</dt><dd>${value}${findingList(field?.findings ?? [])}</dd></div>`);
+  const list = facts.map(
+    ([label, field, value]) => html`<div class="fact"${rangeAttr(field)}><dt>${label}</dt><dd>${value}${findingList(field?.findings ?? [])}</dd></div>`,
+  );
   return card("security", "Security review", html`<dl class="facts">${list}</dl>`, review);
 }
 
@@ -213,7 +260,8 @@ function timelineAndSignOff(model: PreviewModel, actions: boolean): Markup {
   const approvals = model.approvals;
   // Once the spec is approved or live, a missing sign-off is a problem, not just a fact.
   const needed = model.readiness.some((check) => check.ruleId === "joint-sign-off" && check.state === "failed");
-  const side = (approval: PreviewApproval): Markup => html`<div class="approval approval--${approval.side} approval--${approval.signed ? approval.state : "missing"}" data-approval="${approval.side}"${rangeAttr(approval)}><h4><span class="side-dot" aria-hidden="true"></span>${SIDE_NAMES[approval.side]}</h4>${signOffState(approval, needed)}${findingList(approval.findings)}${signOffAction(approval, actions)}</div>`;
+  const side = (approval: PreviewApproval): Markup =>
+    html`<div class="approval approval--${approval.side} approval--${approval.signed ? approval.state : "missing"}" data-approval="${approval.side}"${rangeAttr(approval)}><h4><span class="side-dot" aria-hidden="true"></span>${SIDE_NAMES[approval.side]}</h4>${signOffState(approval, needed)}${findingList(approval.findings)}${signOffAction(approval, actions)}</div>`;
   const signOff = html`<div class="sign-off"${rangeAttr(approvals)}><h3>Sign-off</h3>${findingList(approvals.findings)}<div class="sides sides--compact">${side(approvals.marketing)}${side(approvals.technology)}</div>${notReady(approvals)}</div>`;
   return card("timeline", "Timeline", html`${dates}${findingList(section.findings)}${signOff}`, undefined);
 }
@@ -224,7 +272,8 @@ function signOffState(approval: PreviewApproval, needed: boolean): Markup {
   const date = approval.date ? html`<span class="muted">${approval.date.text}</span>` : NOTHING;
   switch (approval.state) {
     case "stale": {
-      const changes = approval.changes.length > 0 ? html`<ul class="sign-off-changes">${approval.changes.map((change) => html`<li>${change}</li>`)}</ul>` : NOTHING;
+      const changes =
+        approval.changes.length > 0 ? html`<ul class="sign-off-changes">${approval.changes.map((change) => html`<li>${change}</li>`)}</ul>` : NOTHING;
       return html`<span class="signed signed--stale"><span aria-hidden="true">!</span> ${approval.name!.text} <span class="badge badge--stale">Stale</span></span>${date}<p class="sign-off-note">Changed since this sign-off:</p>${changes}`;
     }
     case "unrecorded":
@@ -264,7 +313,12 @@ function dataAndSystems(model: PreviewModel): Markup {
     model.systems.items.length > 0
       ? html`<div class="chips"${rangeAttr(model.systems)}>${model.systems.items.map((s) => html`<span class="chip"${rangeAttr(s)}>${segments(s)}</span>`)}</div>`
       : absent(model, "No systems listed yet.");
-  return card("data", "Data & systems", html`${data}${findingList(model.data.findings)}<h3>Every system the campaign touches</h3>${systems}${findingList(model.systems.findings)}`, undefined);
+  return card(
+    "data",
+    "Data & systems",
+    html`${data}${findingList(model.data.findings)}<h3>Every system the campaign touches</h3>${systems}${findingList(model.systems.findings)}`,
+    undefined,
+  );
 }
 
 function links(model: PreviewModel): Markup {
@@ -273,7 +327,12 @@ function links(model: PreviewModel): Markup {
     const title = item.title?.text.trim() || item.url;
     return html`<li${rangeAttr(item)}>${link(item.url, title)}${findingList(item.findings)}</li>`;
   });
-  return card("links", "Links", items.length > 0 ? html`<ul class="link-list">${items}</ul>` : html`<p class="empty">The list of links is empty.</p>`, model.links);
+  return card(
+    "links",
+    "Links",
+    items.length > 0 ? html`<ul class="link-list">${items}</ul>` : html`<p class="empty">The list of links is empty.</p>`,
+    model.links,
+  );
 }
 
 function terms(model: PreviewModel): Markup {
@@ -307,7 +366,11 @@ function term(item: PreviewTerm): Markup {
             : html`How ${side} reads it`;
       return html`<span class="for-lens-${lens}">${label}</span>`;
     });
-    const mark = pinned ? html`<span class="badge badge--pinned">✓ Meant in this spec</span>` : notMeant ? html`<span class="badge badge--muted">Not meant here</span>` : NOTHING;
+    const mark = pinned
+      ? html`<span class="badge badge--pinned">✓ Meant in this spec</span>`
+      : notMeant
+        ? html`<span class="badge badge--muted">Not meant here</span>`
+        : NOTHING;
     return [
       html`<div class="meaning meaning--${side}${pinned ? " is-pinned" : ""}${notMeant ? " is-not-meant" : ""}"><p class="meaning-who">${who}${mark}</p><p class="meaning-text"><strong>${meaning.label}</strong>: ${meaning.meaning}</p></div>`,
     ];

@@ -120,7 +120,8 @@ function cspMeta(csp: string): Markup {
 }
 
 function toolbar(current: Lens, caption = "JointSpec preview"): Markup {
-  const button = (lens: Lens): Markup => html`<button type="button" data-lens-choice="${lens}" aria-pressed="${String(lens === current)}">${SIDE_NAMES[lens]}</button>`;
+  const button = (lens: Lens): Markup =>
+    html`<button type="button" data-lens-choice="${lens}" aria-pressed="${String(lens === current)}">${SIDE_NAMES[lens]}</button>`;
   return html`<header class="toolbar"><span class="toolbar-caption">${caption}</span><div class="lens" role="group" aria-label="Explain terms for"><span class="lens-label">Read as</span>${SIDES.map(button)}</div></header>`;
 }
 

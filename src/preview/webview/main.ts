@@ -8,7 +8,16 @@
 // It builds no markup from data: updates arrive as HTML the host's renderer escaped.
 // (The DOM library is referenced here because this is the one file that runs in a browser.)
 
-import { isHostToWebviewMessage, isLens, isSigningFunction, parseRangeAttribute, readPreviewState, type Lens, type PreviewState, type WebviewToHostMessage } from "./messages.js";
+import {
+  isHostToWebviewMessage,
+  isLens,
+  isSigningFunction,
+  parseRangeAttribute,
+  readPreviewState,
+  type Lens,
+  type PreviewState,
+  type WebviewToHostMessage,
+} from "./messages.js";
 
 interface VsCodeApi {
   postMessage(message: WebviewToHostMessage): void;

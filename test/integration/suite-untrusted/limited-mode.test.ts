@@ -24,6 +24,10 @@ describe("untrusted workspace", () => {
     assert.deepEqual(vscode.workspace.getConfiguration("jointspec").get("glossary.files"), []);
     const document = await openInEditor("zephyr-pilot.campaign.yaml");
     const lint = await waitFor("the spec's lint", () => api().diagnostics.current(document));
-    assert.deepEqual(lint.result.findings.map((f) => f.message), [], "no Zephyr finding: the workspace's glossary file was not read");
+    assert.deepEqual(
+      lint.result.findings.map((f) => f.message),
+      [],
+      "no Zephyr finding: the workspace's glossary file was not read",
+    );
   });
 });

@@ -11,7 +11,9 @@ describe("activation", () => {
   it("runs in the extension host the harness asked for", () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not installed in this VS Code`);
-    console.log(`host: ${currentHost()} (global scope ${globalScope}, typeof process ${typeof process}, extensionKind ${vscode.ExtensionKind[extension.extensionKind]})`);
+    console.log(
+      `host: ${currentHost()} (global scope ${globalScope}, typeof process ${typeof process}, extensionKind ${vscode.ExtensionKind[extension.extensionKind]})`,
+    );
     const expected = testEnv("JOINTSPEC_EXPECT_HOST");
     if (expected === "webworker") {
       // No Node at all: the browser entry runs, in a worker inside the workbench page.
@@ -38,7 +40,8 @@ describe("activation", () => {
     // scripts/vscode/run.mjs installs the packaged .vsix and says where it went: the code
     // under test must be that copy, not the repository (test-electron loads the repository).
     const expected = testEnv("JOINTSPEC_EXPECT_EXTENSION_PATH");
-    if (expected) assert.equal(extension.extensionUri.path.replace(/\/+$/, ""), expected.replace(/\/+$/, ""), "the extension was not loaded from the installed .vsix");
+    if (expected)
+      assert.equal(extension.extensionUri.path.replace(/\/+$/, ""), expected.replace(/\/+$/, ""), "the extension was not loaded from the installed .vsix");
     console.log(`${EXTENSION_ID} ${extension.packageJSON.version} in VS Code ${vscode.version} from ${extension.extensionUri.toString()} (${entry})`);
   });
 

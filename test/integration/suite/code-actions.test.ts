@@ -20,7 +20,9 @@ describe("code actions", () => {
     it(`${name}: ${fix}`, async () => {
       const editor = await openUntitledSpec(read(`${name}.before.campaign.yaml`));
       const { document } = editor;
-      const [diagnostic] = await diagnosticsWhen(document.uri, `a ${ruleId} diagnostic`, (d) => d.some((x) => ruleOf(x) === ruleId)).then((d) => d.filter((x) => ruleOf(x) === ruleId));
+      const [diagnostic] = await diagnosticsWhen(document.uri, `a ${ruleId} diagnostic`, (d) => d.some((x) => ruleOf(x) === ruleId)).then((d) =>
+        d.filter((x) => ruleOf(x) === ruleId),
+      );
       const actions = await actionsFor(document, diagnostic!);
       const action = actions.find((a) => a.title === fix);
       assert.ok(action?.edit, `"${fix}" among ${actions.map((a) => a.title).join(" | ")}`);
@@ -36,7 +38,12 @@ describe("code actions", () => {
     const { document } = editor;
     await diagnosticsWhen(document.uri, "the shared-kpi diagnostic", (d) => d.some((x) => ruleOf(x) === "shared-kpi"));
     const whole = new vscode.Range(0, 0, document.lineCount, 0);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, whole, "source.fixAll.jointspec");
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      document.uri,
+      whole,
+      "source.fixAll.jointspec",
+    );
     assert.equal(actions.length, 1);
     assert.ok(await vscode.workspace.applyEdit(actions[0]!.edit!));
     assert.equal(document.getText(), read("shared-kpi-flow-owners.after.campaign.yaml"));
@@ -45,7 +52,12 @@ describe("code actions", () => {
   it("Fix all offers nothing when no fix is safe to apply unasked", async () => {
     const editor = await openUntitledSpec(read("pin-term-new-glossary.before.campaign.yaml"));
     await diagnosticsWhen(editor.document.uri, "the ambiguous-term diagnostic", (d) => d.length > 0);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", editor.document.uri, new vscode.Range(0, 0, 1, 0), "source.fixAll.jointspec");
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
+      editor.document.uri,
+      new vscode.Range(0, 0, 1, 0),
+      "source.fixAll.jointspec",
+    );
     assert.equal(actions.length, 0);
   });
 
@@ -55,7 +67,9 @@ describe("code actions", () => {
     const [diagnostic] = await diagnosticsWhen(document.uri, "the owners diagnostic", (d) => d.some((x) => ruleOf(x) === "owners-both-functions"));
     const before = document.getText();
     const line = diagnostic!.range.start.line;
-    assert.ok(await vscode.commands.executeCommand("jointspec.disableRuleForLine", document.uri, "owners-both-functions", line, "IT names its owner at kickoff"));
+    assert.ok(
+      await vscode.commands.executeCommand("jointspec.disableRuleForLine", document.uri, "owners-both-functions", line, "IT names its owner at kickoff"),
+    );
     const lines = before.split("\n");
     lines.splice(line, 0, "# jointspec-disable-next-line owners-both-functions -- IT names its owner at kickoff");
     assert.equal(document.getText(), lines.join("\n"));

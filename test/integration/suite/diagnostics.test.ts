@@ -27,7 +27,9 @@ describe("diagnostics", () => {
     it(`${name}: the marked findings, at their ranges`, async () => {
       const document = await openInEditor(name);
       const expected = expectedFindings(document.getText());
-      const found = await diagnosticsWhen(document.uri, `${name}'s diagnostics`, (d) => summary(d).join() === expected.join(), 10_000).catch(() => jointspecDiagnostics(document.uri));
+      const found = await diagnosticsWhen(document.uri, `${name}'s diagnostics`, (d) => summary(d).join() === expected.join(), 10_000).catch(() =>
+        jointspecDiagnostics(document.uri),
+      );
       assert.deepEqual(summary(found), expected);
       for (const diagnostic of found) {
         assert.equal(diagnostic.source, "jointspec");
@@ -42,7 +44,10 @@ describe("diagnostics", () => {
   it("the workspace config makes ambiguous-term a warning, with the workspace glossary's Northstar", async () => {
     const document = await openInEditor("lapsed-member-winback.campaign.yaml");
     const found = await diagnosticsWhen(document.uri, "two ambiguous-term warnings", (d) => d.length === 2);
-    assert.deepEqual(found.map((d) => d.severity), [vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Warning]);
+    assert.deepEqual(
+      found.map((d) => d.severity),
+      [vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Warning],
+    );
     assert.ok(found.some((d) => d.message.startsWith('"Northstar" means')));
   });
 
@@ -77,7 +82,10 @@ describe("diagnostics", () => {
     );
     assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(3, 0), "summary: still far too long\n")));
     const lint = await api().diagnostics.lint(document);
-    assert.deepEqual(lint?.result.findings.map((f) => f.ruleId), ["spec-size"]);
+    assert.deepEqual(
+      lint?.result.findings.map((f) => f.ruleId),
+      ["spec-size"],
+    );
     assert.equal(lint?.result.analysis.parsed.document, undefined, "the text was not parsed");
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", document.uri, found[0]!.range);
     const titles = actions.map((a) => a.title);
@@ -91,14 +99,20 @@ describe("diagnostics", () => {
     const editor = await openUntitledSpec(source.getText());
     const { document } = editor;
     await diagnosticsWhen(document.uri, "the first lint", (d) => d.length === 1);
-    const line = document.lineAt(document.getText().split("\n").findIndex((l) => l.startsWith("status:")));
+    const line = document.lineAt(
+      document
+        .getText()
+        .split("\n")
+        .findIndex((l) => l.startsWith("status:")),
+    );
     const small = await timeToDiagnostics(
       document.uri,
       () => editor.edit((edit) => edit.replace(line.range, "status: aproved")),
       (d) => d.some((x) => x.message.includes('"aproved"')),
     );
 
-    const kpi = (i: number) => `  - id: kpi-${i}\n    name: KPI ${i}\n    definition: Orders a week\n    target: 10\n    owners: [marketing, technology]\n    source: warehouse.orders\n    cadence: weekly\n`;
+    const kpi = (i: number) =>
+      `  - id: kpi-${i}\n    name: KPI ${i}\n    definition: Orders a week\n    target: 10\n    owners: [marketing, technology]\n    source: warehouse.orders\n    cadence: weekly\n`;
     const big = `jointspec: 1\nid: big\ntitle: Big\nstatus: draft\nowners:\n  marketing: [{ name: Ann }]\n  technology: [{ name: Bo }]\nsecurity_review: { status: approved, reviewer: Cy, date: 2027-01-01 }\nkpis:\n${Array.from({ length: 713 }, (_, i) => kpi(i)).join("")}`;
     const bigEditor = await openUntitledSpec(big);
     assert.ok(bigEditor.document.lineCount >= 5000, `${bigEditor.document.lineCount} lines`);
@@ -109,6 +123,8 @@ describe("diagnostics", () => {
       (d) => d.some((x) => x.message.includes('"aproved"')),
     );
     const delay = vscode.workspace.getConfiguration("jointspec").get<number>("lint.delay");
-    console.log(`edit → updated diagnostics: examples spec ${small.toFixed(0)} ms, ${bigEditor.document.lineCount}-line spec ${large.toFixed(0)} ms (linting on type waits ${delay} ms after the last edit; a hover or code-action request in between lints at once)`);
+    console.log(
+      `edit → updated diagnostics: examples spec ${small.toFixed(0)} ms, ${bigEditor.document.lineCount}-line spec ${large.toFixed(0)} ms (linting on type waits ${delay} ms after the last edit; a hover or code-action request in between lints at once)`,
+    );
   });
 });

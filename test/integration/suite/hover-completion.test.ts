@@ -21,7 +21,8 @@ describe("hovers", () => {
     assert.match(text, /disaster recovery/);
     assert.match(text, /Not pinned in this spec/);
     assert.match(text, /bundled JointSpec glossary/);
-    for (const hover of hovers) for (const content of hover.contents) if (content instanceof vscode.MarkdownString) assert.ok(!content.isTrusted, "hovers cannot run commands");
+    for (const hover of hovers)
+      for (const content of hover.contents) if (content instanceof vscode.MarkdownString) assert.ok(!content.isTrusted, "hovers cannot run commands");
   });
 
   it("a pinned term says which meaning this spec uses", async () => {
@@ -67,7 +68,11 @@ describe("completions", () => {
   async function labelsAt(content: string): Promise<string[]> {
     const offset = content.indexOf("|");
     const editor = await openUntitledSpec(content.replace("|", ""));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", editor.document.uri, editor.document.positionAt(offset));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      "vscode.executeCompletionItemProvider",
+      editor.document.uri,
+      editor.document.positionAt(offset),
+    );
     return list.items.map((item) => (typeof item.label === "string" ? item.label : item.label.label));
   }
 
@@ -96,7 +101,11 @@ describe("completions", () => {
   it("offers the roster's people of a side under owners.<side>, from the folder's .jointspec.yaml", async () => {
     const document = await openInEditor("roster/team-offsite.campaign.yaml");
     const labelsBefore = async (name: string): Promise<string[]> => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>("vscode.executeCompletionItemProvider", document.uri, document.positionAt(document.getText().indexOf(name)));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        "vscode.executeCompletionItemProvider",
+        document.uri,
+        document.positionAt(document.getText().indexOf(name)),
+      );
       return list.items.map((item) => (typeof item.label === "string" ? item.label : item.label.label));
     };
     const marketing = await labelsBefore("Dana Reyes");

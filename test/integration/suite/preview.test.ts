@@ -16,7 +16,11 @@ function previews(): PreviewController {
   return controller;
 }
 
-async function previewOf(uri: vscode.Uri, what: string, accept: (snapshot: PreviewSnapshot) => boolean = (s) => s.model !== undefined): Promise<PreviewSnapshot> {
+async function previewOf(
+  uri: vscode.Uri,
+  what: string,
+  accept: (snapshot: PreviewSnapshot) => boolean = (s) => s.model !== undefined,
+): Promise<PreviewSnapshot> {
   return waitFor(what, () => {
     const snapshot = previews().snapshot(uri);
     return snapshot && accept(snapshot) ? snapshot : undefined;
@@ -80,7 +84,11 @@ describe("preview panel", () => {
     assert.ok(offset > 0, "the spec names TBD as its technology owner");
     const start = editor.document.positionAt(offset + "name: ".length);
     assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(start, start.translate(0, 3)), "Ada Lovelace")));
-    const after = await previewOf(editor.document.uri, "the preview to show the named technology owner", (s) => checkState(s, "owners-both-functions") === "passed");
+    const after = await previewOf(
+      editor.document.uri,
+      "the preview to show the named technology owner",
+      (s) => checkState(s, "owners-both-functions") === "passed",
+    );
     assert.ok(after.renders > before.renders);
     assert.match(after.body, /Ada Lovelace/);
     assert.ok(!after.body.includes("Not named yet"));
@@ -96,15 +104,26 @@ describe("preview panel", () => {
     assert.ok(attribute, "the owners check carries a data-range");
     const [line, character, endLine, endCharacter] = attribute.slice(1).map(Number) as [number, number, number, number];
     // A side that names only a placeholder is reported at the placeholder, where the name goes.
-    assert.equal(editor.document.getText(new vscode.Range(line, character, endLine, endCharacter)), "TBD", "the failing check points at the technology owner's placeholder name");
+    assert.equal(
+      editor.document.getText(new vscode.Range(line, character, endLine, endCharacter)),
+      "TBD",
+      "the failing check points at the technology owner's placeholder name",
+    );
 
     // Move the cursor away first, so that the reveal is what brings it back.
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    const accepted = await previews().receive(editor.document.uri, { type: "reveal", range: { start: { line, character }, end: { line: endLine, character: endCharacter } } });
+    const accepted = await previews().receive(editor.document.uri, {
+      type: "reveal",
+      range: { start: { line, character }, end: { line: endLine, character: endCharacter } },
+    });
     assert.equal(accepted, true);
     await waitFor(`the cursor on line ${line + 1}`, () => {
       const active = vscode.window.activeTextEditor;
-      return active?.document.uri.toString() === editor.document.uri.toString() && active.selection.start.line === line && active.selection.start.character === character;
+      return (
+        active?.document.uri.toString() === editor.document.uri.toString() &&
+        active.selection.start.line === line &&
+        active.selection.start.character === character
+      );
     });
   });
 

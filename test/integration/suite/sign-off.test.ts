@@ -122,7 +122,13 @@ describe("sign-off", () => {
     assert.equal(asked.modals.length, 1);
     assert.deepEqual(asked.modals[0]!.items, ["Sign off"]);
     assert.match(asked.modals[0]!.message, /Autumn app launch/);
-    for (const fact of ["Status: in-review", "Marketing owners: Dana Reyes", "Technology owners: Sam Patel", "KPIs: app-activation-rate (target >= 12%, shared)", "Security review: approved by Priya Nair on 2026-11-10"]) {
+    for (const fact of [
+      "Status: in-review",
+      "Marketing owners: Dana Reyes",
+      "Technology owners: Sam Patel",
+      "KPIs: app-activation-rate (target >= 12%, shared)",
+      "Security review: approved by Priya Nair on 2026-11-10",
+    ]) {
       assert.ok(asked.modals[0]!.detail?.includes(fact), `the dialog's detail names ${fact}:\n${asked.modals[0]!.detail}`);
     }
 
@@ -217,12 +223,17 @@ describe("sign-off", () => {
     await changeTarget(editor, '">= 12%"', '">= 15%"');
     const stale = await previewOf(uri, "the preview showing the sign-off stale", (s) => s.model?.approvals.marketing.state === "stale");
     const changes = stale.model!.approvals.marketing.changes;
-    assert.ok(changes.some((change) => /target/.test(change) && /app-activation-rate/.test(change)), `what changed names the KPI's target: ${JSON.stringify(changes)}`);
+    assert.ok(
+      changes.some((change) => /target/.test(change) && /app-activation-rate/.test(change)),
+      `what changed names the KPI's target: ${JSON.stringify(changes)}`,
+    );
     assert.match(stale.body, /badge--stale/);
     assert.match(stale.body, /data-sign-off="marketing">Sign again<\/button>/);
 
     // The finding's quick fix runs the same flow.
-    const [diagnostic] = (await diagnosticsWhen(uri, "a stale-sign-off diagnostic", (d) => d.some((x) => ruleOf(x) === "stale-sign-off"))).filter((x) => ruleOf(x) === "stale-sign-off");
+    const [diagnostic] = (await diagnosticsWhen(uri, "a stale-sign-off diagnostic", (d) => d.some((x) => ruleOf(x) === "stale-sign-off"))).filter(
+      (x) => ruleOf(x) === "stale-sign-off",
+    );
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, diagnostic!.range);
     const again = actions.find((a) => a.title === "Sign again for marketing");
     assert.ok(again?.command, `"Sign again for marketing" among ${actions.map((a) => a.title).join(" | ")}`);

@@ -38,14 +38,22 @@ describe("re-linting", () => {
 
   it("the config file wins over the settings, and its changes re-lint", async () => {
     const document = await openInEditor("lapsed-member-winback.campaign.yaml");
-    await diagnosticsWhen(document.uri, "two ambiguous-term warnings", (d) => d.length === 2 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning));
+    await diagnosticsWhen(
+      document.uri,
+      "two ambiguous-term warnings",
+      (d) => d.length === 2 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning),
+    );
     await vscode.workspace.getConfiguration("jointspec").update("rules", { "ambiguous-term": "error" }, vscode.ConfigurationTarget.Workspace);
     try {
       // .jointspec.yaml says warning, and the file wins.
       await diagnosticsWhen(document.uri, "still warnings", (d) => d.length === 2 && d.every((x) => x.severity === vscode.DiagnosticSeverity.Warning));
-      await withFile(".jointspec.yaml", (text) => text.replace("ambiguous-term: warning", "ambiguous-term: off"), async () => {
-        await diagnosticsWhen(document.uri, "no ambiguous-term with the config saying off", (d) => d.length === 0);
-      });
+      await withFile(
+        ".jointspec.yaml",
+        (text) => text.replace("ambiguous-term: warning", "ambiguous-term: off"),
+        async () => {
+          await diagnosticsWhen(document.uri, "no ambiguous-term with the config saying off", (d) => d.length === 0);
+        },
+      );
     } finally {
       await vscode.workspace.getConfiguration("jointspec").update("rules", undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -55,9 +63,13 @@ describe("re-linting", () => {
   it("a glossary file change re-lints open specs", async () => {
     const document = await openInEditor("lapsed-member-winback.campaign.yaml");
     await diagnosticsWhen(document.uri, "the Northstar finding", (d) => d.some((x) => x.message.startsWith('"Northstar"')));
-    await withFile("glossary/acme.glossary.yaml", (text) => text.replace(/report: true/g, "report: false"), async () => {
-      await diagnosticsWhen(document.uri, "no Northstar finding", (d) => !d.some((x) => x.message.startsWith('"Northstar"')));
-    });
+    await withFile(
+      "glossary/acme.glossary.yaml",
+      (text) => text.replace(/report: true/g, "report: false"),
+      async () => {
+        await diagnosticsWhen(document.uri, "no Northstar finding", (d) => !d.some((x) => x.message.startsWith('"Northstar"')));
+      },
+    );
     await diagnosticsWhen(document.uri, "the Northstar finding back", (d) => d.some((x) => x.message.startsWith('"Northstar"')));
   });
 
@@ -65,12 +77,16 @@ describe("re-linting", () => {
   it("a spec the config ignores shows no diagnostics", async () => {
     const document = await openInEditor("lapsed-member-winback.campaign.yaml");
     await diagnosticsWhen(document.uri, "two ambiguous-term warnings", (d) => d.length === 2);
-    await withFile(".jointspec.yaml", (text) => `${text}\nignore:\n  - "lapsed-member-winback.campaign.yaml"\n`, async () => {
-      await diagnosticsWhen(document.uri, "no diagnostics once the config ignores the spec", (d) => d.length === 0);
-      // Linting it again (as on save) keeps it clear.
-      assert.equal(await api().diagnostics.lint(document), undefined);
-      assert.equal(jointspecDiagnostics(document.uri).length, 0);
-    });
+    await withFile(
+      ".jointspec.yaml",
+      (text) => `${text}\nignore:\n  - "lapsed-member-winback.campaign.yaml"\n`,
+      async () => {
+        await diagnosticsWhen(document.uri, "no diagnostics once the config ignores the spec", (d) => d.length === 0);
+        // Linting it again (as on save) keeps it clear.
+        assert.equal(await api().diagnostics.lint(document), undefined);
+        assert.equal(jointspecDiagnostics(document.uri).length, 0);
+      },
+    );
     await diagnosticsWhen(document.uri, "the warnings back", (d) => d.length === 2);
   });
 });
@@ -90,7 +106,10 @@ describe("commands", () => {
       // How many findings the workspace's specs hold in all depends on what earlier tests left
       // open and configured; what this test is about is the unopened spec's, checked below.
       assert.ok(findings >= 1, `${findings} findings`);
-      assert.deepEqual(jointspecDiagnostics(uri).map((d) => String(typeof d.code === "object" ? d.code.value : "")), ["security-review"]);
+      assert.deepEqual(
+        jointspecDiagnostics(uri).map((d) => String(typeof d.code === "object" ? d.code.value : "")),
+        ["security-review"],
+      );
       assert.deepEqual(jointspecDiagnostics(workspaceFile("config/app-settings.yaml")), []);
     } finally {
       await vscode.workspace.fs.delete(uri);
@@ -106,7 +125,9 @@ describe("commands", () => {
       const editor = vscode.window.activeTextEditor!;
       assert.equal(editor.document.getText(editor.selection), "TBD");
       assert.equal(editor.selection.start.line, 7);
-      await diagnosticsWhen(uri, "findings on the template's placeholders", (d) => d.some((x) => String(typeof x.code === "object" ? x.code.value : "") === "owners-both-functions"));
+      await diagnosticsWhen(uri, "findings on the template's placeholders", (d) =>
+        d.some((x) => String(typeof x.code === "object" ? x.code.value : "") === "owners-both-functions"),
+      );
     } finally {
       await closeAll();
       await vscode.workspace.fs.delete(uri);
@@ -133,12 +154,18 @@ describe("Lint Workspace on a file system without file search (as on vscode.dev 
   let scheme = 0;
 
   // Mounts `files` on a fresh scheme, runs Lint Workspace over its root, then unmounts it.
-  async function lintMemoryFolder(files: Record<string, string>, options: { unreadable?: string[]; walkLimit?: number } = {}): Promise<{ result: Result; root: vscode.Uri }> {
+  async function lintMemoryFolder(
+    files: Record<string, string>,
+    options: { unreadable?: string[]; walkLimit?: number } = {},
+  ): Promise<{ result: Result; root: vscode.Uri }> {
     const root = vscode.Uri.from({ scheme: `jointspec-memfs-${++scheme}`, path: "/repo" });
     const mount = vscode.workspace.registerFileSystemProvider(root.scheme, new MemoryFileSystem(files, options.unreadable), { isReadonly: true });
     try {
       // A short wait for file search, which never answers for this scheme; then the folder is walked.
-      const result = await vscode.commands.executeCommand<Result>("jointspec.lintWorkspace", [root], { searchTimeoutMs: 300, ...(options.walkLimit ? { walkLimit: options.walkLimit } : {}) });
+      const result = await vscode.commands.executeCommand<Result>("jointspec.lintWorkspace", [root], {
+        searchTimeoutMs: 300,
+        ...(options.walkLimit ? { walkLimit: options.walkLimit } : {}),
+      });
       return { result, root };
     } finally {
       mount.dispose();
@@ -173,7 +200,10 @@ describe("Lint Workspace on a file system without file search (as on vscode.dev 
   it("says when it stopped walking early", async () => {
     const files = Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`/repo/notes-${i}.yaml`, "title: not a spec\n"]));
     const { result } = await lintMemoryFolder(files, { walkLimit: 3 });
-    assert.deepEqual(result.problems.map((p) => p.replace(/jointspec-memfs-\d+/, "memfs")), ["in memfs:/repo, only the first 3 files and folders were looked at; specs left out are still checked when you open them"]);
+    assert.deepEqual(
+      result.problems.map((p) => p.replace(/jointspec-memfs-\d+/, "memfs")),
+      ["in memfs:/repo, only the first 3 files and folders were looked at; specs left out are still checked when you open them"],
+    );
   });
 });
 

@@ -27,7 +27,8 @@ export function ok(value: unknown, message?: string | Error): asserts value {
 
 /** Passes when `actual` and `expected` are the same value (Object.is). */
 export function equal<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
-  if (!Object.is(actual, expected)) failWith(message, `Expected values to be strictly equal:\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`, actual, expected);
+  if (!Object.is(actual, expected))
+    failWith(message, `Expected values to be strictly equal:\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`, actual, expected);
 }
 
 /** Passes when `actual` and `expected` are not the same value (Object.is). */
@@ -37,7 +38,8 @@ export function notEqual(actual: unknown, expected: unknown, message?: string | 
 
 /** Passes when `actual` and `expected` are deeply and strictly equal. */
 export function deepEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
-  if (!isDeepStrictEqual(actual, expected)) failWith(message, `Expected values to be strictly deep-equal:\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`, actual, expected);
+  if (!isDeepStrictEqual(actual, expected))
+    failWith(message, `Expected values to be strictly deep-equal:\n  actual:   ${show(actual)}\n  expected: ${show(expected)}`, actual, expected);
 }
 
 /** Passes when `actual` and `expected` are not deeply and strictly equal. */
@@ -47,12 +49,14 @@ export function notDeepEqual(actual: unknown, expected: unknown, message?: strin
 
 /** Passes when the string `actual` matches `pattern`. */
 export function match(actual: string, pattern: RegExp, message?: string | Error): void {
-  if (typeof actual !== "string" || !pattern.test(actual)) failWith(message, `The input did not match the regular expression ${String(pattern)}. Input:\n${show(actual)}`, actual, pattern);
+  if (typeof actual !== "string" || !pattern.test(actual))
+    failWith(message, `The input did not match the regular expression ${String(pattern)}. Input:\n${show(actual)}`, actual, pattern);
 }
 
 /** Passes when the string `actual` does not match `pattern`. */
 export function doesNotMatch(actual: string, pattern: RegExp, message?: string | Error): void {
-  if (typeof actual !== "string" || pattern.test(actual)) failWith(message, `The input was expected not to match the regular expression ${String(pattern)}. Input:\n${show(actual)}`, actual, pattern);
+  if (typeof actual !== "string" || pattern.test(actual))
+    failWith(message, `The input was expected not to match the regular expression ${String(pattern)}. Input:\n${show(actual)}`, actual, pattern);
 }
 
 /** Always fails. */

@@ -77,13 +77,15 @@ function resultsWriter(path: string | undefined): { emit(event: TestEvent): void
   const flush = (): void => {
     if (queued) return;
     queued = true;
-    writing = writing.then(async () => {
-      queued = false;
-      await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
-    }).catch((error: unknown) => {
-      // The harness sees no events and says so; this line shows why in the workbench console.
-      originalConsole.error(`cannot write the test results to ${uri.toString()}: ${String(error)}`);
-    });
+    writing = writing
+      .then(async () => {
+        queued = false;
+        await vscode.workspace.fs.writeFile(uri, encoder.encode(text));
+      })
+      .catch((error: unknown) => {
+        // The harness sees no events and says so; this line shows why in the workbench console.
+        originalConsole.error(`cannot write the test results to ${uri.toString()}: ${String(error)}`);
+      });
   };
   return {
     emit(event) {
@@ -132,5 +134,11 @@ function formatArgument(value: unknown): string {
 function shortStack(error: unknown): string | undefined {
   const stack = error instanceof Error ? error.stack : undefined;
   if (!stack) return undefined;
-  return stack.split("\n").filter((line) => /^\s+at /.test(line)).slice(0, 3).join("\n") || undefined;
+  return (
+    stack
+      .split("\n")
+      .filter((line) => /^\s+at /.test(line))
+      .slice(0, 3)
+      .join("\n") || undefined
+  );
 }

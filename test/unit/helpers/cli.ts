@@ -16,7 +16,12 @@ const BIN = join(REPO, "bin/jointspec.js");
 // Bytes written to stdout read as the child process's would: UTF-8, a byte order mark kept.
 const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
 
-export async function runInProcess(args: readonly string[], cwd = REPO, env: Record<string, string | undefined> = {}, stdin?: string | Uint8Array): Promise<CliRun> {
+export async function runInProcess(
+  args: readonly string[],
+  cwd = REPO,
+  env: Record<string, string | undefined> = {},
+  stdin?: string | Uint8Array,
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await main({

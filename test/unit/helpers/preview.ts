@@ -12,7 +12,14 @@ import type { SeveritySetting } from "../../../src/core/types.js";
 import { REPO } from "./fixtures.js";
 
 /** The readiness checklist, in its order: each check is named by the rule it rests on. */
-export const CHECK_ORDER: readonly ReadinessRuleId[] = ["owners-both-functions", "shared-kpi", "security-review", "security-review-gate", "joint-sign-off", "stale-sign-off"];
+export const CHECK_ORDER: readonly ReadinessRuleId[] = [
+  "owners-both-functions",
+  "shared-kpi",
+  "security-review",
+  "security-review-gate",
+  "joint-sign-off",
+  "stale-sign-off",
+];
 
 const P = "passed";
 const F = "failed";

@@ -60,7 +60,8 @@ export function templateLiterals(source: string): TemplateLiteral[] {
         if (source[i] === "\\") i++;
         else if (source[i] === "[") inClass = true;
         else if (source[i] === "]") inClass = false;
-        if (i >= source.length || source[i] === "\n") throw new Error(`the scan lost its way: a regular expression from line ${lineAt(source, start)} never ends`);
+        if (i >= source.length || source[i] === "\n")
+          throw new Error(`the scan lost its way: a regular expression from line ${lineAt(source, start)} never ends`);
       }
       i++;
       previous = "/";

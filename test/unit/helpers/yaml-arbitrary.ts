@@ -78,7 +78,17 @@ const keyText: fc.Arbitrary<string> = fc.oneof(
 );
 
 const commentText: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("#", "# c", "#c", "# comment: with colon", "# - dash", "## double", "# jointspec-disable-next-line shared-kpi -- why", "# jointspec-disable kpi-measurable", "#  spaced  "),
+  fc.constantFrom(
+    "#",
+    "# c",
+    "#c",
+    "# comment: with colon",
+    "# - dash",
+    "## double",
+    "# jointspec-disable-next-line shared-kpi -- why",
+    "# jointspec-disable kpi-measurable",
+    "#  spaced  ",
+  ),
   trickyString.map((s) => `#${s}`),
 );
 
@@ -163,7 +173,10 @@ export interface ItemModel {
 }
 
 const trivia: fc.Arbitrary<Trivia> = fc.oneof(
-  fc.record({ kind: fc.constant("blank" as const), spaces: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 6 }) }) }),
+  fc.record({
+    kind: fc.constant("blank" as const),
+    spaces: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 6 }) }),
+  }),
   fc.record({ kind: fc.constant("comment" as const), shift: fc.integer({ min: -4, max: 4 }), text: commentText }),
 );
 
@@ -172,7 +185,13 @@ const triviaList = fc.oneof({ weight: 3, arbitrary: fc.constant([] as Trivia[]) 
 const trailing = fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: commentText.map((c) => (c.startsWith("#") ? c : `#${c}`)) });
 
 const blockLine = fc.oneof(
-  { weight: 10, arbitrary: fc.record({ extra: fc.constant(0), text: fc.constantFrom(...PLAIN_WORDS, "line one", "  two spaces in", "# not a comment", "- not a list", "key: not a map", "x ", "'q'", '"dq"') }) },
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      extra: fc.constant(0),
+      text: fc.constantFrom(...PLAIN_WORDS, "line one", "  two spaces in", "# not a comment", "- not a list", "key: not a map", "x ", "'q'", '"dq"'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ extra: fc.constant(0), text: fc.constant("") }) },
   { weight: 1, arbitrary: fc.record({ extra: fc.integer({ min: 1, max: 4 }), text: fc.constant("") }) },
   { weight: 1, arbitrary: fc.record({ extra: fc.integer({ min: 1, max: 3 }), text: fc.constantFrom("indented more", "# deeper", "x") }) },
@@ -186,7 +205,11 @@ const blockScalar: fc.Arbitrary<BlockScalarModel> = fc.record({
   explicit: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }) }),
   digitLast: fc.boolean(),
   headerComment: fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(" # c", " #", "#c", "  # two") }),
-  bodyIndent: fc.oneof({ weight: 6, arbitrary: fc.constant(2) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }) }, { weight: 1, arbitrary: fc.constant(0) }),
+  bodyIndent: fc.oneof(
+    { weight: 6, arbitrary: fc.constant(2) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 5 }) },
+    { weight: 1, arbitrary: fc.constant(0) },
+  ),
   lines: fc.array(blockLine, { minLength: 0, maxLength: 6 }),
 });
 
@@ -221,24 +244,59 @@ const flow: fc.Arbitrary<FlowModel> = flowText.map((text) => ({ kind: "flow" as 
 // Long text wrapped over lines, as people write summaries; blank lines, comments and colons
 // among them, and lines not indented enough to go on.
 const moreLine = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ extra: fc.integer({ min: 1, max: 4 }), text: fc.constantFrom("continued over lines", "and more words", "- not a list", "'not quoted'", "x#y", "3:1", "C#") }) },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      extra: fc.integer({ min: 1, max: 4 }),
+      text: fc.constantFrom("continued over lines", "and more words", "- not a list", "'not quoted'", "x#y", "3:1", "C#"),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ extra: fc.constantFrom(0, 1, 3), text: fc.constant("") }) },
-  { weight: 1, arbitrary: fc.record({ extra: fc.integer({ min: 0, max: 3 }), text: fc.constantFrom("# a comment", "text # then a comment", "key: value", "ends with:") }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ extra: fc.integer({ min: 0, max: 3 }), text: fc.constantFrom("# a comment", "text # then a comment", "key: value", "ends with:") }),
+  },
   { weight: 1, arbitrary: fc.record({ extra: fc.constantFrom(-1, 0), text: fc.constantFrom("less", "next: 1") }) },
 );
 
 const scalar: fc.Arbitrary<ScalarModel> = fc.record({
   kind: fc.constant("scalar" as const),
   text: scalarText,
-  more: fc.oneof({ weight: 8, arbitrary: fc.constant([] as ScalarModel["more"]) }, { weight: 1, arbitrary: fc.array(moreLine, { minLength: 1, maxLength: 3 }) }),
+  more: fc.oneof(
+    { weight: 8, arbitrary: fc.constant([] as ScalarModel["more"]) },
+    { weight: 1, arbitrary: fc.array(moreLine, { minLength: 1, maxLength: 3 }) },
+  ),
 });
 
 // Lines of a quoted scalar: words with what would be structure outside quotes, escapes good
 // and bad, doubled and lone quotes, trailing spaces, an escaped line break, blank lines.
 const QUOTED_LINE_TEXTS = [
-  "continued over lines", "and more words", "# not a comment", "- not a list", "key: not a map", "ratio 3:1", "x#y", "C# and F#",
-  "it''s", "a ''quoted'' word", "say \\\"hi\\\"", "tab\\there", "\\u00e9 and \\x41", "bad \\q escape", "ends with a backslash \\",
-  "trailing spaces   ", "  leading spaces", "é € “curly”", "[not, flow]", "{not: flow}", "&a *b !t", "'", '"', "---", "...", "%x",
+  "continued over lines",
+  "and more words",
+  "# not a comment",
+  "- not a list",
+  "key: not a map",
+  "ratio 3:1",
+  "x#y",
+  "C# and F#",
+  "it''s",
+  "a ''quoted'' word",
+  'say \\"hi\\"',
+  "tab\\there",
+  "\\u00e9 and \\x41",
+  "bad \\q escape",
+  "ends with a backslash \\",
+  "trailing spaces   ",
+  "  leading spaces",
+  "é € “curly”",
+  "[not, flow]",
+  "{not: flow}",
+  "&a *b !t",
+  "'",
+  '"',
+  "---",
+  "...",
+  "%x",
 ];
 
 const quotedLine = fc.oneof(
@@ -253,7 +311,11 @@ const quoted: fc.Arbitrary<QuotedModel> = fc.record({
   first: fc.constantFrom("", "Member preview on smart home", "a: b # c", "ends with a space ", "x\\", "it''s", "\\t"),
   lines: fc.array(quotedLine, { minLength: 1, maxLength: 4 }),
   closeAlone: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-  after: fc.oneof({ weight: 6, arbitrary: fc.constant("") }, { weight: 2, arbitrary: fc.constantFrom(" # c", "  #c", "#c", " ") }, { weight: 1, arbitrary: fc.constantFrom(": v", " x", ",") }),
+  after: fc.oneof(
+    { weight: 6, arbitrary: fc.constant("") },
+    { weight: 2, arbitrary: fc.constantFrom(" # c", "  #c", "#c", " ") },
+    { weight: 1, arbitrary: fc.constantFrom(": v", " x", ",") },
+  ),
 });
 
 const models = fc.letrec<{ value: ValueModel; map: MapModel; seq: SeqModel; entry: EntryModel; item: ItemModel }>((tie) => ({
@@ -343,7 +405,9 @@ function renderValue(head: string, value: ValueModel, column: number, trailingCo
     }
     case "quoted": {
       out.push(`${head}${gap}${value.quote}${value.first}`);
-      const below = value.lines.map((line) => (line.text === "" ? " ".repeat(Math.max(0, line.extra)) : " ".repeat(Math.max(0, column + line.extra)) + line.text));
+      const below = value.lines.map((line) =>
+        line.text === "" ? " ".repeat(Math.max(0, line.extra)) : " ".repeat(Math.max(0, column + line.extra)) + line.text,
+      );
       if (value.closeAlone) below.push(" ".repeat(column + 1));
       below[below.length - 1] += value.quote + value.after;
       out.push(...below.slice(0, -1), withTrailing(below[below.length - 1]!, trailingComment));
@@ -407,7 +471,13 @@ const specRoot: fc.Arbitrary<MapModel> = fc
     kind: "map" as const,
     step: 2,
     entries: SPEC_KEYS.slice(0, SPEC_ROOT_KEYS)
-      .map((key, i) => ({ before: befores[i]!, key, value: key === "jointspec" ? { kind: "scalar" as const, text: "1", more: [] } : values[i]!, trailing: trailings[i]!, gap: 1 }))
+      .map((key, i) => ({
+        before: befores[i]!,
+        key,
+        value: key === "jointspec" ? { kind: "scalar" as const, text: "1", more: [] } : values[i]!,
+        trailing: trailings[i]!,
+        gap: 1,
+      }))
       .filter((_, i) => i === 0 || keep[i]),
   }));
 
@@ -427,9 +497,9 @@ const LOOSE_LINES = [
   "marketing:", "technology:", "- name: N", "  role: R", "kpis:", "- id: k1", "  target: 1", "security_review:", "  status: approved",
 ];
 
-const looseText = fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...LOOSE_LINES)), { minLength: 1, maxLength: 10 }).map((lines) =>
-  lines.map(([indent, line]) => (line === "" ? "" : " ".repeat(indent) + line)),
-);
+const looseText = fc
+  .array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom(...LOOSE_LINES)), { minLength: 1, maxLength: 10 })
+  .map((lines) => lines.map(([indent, line]) => (line === "" ? "" : " ".repeat(indent) + line)));
 
 // Real specs, read once.
 let exampleLines: string[][] | undefined;
@@ -521,7 +591,10 @@ export function yamlText(): fc.Arbitrary<string> {
   return fc
     .record({
       lines: fc.oneof({ weight: 5, arbitrary: modelText }, { weight: 2, arbitrary: exampleText }, { weight: 1, arbitrary: looseText }),
-      mutations: fc.oneof({ weight: 3, arbitrary: fc.constant([] as Mutation[]) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) }),
+      mutations: fc.oneof(
+        { weight: 3, arbitrary: fc.constant([] as Mutation[]) },
+        { weight: 1, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) },
+      ),
       finish,
     })
     .map(({ lines, mutations, finish: how }) => joinLines(mutations.reduce(applyMutation, lines), how));
