@@ -73,8 +73,8 @@ function personMarkdown({ person, side }: RosterName): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.isTrusted = false;
   md.supportHtml = false;
-  md.appendMarkdown(`**${escape(person.name)}** — ${person.function}${person.role ? `, ${escape(person.role)}` : ""}\n\n`);
-  if (person.email) md.appendMarkdown(`${escape(person.email)}\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(person.name)}** — ${person.function}${person.role ? `, ${escapeMarkdown(person.role)}` : ""}\n\n`);
+  if (person.email) md.appendMarkdown(`${escapeMarkdown(person.email)}\n\n`);
   if (side && side !== person.function) md.appendMarkdown(`Listed here for ${side}, but the roster puts them in ${person.function}.\n\n`);
   md.appendMarkdown("*From the roster in .jointspec.yaml (people:).*");
   return md;
