@@ -92,7 +92,7 @@ describe("CI formats", () => {
       const report = parseJunit((await runInProcess(["lint", "examples", "--format", "junit", "--max-warnings", "3"])).stdout).testsuites;
       const limit = report.testsuite.at(-1)!;
       strictEqual(limit["@_name"], "--max-warnings");
-      deepStrictEqual(limit.testcase[0]!.failure, [{ "@_message": "7 warnings, more than --max-warnings 3", "@_type": "max-warnings" }]);
+      deepStrictEqual(limit.testcase[0]!.failure, [{ "@_message": "9 warnings, more than --max-warnings 3", "@_type": "max-warnings" }]);
     });
 
     it("strips characters XML cannot hold and escapes the rest", () => {
@@ -153,8 +153,8 @@ describe("CI formats", () => {
       const junitFile = join(tmp, "out/junit.xml");
       const run = await runInProcess(["lint", "examples", "--no-color", "-f", "stylish", "-f", `sarif:${sarifFile}`, "-f", `junit:${junitFile}`]);
       strictEqual(run.code, 1);
-      match(run.stdout, /✖ 12 problems/);
-      strictEqual((JSON.parse(readFileSync(sarifFile, "utf8")) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, 12);
+      match(run.stdout, /✖ 14 problems/);
+      strictEqual((JSON.parse(readFileSync(sarifFile, "utf8")) as { runs: { results: unknown[] }[] }).runs[0]!.results.length, 14);
       strictEqual(XMLValidator.validate(readFileSync(junitFile, "utf8")), true);
     });
 
@@ -188,7 +188,7 @@ describe("CI formats", () => {
 
     it("prints one summary line on stderr when the report is not stylish on the terminal", async () => {
       const run = await runInProcess(["lint", "examples", "-f", "json", "--fail-severity", "warning"]);
-      strictEqual(run.stderr, "jointspec: 12 problems (3 errors, 7 warnings, 2 infos) in 11 of 13 specs; failing on warning or worse\n");
+      strictEqual(run.stderr, "jointspec: 14 problems (3 errors, 9 warnings, 2 infos) in 13 of 15 specs; failing on warning or worse\n");
     });
 
     it("refuses an unknown severity", async () => {

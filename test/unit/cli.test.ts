@@ -60,7 +60,7 @@ const CASES: CliCase[] = [
     name: "lints examples/ in the stylish format",
     args: ["lint", "examples", "--no-color"],
     code: 1,
-    stdout: /\n✖ 12 problems \(3 errors, 7 warnings, 2 infos\) in 11 of 13 specs\n$/,
+    stdout: /\n✖ 14 problems \(3 errors, 9 warnings, 2 infos\) in 13 of 15 specs\n$/,
     check: ({ stdout }) => doesNotMatch(stdout, /\u001b\[/, "no colour codes with --no-color"),
   },
   {
@@ -125,7 +125,7 @@ const CASES: CliCase[] = [
     code: 1,
     check: ({ stdout }) => {
       const issues = JSON.parse(stdout) as { check_name: string; severity: string }[];
-      strictEqual(issues.length, 12);
+      strictEqual(issues.length, 14);
       deepStrictEqual([...new Set(issues.map((issue) => issue.severity))].sort(), ["info", "major", "minor"]);
     },
   },
@@ -298,7 +298,7 @@ const CASES: CliCase[] = [
     code: 1,
     check: ({ stdout, stderr }) => {
       const stylish = /✖ (.*)\n$/.exec(stdout)?.[1];
-      strictEqual(stylish, "12 problems (3 errors, 7 warnings, 2 infos) in 11 of 13 specs");
+      strictEqual(stylish, "14 problems (3 errors, 9 warnings, 2 infos) in 13 of 15 specs");
       strictEqual(stderr, "", "the terminal's stylish report carries the summary");
     },
   },
@@ -306,14 +306,14 @@ const CASES: CliCase[] = [
     name: "the stderr summary, in the same words",
     args: ["lint", "examples", "-f", "json"],
     code: 1,
-    stderr: "jointspec: 12 problems (3 errors, 7 warnings, 2 infos) in 11 of 13 specs; failing on error or worse\n",
+    stderr: "jointspec: 14 problems (3 errors, 9 warnings, 2 infos) in 13 of 15 specs; failing on error or worse\n",
   },
   {
     name: "--output-file is --output",
     args: ["lint", "examples", "--format", "json", "--output-file", join(tmp, "out/report-file.json")],
     code: 1,
     stdout: "",
-    check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report-file.json"), "utf8")) as unknown[]).length, 13),
+    check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report-file.json"), "utf8")) as unknown[]).length, 15),
   },
   {
     name: "--output and --output-file naming two files",
@@ -494,7 +494,7 @@ const CASES: CliCase[] = [
     args: ["lint", "examples", "--format", "json", "--output", join(tmp, "out/report.json")],
     code: 1,
     stdout: "",
-    check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report.json"), "utf8")) as unknown[]).length, 13),
+    check: () => strictEqual((JSON.parse(readFileSync(join(tmp, "out/report.json"), "utf8")) as unknown[]).length, 15),
   },
   {
     name: "a path that does not exist",

@@ -158,7 +158,7 @@ describe("GitLab Code Quality (-f gitlab)", () => {
     const run = await runInProcess(["lint", "examples", "--no-color", "-f", "stylish", "-f", `gitlab:${file}`]);
     strictEqual(run.code, 1);
     const issues = JSON.parse(readFileSync(file, "utf8")) as Issue[];
-    strictEqual(issues.length, 12);
+    strictEqual(issues.length, 14);
     ok(validate(issues), ajv.errorsText(validate.errors));
   });
 });

@@ -40,6 +40,8 @@ export const EXAMPLE_CHECKS: Readonly<Record<string, readonly CheckState[]>> = {
   "student-discount-verification.campaign.yaml": [P, P, P, L, L, L],
   "loyalty-points-expiry.campaign.yaml": [P, P, P, L, L, L],
   "partner-portal-refresh.campaign.yaml": [P, P, P, L, L, L],
+  "store-pickup-reminders.campaign.yaml": [P, P, P, L, L, L],
+  "checkout-failover-drill.campaign.yaml": [P, P, P, L, L, L],
 };
 
 const examplesConfig = (() => {
