@@ -28,6 +28,8 @@ export class SpecDiagnostics implements vscode.Disposable {
   private readonly results = new Map<string, DocumentLint>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly generations = new Map<string, number>();
+  /** The newest lint started per document, so that an overtaken lint can answer with its result. */
+  private readonly newest = new Map<string, { generation: number; result: Promise<DocumentLint | undefined> }>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after a document's diagnostics were updated. */
   readonly onDidUpdate = this.changed.event;
@@ -64,14 +66,28 @@ export class SpecDiagnostics implements vscode.Disposable {
   }
 
   /** Lints `document` and publishes its diagnostics; drops the result if an edit overtook it. */
-  async lint(document: vscode.TextDocument): Promise<DocumentLint | undefined> {
+  lint(document: vscode.TextDocument): Promise<DocumentLint | undefined> {
     const key = document.uri.toString();
     const generation = (this.generations.get(key) ?? 0) + 1;
     this.generations.set(key, generation);
+    const result = this.lintAs(document, key, generation);
+    this.newest.set(key, { generation, result });
+    return result;
+  }
+
+  private async lintAs(document: vscode.TextDocument, key: string, generation: number): Promise<DocumentLint | undefined> {
     const version = document.version;
     try {
       const config = await this.config.forDocument(document.uri);
-      if (this.generations.get(key) !== generation || document.version !== version || document.isClosed) return undefined;
+      if (document.isClosed) return undefined;
+      if (this.generations.get(key) !== generation || document.version !== version) {
+        // Overtaken by a newer lint of this document (opening a spec lints it, and a hover asked
+        // for at once lints it too; on a slow file system the first config read can take a
+        // while): answer with the newer one's result rather than with nothing, so the hover,
+        // completion or code action that asked still gets an answer.
+        const newer = this.newest.get(key);
+        return newer && newer.generation > generation ? newer.result : undefined;
+      }
       if (!isSpecDocument(document, config)) {
         this.forget(document.uri);
         return undefined;
@@ -107,6 +123,7 @@ export class SpecDiagnostics implements vscode.Disposable {
     clearTimeout(this.timers.get(key));
     this.timers.delete(key);
     this.results.delete(key);
+    this.newest.delete(key);
     this.collection.delete(uri);
     this.changed.fire(uri);
   }

@@ -2,7 +2,7 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { closeAll, diagnosticsWhen, openUntitledSpec } from "../diagnostics-helpers";
-import { openInEditor } from "../helpers";
+import { openInEditor, waitFor } from "../helpers";
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === "string" ? c : "value" in c ? c.value : ""))).join("\n");
@@ -35,8 +35,12 @@ describe("hovers", () => {
   it("a name on the roster (.jointspec.yaml people:) shows its function and role", async () => {
     const document = await openInEditor("roster/team-offsite.campaign.yaml");
     const offset = document.getText().indexOf("Sam Patel");
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, document.positionAt(offset + 2));
-    const text = hoverText(hovers);
+    // The first spec opened in a folder with its own .jointspec.yaml waits for that config to be
+    // read; in the web worker that takes a few round trips, and a hover asked for meanwhile may
+    // come back empty, as one does for a person who hovers too early. Ask again until it answers.
+    const text = await waitFor("a hover on Sam Patel", async () =>
+      hoverText(await vscode.commands.executeCommand<vscode.Hover[]>("vscode.executeHoverProvider", document.uri, document.positionAt(offset + 2))),
+    );
     assert.match(text, /\*\*Sam Patel\*\* — technology, Solutions architect/);
     assert.match(text, /roster in \.jointspec\.yaml/);
   });
@@ -108,6 +112,8 @@ describe("completions", () => {
       );
       return list.items.map((item) => (typeof item.label === "string" ? item.label : item.label.label));
     };
+    // As for the hover above: the folder's config may still be on its way in the web worker.
+    await waitFor("completions from the folder's roster", async () => (await labelsBefore("Dana Reyes")).includes("Dana Reyes"));
     const marketing = await labelsBefore("Dana Reyes");
     assert.ok(marketing.includes("Dana Reyes") && !marketing.includes("Sam Patel"), marketing.join(", "));
     const technology = await labelsBefore("Sam Patel");
