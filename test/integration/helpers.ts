@@ -46,13 +46,7 @@ export async function workspaceText(relativePath: string): Promise<string> {
 export async function openInEditor(relativePath: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(relativePath));
   await vscode.window.showTextDocument(document);
-  if (!/\.ya?ml$/.test(relativePath) || document.languageId === "yaml") return document;
-  // In the web worker a file can open as plain text and become YAML a moment later, once the
-  // workbench has resolved its language; VS Code then hands out a new TextDocument, and only
-  // that one is a spec to JointSpec. Wait for it, as a person waits for the editor to settle.
-  return waitFor(`${relativePath} to open as YAML`, () =>
-    vscode.workspace.textDocuments.find((open) => open.uri.toString() === document.uri.toString() && open.languageId === "yaml"),
-  );
+  return document;
 }
 
 // Resolves once condition() is truthy, checking every `intervalMs`; rejects after `timeoutMs`
