@@ -10,8 +10,7 @@ import type { Finding } from "../core/types.js";
 import { toWorkspaceEdit } from "./convert.js";
 import { findingFor, type SpecDiagnostics } from "./diagnostics.js";
 import { SIGN_OFF_COMMAND } from "./sign-off.js";
-import { exceedsSpecSize, type DocumentConfig } from "./workspace-config.js";
-import { lintToday } from "./today.js";
+import { exceedsSpecSize, lintOptionsFor, type DocumentConfig } from "./workspace-config.js";
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append("jointspec");
 const STALE_SIGN_OFF = "stale-sign-off";
@@ -55,13 +54,7 @@ export class SpecCodeActionProvider implements vscode.CodeActionProvider {
     // A spec over the size limit is not read, here either.
     if (exceedsSpecSize(document, config)) return [];
     const before = document.getText();
-    const { text: after, applied } = fixAll(before, {
-      severities: config.severities,
-      glossary: config.glossary,
-      maxSpecSize: config.limits.specSize,
-      people: config.people,
-      today: lintToday(),
-    });
+    const { text: after, applied } = fixAll(before, lintOptionsFor(config));
     if (applied === 0) return [];
     const action = new vscode.CodeAction(`Fix all JointSpec problems that have a safe fix (${applied})`, FIX_ALL_KIND);
     action.edit = new vscode.WorkspaceEdit();

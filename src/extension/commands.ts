@@ -11,9 +11,8 @@ import { firstPlaceholder, newSpecText, SPEC_ID_PATTERN, titleFromId } from "../
 import { toWorkspaceEdit } from "./convert.js";
 import type { SpecDiagnostics } from "./diagnostics.js";
 import type { Log } from "./log.js";
-import type { WorkspaceConfig } from "./workspace-config.js";
+import { lintOptionsFor, type WorkspaceConfig } from "./workspace-config.js";
 import { listYamlFiles, type ListOptions } from "./workspace-files.js";
-import { lintToday } from "./today.js";
 
 export function registerCommands(context: vscode.ExtensionContext, diagnostics: SpecDiagnostics, config: WorkspaceConfig, log: Log): void {
   const register = (id: string, run: (...args: never[]) => unknown): void => {
@@ -148,13 +147,7 @@ async function lintOne(uri: vscode.Uri, diagnostics: SpecDiagnostics, config: Wo
       diagnostics.forget(uri);
       return undefined;
     }
-    const options = {
-      severities: documentConfig.severities,
-      glossary: documentConfig.glossary,
-      maxSpecSize: documentConfig.limits.specSize,
-      people: documentConfig.people,
-      today: lintToday(),
-    };
+    const options = lintOptionsFor(documentConfig);
     const byName = documentConfig.matchesSpecPattern(uri);
     // A spec by name over the size limit is answered from its size, unread; lintBytes
     // answers the same for any other spec over the limit, without decoding it.

@@ -8,8 +8,7 @@ import { docsUrl } from "../core/rule.js";
 import type { Finding } from "../core/types.js";
 import { toRange } from "./convert.js";
 import type { Log } from "./log.js";
-import { isSpecDocument, oversizedLength, type DocumentConfig, type WorkspaceConfig } from "./workspace-config.js";
-import { lintToday } from "./today.js";
+import { isSpecDocument, lintOptionsFor, oversizedLength, type DocumentConfig, type WorkspaceConfig } from "./workspace-config.js";
 
 export interface DocumentLint {
   version: number;
@@ -83,8 +82,8 @@ export class SpecDiagnostics implements vscode.Disposable {
       if (this.generations.get(key) !== generation || document.version !== version) {
         // Overtaken by a newer lint of this document (opening a spec lints it, and a hover asked
         // for at once lints it too; on a slow file system the first config read can take a
-        // while): answer with the newer one's result rather than with nothing, so the hover,
-        // completion or code action that asked still gets an answer.
+        // while): answer with the newer one's result rather than with nothing, so the hover or
+        // code action that asked still gets an answer.
         const newer = this.newest.get(key);
         return newer && newer.generation > generation ? newer.result : undefined;
       }
@@ -92,13 +91,7 @@ export class SpecDiagnostics implements vscode.Disposable {
         this.forget(document.uri);
         return undefined;
       }
-      const options = {
-        severities: config.severities,
-        glossary: config.glossary,
-        maxSpecSize: config.limits.specSize,
-        people: config.people,
-        today: lintToday(),
-      };
+      const options = lintOptionsFor(config);
       // A document too long for the limit is answered from its length: its text is not even fetched.
       const length = oversizedLength(document, config);
       const result = length !== undefined ? checkSpecSize(length, options, true)! : lintSpec(document.getText(), options);

@@ -6,12 +6,14 @@ import * as vscode from "vscode";
 import { joinPath, resolveConfig, type ConfigProblem, type ResolvedConfig } from "../core/config-resolver.js";
 import { CONFIG_FILE_NAMES, DEFAULT_SPEC_PATTERNS } from "../core/config.js";
 import { Glossary } from "../core/glossary/glossary.js";
+import type { LintOptions } from "../core/lint.js";
 import { configTooLargeMessage, DEFAULT_LIMITS, glossaryTooLargeMessage, parseSize, type Limits } from "../core/limits.js";
 import { mentionsJointspecKey, SPEC_HEAD_LENGTH } from "../core/parse.js";
 import type { RosterPerson } from "../core/roster.js";
 import type { SeveritySetting } from "../core/types.js";
 import { workspaceFsHost } from "./config-host.js";
 import type { Log } from "./log.js";
+import { lintToday } from "./today.js";
 
 export interface DocumentConfig {
   /** The .jointspec.yaml in force, if any. */
@@ -117,6 +119,11 @@ export class WorkspaceConfig {
     }
     return limits;
   }
+}
+
+/** What the config in force asks of the core for one document, as of today: one definition for every lint the editor runs. */
+export function lintOptionsFor(config: DocumentConfig): LintOptions {
+  return { severities: config.severities, glossary: config.glossary, maxSpecSize: config.limits.specSize, people: config.people, today: lintToday() };
 }
 
 /**
