@@ -52,15 +52,6 @@ export function lintFiles(candidates: readonly Candidate[], options: LintFilesOp
   return results;
 }
 
-/** Lints the candidates `size` at a time, handing each batch to `send` as soon as it is done. */
-export function lintFilesInBatches(candidates: readonly Candidate[], options: LintFilesOptions, size: number, send: (batch: LintedFile[]) => void): void {
-  for (let start = 0; start < candidates.length; start += size) {
-    const batch = lintFiles(candidates.slice(start, start + size), options);
-    send(batch);
-    if (batch.some((file) => file.kind === "error")) return;
-  }
-}
-
 function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
   const { cwd, workspace, specsOnly } = options;
   const effective = workspace.configFor(candidate.path);

@@ -16,7 +16,7 @@ import { countBySeverity, failsAt, summaryOf, type FileReport, type FormatContex
 import { LintCache } from "./cache.js";
 import { findCandidates, type Candidate } from "./files.js";
 import { lintFiles, relativePath, type FixMode } from "./lint-files.js";
-import { lintInWorkers, threadsFor } from "./parallel.js";
+import { lintInThreads, threadsFor } from "./parallel.js";
 import { signOff } from "./sign-off.js";
 import { todayOf } from "./today.js";
 import { CliError, reason, Workspace } from "./workspace.js";
@@ -86,6 +86,9 @@ Options:
       --cache                 skip specs unchanged since the last run (with the same
                               config, glossary files and JointSpec version)
       --cache-location <file> where the cache lives (default .jointspec-cache)
+      --concurrency <n>       how many threads lint a large run: auto (default: one per
+                              core, up to 8, for 200 files or more), off (one), or a
+                              number
       --print-config <file>   show the config that applies to a file, and stop
       --no-color              no colours (also: NO_COLOR=1); --color forces them
       --specs-only            lint named files only when they are specs (for hooks
@@ -201,6 +204,7 @@ export const OPTIONS = {
   "fail-severity": { type: "string" },
   cache: { type: "boolean" },
   "cache-location": { type: "string" },
+  concurrency: { type: "string" },
   "print-config": { type: "string" },
   "specs-only": { type: "boolean" },
   quiet: { type: "boolean" },
@@ -251,7 +255,7 @@ const LONG_OPTIONS: readonly string[] = Object.entries(OPTIONS).flatMap(([name, 
 // Options whose value may be a negative number. parseArgs reads "--max-warnings -1" as an
 // option followed by another option and refuses it, so such a value is joined to its option
 // ("--max-warnings=-1"). Nothing after "--" is touched: from there on every word is a path.
-const NUMBER_OPTIONS: ReadonlySet<string> = new Set(["--max-warnings"]);
+const NUMBER_OPTIONS: ReadonlySet<string> = new Set(["--max-warnings", "--concurrency"]);
 
 function joinNegativeNumbers(argv: readonly string[]): string[] {
   const args: string[] = [];
@@ -297,10 +301,13 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   const specsOnly = values["specs-only"] === true;
   // SARIF and GitLab fingerprints are made from the source text a finding points at.
   const wantsText = outputs.some((output) => output.name === "sarif" || output.name === "gitlab");
-  const threads = io.workerScript ? threadsFor(candidates.length) : 1;
+  // Checked even where there are no workers to start (tests call main in-process).
+  const concurrency = parseConcurrency(values.concurrency, candidates.length);
+  const threads = io.workerScript ? concurrency : 1;
+  const here = { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, today, ...(fix ? { fix } : {}), ...(cache ? { cache } : {}) };
   const linted =
     threads > 1
-      ? await lintInWorkers(candidates, threads, {
+      ? await lintInThreads(candidates, threads, {
           cwd: io.cwd,
           explicitConfig,
           specsOnly,
@@ -311,8 +318,9 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
           today,
           cacheEntries: cache?.all,
           script: io.workerScript!,
+          here,
         })
-      : lintFiles(candidates, { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, today, ...(fix ? { fix } : {}), ...(cache ? { cache } : {}) });
+      : lintFiles(candidates, here);
   const reports: FileReport[] = [];
   let ignored = 0;
   let fixed = 0;
@@ -552,6 +560,14 @@ function ruleSummaries(): RuleSummary[] {
     fixable: rule.fixable,
     docsUrl: docsUrl(rule.id),
   }));
+}
+
+// --concurrency: the number of threads for a run of `count` files.
+function parseConcurrency(value: string | undefined, count: number): number {
+  if (value === undefined || value === "auto") return threadsFor(count);
+  if (value === "off") return 1;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`--concurrency takes auto, off or a whole number of threads (1 or more), not "${value}"`);
+  return Math.min(Number(value), count);
 }
 
 function parseMaxWarnings(value: string | undefined): number {

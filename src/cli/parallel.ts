@@ -1,12 +1,13 @@
-// Splits a large lint run between the machine's cores: each worker thread lints a contiguous
-// share of the (sorted) candidates with the same code as the main thread, and the results
-// come back in order. Small runs stay on the main thread: starting a worker costs more than
-// linting a few specs.
+// Splits a large lint run between the machine's cores. The main thread lints too, from the
+// first moment, while the worker threads start; every thread takes the next few files off a
+// shared counter as it gets free, so a thread that starts late or meets heavier specs takes
+// fewer, and none waits for another's fixed share. The results come back in order. Small
+// runs stay on the main thread: starting a worker costs more than linting a few specs.
 
 import type { Worker as WorkerThread } from "node:worker_threads";
 import { cachedLint, cacheKey, type CacheEntries } from "./cache.js";
 import type { Candidate } from "./files.js";
-import { lintFilesInBatches, relativePath, type FixMode, type LintedFile } from "./lint-files.js";
+import { lintFiles, type FixMode, type LintedFile, type LintFilesOptions } from "./lint-files.js";
 import { Workspace } from "./workspace.js";
 
 // node:worker_threads and node:os are loaded only when a run is large enough to use them,
@@ -16,22 +17,33 @@ const threadsModule = () => require("node:worker_threads") as typeof import("nod
 /** Set in the environment of the workers this module starts, so the bundled CLI knows it is one. */
 const WORKER_FLAG = "JOINTSPEC_LINT_WORKER";
 
-type WorkerMessage = { batch: LintedFile[] } | { done: true } | { workerError: string };
+type WorkerMessage = { start: number; batch: LintedFile[] } | { done: true } | { workerError: string };
 
-// Files a worker lints before it sends their results: small enough to keep memory flat.
-const BATCH_SIZE = 50;
+// Files a thread takes at a time: few enough that the threads finish together, enough that
+// the counter and the messages cost nothing next to linting them.
+const CLAIM_SIZE = 8;
 
 /** Below this many candidates, one thread is faster than several. */
 const PARALLEL_THRESHOLD = 200;
 
-/** What every thread of a run needs to lint its share the same way. */
+// The shared counters: the next file to take, whether a thread met an error (the others then
+// stop taking files), and one slot per worker: 0 before it takes a file, 1 once it has, 2
+// when the main thread, out of files, called it off before it began.
+const NEXT = 0;
+const STOPPED = 1;
+const FIRST_WORKER = 2;
+const NOT_BEGUN = 0;
+const BEGUN = 1;
+const CALLED_OFF = 2;
+
+/** What every thread of a run needs to lint the same way. */
 interface RunSettings {
   cwd: string;
   explicitConfig: string | undefined;
   specsOnly: boolean;
   wantsPreview: boolean;
   wantsText: boolean;
-  /** --fix or --fix-dry-run: each worker fixes (and writes) the files of its own share. */
+  /** --fix or --fix-dry-run: each thread fixes (and writes) the files it takes. */
   fix: FixMode | undefined;
   toolVersion: string;
   /** Today's date, the one the main thread decided, so no thread judges dates on another day. */
@@ -40,8 +52,12 @@ interface RunSettings {
 
 interface WorkerJob extends RunSettings {
   kind: "jointspec-lint";
-  candidates: Candidate[];
-  /** The cache entries of this share's files, when --cache is on. */
+  candidates: readonly Candidate[];
+  /** The counters, shared by every thread of the run. */
+  counters: Int32Array;
+  /** This worker's slot among the counters. */
+  slot: number;
+  /** The cache entries, when --cache is on. */
   cached: CacheEntries | undefined;
 }
 
@@ -49,77 +65,122 @@ export interface ParallelOptions extends RunSettings {
   cacheEntries: CacheEntries | undefined;
   /** The script the workers run: the bundled CLI itself. */
   script: string;
+  /** How the main thread lints its files: the options it would use alone. */
+  here: LintFilesOptions;
 }
 
-/** How many threads a run of `count` files should use. */
+/** The concurrency `auto` picks for a run of `count` files: the number of threads, the main one included. */
 export function threadsFor(count: number): number {
-  return count < PARALLEL_THRESHOLD ? 1 : Math.min((require("node:os") as typeof import("node:os")).availableParallelism(), 8);
+  if (count < PARALLEL_THRESHOLD) return 1;
+  return Math.min(require("node:os").availableParallelism() as number, 8);
 }
 
-/** Lints the candidates in `threads` worker threads; resolves with the results in order. */
-export async function lintInWorkers(candidates: readonly Candidate[], threads: number, options: ParallelOptions): Promise<LintedFile[]> {
-  const size = Math.ceil(candidates.length / threads);
-  const shares = Array.from({ length: threads }, (_, i) => candidates.slice(i * size, (i + 1) * size)).filter((share) => share.length > 0);
-  const results = await Promise.all(
-    shares.map(
-      (share) =>
-        new Promise<LintedFile[]>((resolve, reject) => {
-          const { cacheEntries, script: _script, ...settings } = options;
-          // Each worker gets the cache entries of its own share only.
-          const cached =
-            cacheEntries &&
-            Object.fromEntries(share.map((c) => relativePath(options.cwd, c.path)).flatMap((path) => (cacheEntries[path] ? [[path, cacheEntries[path]]] : [])));
-          const job: WorkerJob = { kind: "jointspec-lint", candidates: share, cached, ...settings };
-          const { Worker } = threadsModule();
-          // A worker's young generation grows with what it allocates; kept small, the memory of
-          // a run stays flat in the number of files (measured: 108 MB for 250 specs, 114 MB for
-          // 1,000, against 107 and 130 unbounded) at no cost in time. The old generation is
-          // left unbounded, so a large spec never runs a worker out of memory.
-          const worker: WorkerThread = new Worker(options.script, {
-            workerData: job,
-            env: { ...process.env, [WORKER_FLAG]: "1" },
-            resourceLimits: { maxYoungGenerationSizeMb: 8 },
-          });
-          // Results arrive in batches, so neither side holds a whole share's reports twice.
-          const received: LintedFile[] = [];
-          worker.on("message", (message: WorkerMessage) => {
-            if ("batch" in message) received.push(...message.batch);
-            else if ("workerError" in message) resolve([...received, { kind: "error", message: message.workerError }]);
-            else resolve(received);
-          });
-          worker.once("error", reject);
-          worker.once("exit", (code) => {
-            if (code !== 0) reject(new Error(`a lint worker stopped with exit code ${code}`));
-          });
-        }),
-    ),
-  );
-  return results.flat();
+/** Lints the candidates in this thread and `threads - 1` worker threads; resolves with the results in order. */
+export async function lintInThreads(candidates: readonly Candidate[], threads: number, options: ParallelOptions): Promise<LintedFile[]> {
+  const counters = new Int32Array(new SharedArrayBuffer(4 * (FIRST_WORKER + threads - 1)));
+  const slots: LintedFile[][] = [];
+  const { cacheEntries, script, here, ...settings } = options;
+  const { Worker } = threadsModule();
+  const workers: Promise<void>[] = [];
+  const called: (() => void)[] = [];
+  // What stopped a worker before its files were done (its config could not be read…).
+  let failure: string | undefined;
+  for (let index = 0; index < threads - 1; index++) {
+    const job: WorkerJob = { kind: "jointspec-lint", candidates, counters, slot: FIRST_WORKER + index, cached: cacheEntries, ...settings };
+    // A worker's young generation grows with what it allocates; kept small, the memory of a
+    // run stays flat in the number of files. The old generation is left unbounded, so a
+    // large spec never runs a worker out of memory.
+    const worker: WorkerThread = new Worker(script, {
+      workerData: job,
+      env: { ...process.env, [WORKER_FLAG]: "1" },
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    let calledOff = false;
+    workers.push(
+      new Promise<void>((resolve, reject) => {
+        worker.on("message", (message: WorkerMessage) => {
+          if ("batch" in message) slots[message.start / CLAIM_SIZE] = message.batch;
+          else if ("workerError" in message) failure ??= message.workerError;
+          else resolve();
+        });
+        worker.once("error", reject);
+        worker.once("exit", (code) => {
+          if (code !== 0 && !calledOff) reject(new Error(`a lint worker stopped with exit code ${code}`));
+          else resolve();
+        });
+      }),
+    );
+    called.push(() => {
+      // A worker still starting when the files ran out is not waited for.
+      if (Atomics.compareExchange(counters, FIRST_WORKER + index, NOT_BEGUN, CALLED_OFF) === NOT_BEGUN) {
+        calledOff = true;
+        void worker.terminate();
+      }
+    });
+  }
+  takeFiles(candidates, counters, here, (start, batch) => {
+    slots[start / CLAIM_SIZE] = batch;
+  });
+  for (const callOff of called) callOff();
+  await Promise.all(workers);
+  // Every file before the first error was taken, so the list is whole up to it.
+  const results: LintedFile[] = [];
+  for (const batch of slots) {
+    if (!batch) break;
+    for (const file of batch) {
+      results.push(file);
+      if (file.kind === "error") return results;
+    }
+  }
+  if (failure !== undefined) results.push({ kind: "error", message: failure });
+  return results;
 }
 
-/** In a worker started by lintInWorkers: does its share and posts the results. Returns false elsewhere. */
+// Takes CLAIM_SIZE files at a time off the shared counter and lints them, until none are
+// left or a thread met an error.
+function takeFiles(
+  candidates: readonly Candidate[],
+  counters: Int32Array,
+  options: LintFilesOptions,
+  send: (start: number, batch: LintedFile[]) => void,
+): void {
+  while (Atomics.load(counters, STOPPED) === 0) {
+    const start = Atomics.add(counters, NEXT, CLAIM_SIZE);
+    if (start >= candidates.length) return;
+    const batch = lintFiles(candidates.slice(start, start + CLAIM_SIZE), options);
+    send(start, batch);
+    if (batch.some((file) => file.kind === "error")) Atomics.store(counters, STOPPED, 1);
+  }
+}
+
+/** In a worker started by lintInThreads: lints the files it takes and posts the results. Returns false elsewhere. */
 export function runLintWorkerIfAny(): boolean {
   if (process.env[WORKER_FLAG] !== "1") return false;
   const { isMainThread, parentPort, workerData } = threadsModule();
   if (isMainThread || (workerData as Partial<WorkerJob> | undefined)?.kind !== "jointspec-lint") return false;
   const job = workerData as WorkerJob;
+  const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+  // Called off before it began: the main thread has every result already.
+  if (Atomics.compareExchange(job.counters, job.slot, NOT_BEGUN, BEGUN) !== NOT_BEGUN) {
+    post({ done: true });
+    return true;
+  }
   try {
-    const workspace = new Workspace(job.explicitConfig, job.cwd);
-    const cache = job.cached ? workerCache(job.cached, job.toolVersion) : undefined;
-    const options = {
+    const options: LintFilesOptions = {
       cwd: job.cwd,
-      workspace,
+      workspace: new Workspace(job.explicitConfig, job.cwd),
       specsOnly: job.specsOnly,
       wantsPreview: job.wantsPreview,
       wantsText: job.wantsText,
       today: job.today,
       ...(job.fix ? { fix: job.fix } : {}),
-      ...(cache ? { cache } : {}),
+      ...(job.cached ? { cache: workerCache(job.cached, job.toolVersion) } : {}),
     };
-    lintFilesInBatches(job.candidates, options, BATCH_SIZE, (batch) => parentPort!.postMessage({ batch } satisfies WorkerMessage));
-    parentPort!.postMessage({ done: true } satisfies WorkerMessage);
+    takeFiles(job.candidates, job.counters, options, (start, batch) => post({ start, batch }));
+    post({ done: true });
   } catch (error) {
-    parentPort!.postMessage({ workerError: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage);
+    Atomics.store(job.counters, STOPPED, 1);
+    post({ workerError: error instanceof Error ? error.message : String(error) });
   }
   return true;
 }
