@@ -229,5 +229,25 @@ function toFinding(rule: Rule, severity: Severity, report: Report, parsed: Parse
 
 /** Fills a message template's {{placeholders}}. */
 function formatMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in data ? String(data[name]) : whole));
+  // A template is split once into its text and its placeholders: [text, name, whole, text, name, whole, …, text].
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const match of template.matchAll(/\{\{\s*(\w+)\s*\}\}/g)) {
+      parts.push(template.slice(last, match.index), match[1]!, match[0]);
+      last = match.index + match[0].length;
+    }
+    parts.push(template.slice(last));
+    templateParts.set(template, parts);
+  }
+  let message = parts[0]!;
+  for (let i = 1; i < parts.length; i += 3) {
+    const name = parts[i]!;
+    message += (name in data ? String(data[name]) : parts[i + 1]!) + parts[i + 2]!;
+  }
+  return message;
 }
+
+// The rules' templates, split; a rule's messages are fixed, so this holds a few dozen.
+const templateParts = new Map<string, string[]>();

@@ -16,20 +16,23 @@ export const kpiMeasurable: Rule = {
     incomplete: "KPI {{kpi}} has no {{missing}}; without it the two functions will not measure the same number.",
   },
   check({ spec }, report) {
-    asList(spec.kpis).forEach((item, index) => {
-      const kpi = asMap(item);
-      if (!kpi) return;
-      const missing = REQUIRED_PARTS.flatMap((part) => {
+    const kpis = asList(spec.kpis);
+    for (let index = 0; index < kpis.length; index++) {
+      const kpi = asMap(kpis[index]);
+      if (!kpi) continue;
+      // Most KPIs have every part: the list of what is missing is made only when something is.
+      let missing: string[] | undefined;
+      for (const part of REQUIRED_PARTS) {
         const written = asText(kpi[part]) ?? "";
-        if (written.trim() === "") return [part];
-        return isPlaceholder(written) ? [`${part} (${JSON.stringify(written.trim())} is a placeholder)`] : [];
-      });
-      if (missing.length === 0) return;
+        if (written.trim() === "") (missing ??= []).push(part);
+        else if (isPlaceholder(written)) (missing ??= []).push(`${part} (${JSON.stringify(written.trim())} is a placeholder)`);
+      }
+      if (!missing) continue;
       report({
         messageId: "incomplete",
         data: { kpi: asText(kpi.id) ?? `#${index + 1}`, missing: listWords(missing) },
         path: ["kpis", index, "id"],
       });
-    });
+    }
   },
 };
