@@ -8,6 +8,7 @@ import { checkSpecSize, type LintOptions } from "../core/lint.js";
 import { lintBytes, type BytesLintResult } from "../core/lint-bytes.js";
 import { headMentionsJointspecKey, SPEC_HEAD_LENGTH } from "../core/parse.js";
 import { decodeUtf8 } from "../core/text.js";
+import type { Finding } from "../core/types.js";
 import type { FileReport } from "../formatters/types.js";
 import { buildPreviewModel, type PreviewInput } from "../preview/model/build.js";
 import type { PreviewModel } from "../preview/model/types.js";
@@ -24,6 +25,8 @@ export interface LintFilesOptions {
   wantsPreview: boolean;
   /** Keep each file's text in its report (SARIF fingerprints read lines); otherwise it is dropped to save memory. */
   wantsText: boolean;
+  /** Keep each finding's fixes in its report (the json format lists them); otherwise they are dropped. */
+  wantsFixes?: boolean;
   /** Today's date (YYYY-MM-DD) for the rules that judge dates against it. */
   today: string | undefined;
   /** --fix writes each spec's preferred fixes; --fix-dry-run reports as if it had. */
@@ -75,7 +78,7 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
     const tooLarge = checkSpecSize(size, lintOptions);
     if (tooLarge) {
       if (!isSpec(() => candidate.bytes ?? readHead(candidate.path))) return { kind: "skipped" };
-      return { kind: "report", report: toReport(path, tooLarge, undefined, previewOf(tooLarge, path, effective, options.wantsPreview)) };
+      return { kind: "report", report: toReport(path, tooLarge, undefined, previewOf(tooLarge, path, effective, options.wantsPreview), options.wantsFixes) };
     }
     bytes = candidate.bytes ?? readFileSync(candidate.path);
   } catch (error) {
@@ -101,7 +104,7 @@ function lintUnchanged(
   path: string,
   bytes: Uint8Array,
   effective: EffectiveConfig,
-  { wantsPreview, wantsText, cache, today }: Pick<LintFilesOptions, "wantsPreview" | "wantsText" | "cache" | "today">,
+  { wantsPreview, wantsText, wantsFixes, cache, today }: Pick<LintFilesOptions, "wantsPreview" | "wantsText" | "wantsFixes" | "cache" | "today">,
 ): LintedFile {
   // Text from stdin has no file for the cache to describe. A finding can depend on the day (a
   // review approved in the future), so a cached lint holds for the day it was made.
@@ -109,13 +112,13 @@ function lintUnchanged(
   const cached = key ? cache!.get(path, key) : undefined;
   if (cached && !wantsPreview) {
     const decoded = wantsText ? decodeUtf8(bytes) : undefined;
-    return { kind: "report", report: toReport(path, cached, decoded?.ok ? decoded.text : undefined, undefined) };
+    return { kind: "report", report: toReport(path, cached, decoded?.ok ? decoded.text : undefined, undefined, wantsFixes) };
   }
   const result = lintBytes(bytes, lintOptionsOf(effective, today));
   const lint = cachedLintOf(result);
   return {
     kind: "report",
-    report: toReport(path, lint, wantsText ? result.text : undefined, previewOf(result, path, effective, wantsPreview)),
+    report: toReport(path, lint, wantsText ? result.text : undefined, previewOf(result, path, effective, wantsPreview), wantsFixes),
     ...(key ? { cacheUpdate: { path, key, lint } } : {}),
   };
 }
@@ -128,11 +131,11 @@ function fixFile(
   path: string,
   bytes: Uint8Array,
   effective: EffectiveConfig,
-  { fix, wantsPreview, wantsText, today }: LintFilesOptions,
+  { fix, wantsPreview, wantsText, wantsFixes, today }: LintFilesOptions,
 ): LintedFile {
   const decoded = decodeUtf8(bytes);
   // Bytes that are not UTF-8 text have nothing to fix; their report says why.
-  if (!decoded.ok) return lintUnchanged(candidate, path, bytes, effective, { wantsPreview, wantsText, today });
+  if (!decoded.ok) return lintUnchanged(candidate, path, bytes, effective, { wantsPreview, wantsText, wantsFixes, today });
   const fixed = fixAll(decoded.text, lintOptionsOf(effective, today));
   const changed = fixed.text !== decoded.text;
   if (changed && fix === "write" && !candidate.bytes) {
@@ -144,7 +147,7 @@ function fixFile(
     }
   }
   const result: BytesLintResult = { ...fixed.lint, text: fixed.text };
-  const report = toReport(path, cachedLintOf(result), wantsText ? fixed.text : undefined, previewOf(result, path, effective, wantsPreview));
+  const report = toReport(path, cachedLintOf(result), wantsText ? fixed.text : undefined, previewOf(result, path, effective, wantsPreview), wantsFixes);
   return { kind: "report", report: changed ? { ...report, output: fixed.text } : report, fixed: fixed.applied };
 }
 
@@ -168,15 +171,24 @@ function readHead(path: string): Uint8Array {
   }
 }
 
-function toReport(path: string, lint: CachedLint, text: string | undefined, preview: PreviewModel | undefined): FileReport {
+function toReport(path: string, lint: CachedLint, text: string | undefined, preview: PreviewModel | undefined, wantsFixes = false): FileReport {
   return {
     path,
-    findings: lint.findings,
-    suppressed: lint.suppressed,
+    findings: lint.findings.map((finding) => reported(finding, wantsFixes)),
+    suppressed: lint.suppressed.map((entry) => ({ ...entry, finding: reported(entry.finding, wantsFixes) })),
     ...(lint.title !== undefined ? { title: lint.title } : {}),
     ...(text !== undefined ? { text } : {}),
     ...(preview ? { preview } : {}),
   };
+}
+
+// A finding as the reports read it: without what no format reads (the spec path the editor
+// uses, related places) and, unless asked for, its fixes. Worker threads send reports to the
+// main thread, which holds them all until the end: smaller, they cost less on both sides.
+function reported(finding: Finding, wantsFixes: boolean): Finding {
+  if (finding.path === undefined && finding.related === undefined && (wantsFixes || finding.fixes === undefined)) return finding;
+  const { path: _path, related: _related, fixes, ...kept } = finding;
+  return wantsFixes && fixes ? { ...kept, fixes } : kept;
 }
 
 /** A path as reports show it: relative to the working folder, with forward slashes. */

@@ -16,7 +16,7 @@ import { countBySeverity, failsAt, summaryOf, type FileReport, type FormatContex
 import { LintCache } from "./cache.js";
 import { findCandidates, type Candidate } from "./files.js";
 import { lintFiles, relativePath, type FixMode } from "./lint-files.js";
-import { lintInThreads, threadsFor } from "./parallel.js";
+import { lintInWorkers, workersFor } from "./parallel.js";
 import { signOff } from "./sign-off.js";
 import { todayOf } from "./today.js";
 import { CliError, reason, Workspace } from "./workspace.js";
@@ -86,9 +86,9 @@ Options:
       --cache                 skip specs unchanged since the last run (with the same
                               config, glossary files and JointSpec version)
       --cache-location <file> where the cache lives (default .jointspec-cache)
-      --concurrency <n>       how many threads lint a large run: auto (default: one per
-                              core, up to 8, for 200 files or more), off (one), or a
-                              number
+      --concurrency <n>       how many worker threads lint a run: auto (default: one
+                              per core, up to 8, for 200 files or more), off (none:
+                              the main thread lints), or a number
       --print-config <file>   show the config that applies to a file, and stop
       --no-color              no colours (also: NO_COLOR=1); --color forces them
       --specs-only            lint named files only when they are specs (for hooks
@@ -301,18 +301,21 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   const specsOnly = values["specs-only"] === true;
   // SARIF and GitLab fingerprints are made from the source text a finding points at.
   const wantsText = outputs.some((output) => output.name === "sarif" || output.name === "gitlab");
+  // Only the json format lists each finding's fixes.
+  const wantsFixes = outputs.some((output) => output.name === "json");
   // Checked even where there are no workers to start (tests call main in-process).
   const concurrency = parseConcurrency(values.concurrency, candidates.length);
-  const threads = io.workerScript ? concurrency : 1;
-  const here = { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, today, ...(fix ? { fix } : {}), ...(cache ? { cache } : {}) };
+  const workers = io.workerScript ? concurrency : 0;
+  const here = { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, wantsFixes, today, ...(fix ? { fix } : {}), ...(cache ? { cache } : {}) };
   const linted =
-    threads > 1
-      ? await lintInThreads(candidates, threads, {
+    workers > 0
+      ? await lintInWorkers(candidates, workers, {
           cwd: io.cwd,
           explicitConfig,
           specsOnly,
           wantsPreview,
           wantsText,
+          wantsFixes,
           fix,
           toolVersion: version,
           today,
@@ -562,10 +565,10 @@ function ruleSummaries(): RuleSummary[] {
   }));
 }
 
-// --concurrency: the number of threads for a run of `count` files.
+// --concurrency: the number of worker threads for a run of `count` files (0: the main thread alone).
 function parseConcurrency(value: string | undefined, count: number): number {
-  if (value === undefined || value === "auto") return threadsFor(count);
-  if (value === "off") return 1;
+  if (value === undefined || value === "auto") return workersFor(count);
+  if (value === "off") return 0;
   if (!/^\d+$/.test(value) || Number(value) < 1) throw new CliError(`--concurrency takes auto, off or a whole number of threads (1 or more), not "${value}"`);
   return Math.min(Number(value), count);
 }

@@ -1,8 +1,10 @@
-// Splits a large lint run between the machine's cores. The main thread lints too, from the
-// first moment, while the worker threads start; every thread takes the next few files off a
-// shared counter as it gets free, so a thread that starts late or meets heavier specs takes
-// fewer, and none waits for another's fixed share. The results come back in order. Small
-// runs stay on the main thread: starting a worker costs more than linting a few specs.
+// Splits a large lint run between worker threads. Every worker takes the next few files off
+// a shared counter as it gets free, so a worker that starts late or meets heavier specs takes
+// fewer, and none waits for another's fixed share. While the workers start, the main thread
+// lints the first files itself; once one has begun it only gathers the results, in order.
+// Keeping the main thread's own linting short keeps its memory flat: each worker's young
+// generation is bounded, the main thread's is not. Small runs stay on the main thread:
+// starting a worker costs more than linting a few specs.
 
 import type { Worker as WorkerThread } from "node:worker_threads";
 import { cachedLint, cacheKey, type CacheEntries } from "./cache.js";
@@ -27,11 +29,12 @@ const CLAIM_SIZE = 8;
 const PARALLEL_THRESHOLD = 200;
 
 // The shared counters: the next file to take, whether a thread met an error (the others then
-// stop taking files), and one slot per worker: 0 before it takes a file, 1 once it has, 2
-// when the main thread, out of files, called it off before it began.
+// stop taking files), how many workers have begun, and one slot per worker: 0 before it takes
+// a file, 1 once it has, 2 when the main thread, out of files, called it off before it began.
 const NEXT = 0;
 const STOPPED = 1;
-const FIRST_WORKER = 2;
+const BEGUN_COUNT = 2;
+const FIRST_WORKER = 3;
 const NOT_BEGUN = 0;
 const BEGUN = 1;
 const CALLED_OFF = 2;
@@ -43,6 +46,7 @@ interface RunSettings {
   specsOnly: boolean;
   wantsPreview: boolean;
   wantsText: boolean;
+  wantsFixes: boolean;
   /** --fix or --fix-dry-run: each thread fixes (and writes) the files it takes. */
   fix: FixMode | undefined;
   toolVersion: string;
@@ -69,15 +73,15 @@ export interface ParallelOptions extends RunSettings {
   here: LintFilesOptions;
 }
 
-/** The concurrency `auto` picks for a run of `count` files: the number of threads, the main one included. */
-export function threadsFor(count: number): number {
-  if (count < PARALLEL_THRESHOLD) return 1;
+/** The worker threads `--concurrency auto` starts for a run of `count` files; 0 lints on the main thread. */
+export function workersFor(count: number): number {
+  if (count < PARALLEL_THRESHOLD) return 0;
   return Math.min(require("node:os").availableParallelism() as number, 8);
 }
 
-/** Lints the candidates in this thread and `threads - 1` worker threads; resolves with the results in order. */
-export async function lintInThreads(candidates: readonly Candidate[], threads: number, options: ParallelOptions): Promise<LintedFile[]> {
-  const counters = new Int32Array(new SharedArrayBuffer(4 * (FIRST_WORKER + threads - 1)));
+/** Lints the candidates in `workerCount` worker threads (and, while they start, this one); resolves with the results in order. */
+export async function lintInWorkers(candidates: readonly Candidate[], workerCount: number, options: ParallelOptions): Promise<LintedFile[]> {
+  const counters = new Int32Array(new SharedArrayBuffer(4 * (FIRST_WORKER + workerCount)));
   const slots: LintedFile[][] = [];
   const { cacheEntries, script, here, ...settings } = options;
   const { Worker } = threadsModule();
@@ -85,22 +89,25 @@ export async function lintInThreads(candidates: readonly Candidate[], threads: n
   const called: (() => void)[] = [];
   // What stopped a worker before its files were done (its config could not be read…).
   let failure: string | undefined;
-  for (let index = 0; index < threads - 1; index++) {
+  for (let index = 0; index < workerCount; index++) {
     const job: WorkerJob = { kind: "jointspec-lint", candidates, counters, slot: FIRST_WORKER + index, cached: cacheEntries, ...settings };
-    // A worker's young generation grows with what it allocates; kept small, the memory of a
-    // run stays flat in the number of files. The old generation is left unbounded, so a
-    // large spec never runs a worker out of memory.
+    // A worker's young generation grows with what it allocates; bounded, the memory of a run
+    // stays flat in the number of files (16 MB: the smallest that costs no more collecting
+    // than none; 8 MB took more CPU). The old generation is left unbounded, so a large spec
+    // never runs a worker out of memory.
     const worker: WorkerThread = new Worker(script, {
       workerData: job,
       env: { ...process.env, [WORKER_FLAG]: "1" },
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
     let calledOff = false;
     workers.push(
       new Promise<void>((resolve, reject) => {
         worker.on("message", (message: WorkerMessage) => {
-          if ("batch" in message) slots[message.start / CLAIM_SIZE] = message.batch;
-          else if ("workerError" in message) failure ??= message.workerError;
+          if ("batch" in message) {
+            slots[message.start / CLAIM_SIZE] = message.batch;
+            callOffIfDone();
+          } else if ("workerError" in message) failure ??= message.workerError;
           else resolve();
         });
         worker.once("error", reject);
@@ -111,17 +118,26 @@ export async function lintInThreads(candidates: readonly Candidate[], threads: n
       }),
     );
     called.push(() => {
-      // A worker still starting when the files ran out is not waited for.
       if (Atomics.compareExchange(counters, FIRST_WORKER + index, NOT_BEGUN, CALLED_OFF) === NOT_BEGUN) {
         calledOff = true;
         void worker.terminate();
       }
     });
   }
-  takeFiles(candidates, counters, here, (start, batch) => {
-    slots[start / CLAIM_SIZE] = batch;
-  });
-  for (const callOff of called) callOff();
+  // Workers still starting once every file is taken are not waited for.
+  const callOffIfDone = () => {
+    if (Atomics.load(counters, NEXT) >= candidates.length || Atomics.load(counters, STOPPED) !== 0) for (const callOff of called) callOff();
+  };
+  takeFiles(
+    candidates,
+    counters,
+    here,
+    (start, batch) => {
+      slots[start / CLAIM_SIZE] = batch;
+    },
+    () => Atomics.load(counters, BEGUN_COUNT) > 0,
+  );
+  callOffIfDone();
   await Promise.all(workers);
   // Every file before the first error was taken, so the list is whole up to it.
   const results: LintedFile[] = [];
@@ -137,14 +153,15 @@ export async function lintInThreads(candidates: readonly Candidate[], threads: n
 }
 
 // Takes CLAIM_SIZE files at a time off the shared counter and lints them, until none are
-// left or a thread met an error.
+// left, a thread met an error, or `enough` says so.
 function takeFiles(
   candidates: readonly Candidate[],
   counters: Int32Array,
   options: LintFilesOptions,
   send: (start: number, batch: LintedFile[]) => void,
+  enough: () => boolean = () => false,
 ): void {
-  while (Atomics.load(counters, STOPPED) === 0) {
+  while (Atomics.load(counters, STOPPED) === 0 && !enough()) {
     const start = Atomics.add(counters, NEXT, CLAIM_SIZE);
     if (start >= candidates.length) return;
     const batch = lintFiles(candidates.slice(start, start + CLAIM_SIZE), options);
@@ -153,7 +170,7 @@ function takeFiles(
   }
 }
 
-/** In a worker started by lintInThreads: lints the files it takes and posts the results. Returns false elsewhere. */
+/** In a worker started by lintInWorkers: lints the files it takes and posts the results. Returns false elsewhere. */
 export function runLintWorkerIfAny(): boolean {
   if (process.env[WORKER_FLAG] !== "1") return false;
   const { isMainThread, parentPort, workerData } = threadsModule();
@@ -165,6 +182,8 @@ export function runLintWorkerIfAny(): boolean {
     post({ done: true });
     return true;
   }
+  // From now on the main thread leaves the files to the workers.
+  Atomics.add(job.counters, BEGUN_COUNT, 1);
   try {
     const options: LintFilesOptions = {
       cwd: job.cwd,
@@ -172,6 +191,7 @@ export function runLintWorkerIfAny(): boolean {
       specsOnly: job.specsOnly,
       wantsPreview: job.wantsPreview,
       wantsText: job.wantsText,
+      wantsFixes: job.wantsFixes,
       today: job.today,
       ...(job.fix ? { fix: job.fix } : {}),
       ...(job.cached ? { cache: workerCache(job.cached, job.toolVersion) } : {}),
