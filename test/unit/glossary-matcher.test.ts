@@ -4,11 +4,12 @@ import { BUNDLED_ORIGIN, Glossary, type GlossaryEntry } from "../../src/core/glo
 import { overlapsLink } from "../../src/core/glossary/terms.js";
 import { ReferenceMatcher, referenceLinkSpans } from "./helpers/term-reference.js";
 
-// The term matcher reads words by character codes and walks a trie of the spellings' first
-// words (src/core/glossary/glossary.ts), and links are looked for only in the words around a
-// term that may hold one (terms.ts): both stand in for regular expressions over the whole
-// text, so they must find exactly what the first, regex-based matcher found
-// (helpers/term-reference.ts), on any text.
+// The term matcher reads words by character codes, skips words no spelling can start with,
+// walks a flat trie of the spellings' first words over the ASCII word characters and knows
+// beforehand the entry of a spelling written in its own case (src/core/glossary/glossary.ts),
+// and links are looked for only in the words around a term that may hold one (terms.ts): both
+// stand in for regular expressions over the whole text, so they must find exactly what the
+// first, regex-based matcher found (helpers/term-reference.ts), on any text.
 
 const bundled = Glossary.bundled();
 
@@ -21,7 +22,11 @@ const entry = (term: string, extra: Partial<GlossaryEntry> = {}): GlossaryEntry 
 });
 
 // Entries that stress the matcher: first words past ASCII, with digits and underscores, one
-// letter long, ending in "s" or "es", spellings of several words, a forced case rule.
+// letter long, ending in "s" or "es", spellings of several words, a forced case rule; first
+// characters no bundled spelling starts with (a digit, "_", "z" only before a letter past
+// ASCII, "q" only as a capital), a Kelvin sign (it lowercases to an ASCII "k"), a spelling of
+// no word characters at all (the words "s" and "es" reach it by their plural ending), and a
+// first word of every ASCII word character.
 const stressed = bundled.extend([
   entry("café crème", { aliases: ["Café", "ÇA va"] }),
   entry("s3 bucket", { aliases: ["S3"] }),
@@ -31,9 +36,17 @@ const stressed = bundled.extend([
   entry("𝐀lpha", { aliases: ["emoji 😀 day"] }),
   entry("Ops", { caseSensitive: true }),
   entry("ROI", { caseSensitive: false }),
+  entry("3d print", { aliases: ["_ops", "Zürich", "QBR"] }),
+  entry("\u212Aelvin", { aliases: ["\u212Api report", "++", " "] }),
+  entry("abcdefghijklmnopqrstuvwxyz_0123456789", { aliases: ["ABCDEFGHIJKLMNOPQRSTUVWXYZ"] }),
 ]);
 
-// Spellings of both glossaries, written as people write them: any case, plural endings,
+// A glossary of few first characters, none of them "s" or "e": the words "s" and "es" reach
+// its spelling of no word characters only by their plural ending, and "z" starts a spelling
+// only before a letter past ASCII.
+const sparse = new Glossary([entry("x ray", { aliases: [" ", "Zürich"] }), entry("QA", { aliases: ["q"] })]);
+
+// Spellings of the glossaries, written as people write them: any case, plural endings,
 // other white space between words.
 const spellings = [...new Set(stressed.entries.flatMap((e) => [e.term, ...(e.aliases ?? [])]))];
 const SPACES = [" ", "  ", "\n", "\t", "\u00a0", "\u2028", "\r\n  "];
@@ -44,7 +57,7 @@ const spelled = fc
     spelling: fc.constantFrom(...spellings),
     how: fc.integer({ min: 0, max: 3 }),
     space: fc.constantFrom(...SPACES),
-    plural: fc.constantFrom("", "", "s", "es", "S", "ES", "'s", "ing"),
+    plural: fc.constantFrom("", "", "s", "es", "S", "ES", "Es", "eS", "'s", "ing"),
   })
   .map(({ spelling, how, space, plural }) => caseOf(spelling, how).replace(/ /g, space) + plural);
 
@@ -106,14 +119,27 @@ const OTHER = [
   ">",
 ];
 
+// Words that go some way along the trie and leave it: the start of a spelling, in any case,
+// then any ASCII word characters.
+const ASCII_WORD_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz";
+const partly = fc
+  .record({
+    spelling: fc.constantFrom(...spellings),
+    cut: fc.nat(),
+    how: fc.integer({ min: 0, max: 3 }),
+    tail: fc.array(fc.constantFrom(...ASCII_WORD_CHARS), { maxLength: 3 }),
+  })
+  .map(({ spelling, cut, how, tail }) => caseOf(spelling.slice(0, 1 + (cut % spelling.length)), how) + tail.join(""));
+
 const text = fc
-  .array(fc.oneof({ weight: 1, arbitrary: spelled }, { weight: 2, arbitrary: fc.constantFrom(...OTHER) }), { maxLength: 24 })
+  .array(fc.oneof({ weight: 2, arbitrary: spelled }, { weight: 1, arbitrary: partly }, { weight: 4, arbitrary: fc.constantFrom(...OTHER) }), { maxLength: 24 })
   .map((parts) => parts.join(""));
 
 describe("glossary term matcher", () => {
   for (const [name, glossary] of [
     ["bundled glossary", bundled],
     ["glossary with stressing entries", stressed],
+    ["glossary of few first characters", sparse],
   ] as const) {
     it(`finds exactly what the regex-based matcher finds (${name}, 20,000 texts)`, function () {
       this.timeout(120_000);
@@ -149,10 +175,12 @@ describe("glossary term matcher", () => {
   });
 
   it("the stressing entries are found at all (a generator that never matched would prove nothing)", () => {
-    const found = stressed.findTerms("Café crème, S3 buckets, go_live, buses, ΣIGMA, 𝐀lpha, Ops not ops, roi").map((m) => m.entry.term);
-    deepStrictEqual(found, ["café crème", "s3 bucket", "go_live", "bus", "Σigma", "𝐀lpha", "Ops", "ROI"]);
+    const written = "Café crème, S3 buckets, go_live, buses, ΣIGMA, 𝐀lpha, Ops not ops, roi, ZÜRICH, kelvin, 3D prints, _ops, QBRs, s";
+    const found = stressed.findTerms(written).map((m) => m.entry.term);
+    const others = ["3d print", "\u212Aelvin", "3d print", "3d print", "3d print", "\u212Aelvin"];
+    deepStrictEqual(found, ["café crème", "s3 bucket", "go_live", "bus", "Σigma", "𝐀lpha", "Ops", "ROI", ...others]);
     deepStrictEqual(
-      new ReferenceMatcher(stressed).findTerms("Café crème, S3 buckets, go_live, buses, ΣIGMA, 𝐀lpha, Ops not ops, roi").map((m) => m.term),
+      new ReferenceMatcher(stressed).findTerms(written).map((m) => m.term),
       found,
     );
     deepStrictEqual(
