@@ -1,15 +1,18 @@
-import { deepStrictEqual } from "node:assert";
+import { deepStrictEqual, ok } from "node:assert";
 import fc from "fast-check";
+import { Document, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from "yaml";
 import { BUNDLED_ORIGIN, Glossary, type GlossaryEntry } from "../../src/core/glossary/glossary.js";
-import { overlapsLink } from "../../src/core/glossary/terms.js";
-import { ReferenceMatcher, referenceLinkSpans } from "./helpers/term-reference.js";
+import { FREE_TEXT_PATHS, findTermOccurrences, overlapsLink } from "../../src/core/glossary/terms.js";
+import { parseYaml } from "../../src/core/parse.js";
+import { ReferenceMatcher, referenceLinkSpans, referenceTermOccurrences } from "./helpers/term-reference.js";
 
 // The term matcher reads words by character codes, skips words no spelling can start with,
 // walks a flat trie of the spellings' first words over the ASCII word characters and knows
-// beforehand the entry of a spelling written in its own case (src/core/glossary/glossary.ts),
-// and links are looked for only in the words around a term that may hold one (terms.ts): both
-// stand in for regular expressions over the whole text, so they must find exactly what the
-// first, regex-based matcher found (helpers/term-reference.ts), on any text.
+// beforehand the entry of a spelling written in its own case (src/core/glossary/glossary.ts);
+// links are looked for only in the words around a term that may hold one, and one walk of a
+// spec follows every path of free text (terms.ts). All of these stand in for simpler code, so
+// they must find exactly what the first matcher and walk found (helpers/term-reference.ts),
+// on any text and any spec.
 
 const bundled = Glossary.bundled();
 
@@ -135,6 +138,58 @@ const text = fc
   .array(fc.oneof({ weight: 2, arbitrary: spelled }, { weight: 1, arbitrary: partly }, { weight: 4, arbitrary: fc.constantFrom(...OTHER) }), { maxLength: 24 })
   .map((parts) => parts.join(""));
 
+// Specs of any shape for the walk of free text: the keys of FREE_TEXT_PATHS and others at any
+// depth, in block and flow maps and lists, text in every scalar style, other scalars besides.
+// Text holds no escape and no quote, so the reference reads each scalar by its style alone.
+const TEXT_WORDS = [
+  ...bundled.entries.flatMap((e) => [e.term, ...(e.aliases ?? [])]).filter((w) => /^[A-Za-z0-9 -]+$/.test(w)),
+  "the",
+  "Data",
+  "SQLs",
+  "and",
+  "dr",
+  "https://wiki.example.com/DR-plan",
+  "ops@example.com",
+  "42",
+];
+const KEYS = ["title", "summary", "kpis", "name", "definition", "security_review", "notes", "data", "systems", "owners", "role", "marketing", "glossary", 7];
+const STYLES = [Scalar.PLAIN, Scalar.QUOTE_SINGLE, Scalar.QUOTE_DOUBLE, Scalar.BLOCK_FOLDED, Scalar.BLOCK_LITERAL] as const;
+type Shape =
+  | { text: string; style: number }
+  | { other: number | boolean | null }
+  | { pairs: [string | number, Shape][]; flow: boolean }
+  | { items: Shape[]; flow: boolean };
+const { shape } = fc.letrec<{ shape: Shape; map: Shape }>((tie) => ({
+  shape: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.record({ text: fc.array(fc.constantFrom(...TEXT_WORDS), { minLength: 1, maxLength: 8 }).map((w) => w.join(" ")), style: fc.nat({ max: 4 }) }),
+    fc.record({ other: fc.constantFrom(7, true, null) }),
+    tie("map"),
+    fc.record({ items: fc.array(tie("shape"), { maxLength: 3 }), flow: fc.boolean() }),
+  ),
+  map: fc.record({ pairs: fc.array(fc.tuple(fc.constantFrom(...KEYS), tie("shape")), { maxLength: 4 }), flow: fc.boolean() }),
+}));
+const specText = fc
+  .record({ pairs: fc.array(fc.tuple(fc.constantFrom(...KEYS), shape), { minLength: 1, maxLength: 6 }), flow: fc.constant(false) })
+  .map((root) => {
+    const document = new Document();
+    const build = (part: Shape): Node => {
+      if ("text" in part) {
+        const node = document.createNode(part.text) as Scalar;
+        node.type = STYLES[part.style];
+        return node;
+      }
+      if ("other" in part) return document.createNode(part.other) as Node;
+      const collection = "pairs" in part ? new YAMLMap() : new YAMLSeq();
+      collection.flow = part.flow;
+      if ("pairs" in part) for (const [key, value] of part.pairs) (collection as YAMLMap).items.push(new Pair(document.createNode(key), build(value)));
+      else for (const item of part.items) (collection as YAMLSeq).items.push(build(item));
+      return collection;
+    };
+    document.contents = build(root);
+    return document.toString({ lineWidth: 0 });
+  });
+
 describe("glossary term matcher", () => {
   for (const [name, glossary] of [
     ["bundled glossary", bundled],
@@ -172,6 +227,31 @@ describe("glossary term matcher", () => {
     );
     // A generator that never put a range on a link would prove nothing.
     deepStrictEqual(inside > 1_000, true, `only ${inside} ranges overlapped a link`);
+  });
+
+  it("finds in a spec's free text exactly what one walk per path found (bundled glossary, 5,000 specs)", function () {
+    this.timeout(120_000);
+    const reference = new ReferenceMatcher(bundled);
+    // Which paths held a term: a generator that never reached one would prove nothing there.
+    const reached = new Set<string>();
+    fc.assert(
+      fc.property(specText, (text) => {
+        const document = parseYaml(text).document!;
+        const found = findTermOccurrences(document, text, bundled);
+        for (const o of found) reached.add(o.path.map((step) => (FREE_TEXT_PATHS.some((p) => p.includes(String(step))) ? step : "*")).join("."));
+        deepStrictEqual(
+          found.map((o) => ({ term: o.entry.term, start: o.start, end: o.end, path: o.path, value: o.value })),
+          referenceTermOccurrences(document, text, reference),
+        );
+      }),
+      { seed: 20270106, numRuns: 5_000 },
+    );
+    for (const path of FREE_TEXT_PATHS) {
+      ok(
+        [...reached].some((seen) => seen.split(".").length === path.length && path.every((step, i) => step === "*" || seen.split(".")[i] === step)),
+        path.join("."),
+      );
+    }
   });
 
   it("the stressing entries are found at all (a generator that never matched would prove nothing)", () => {
