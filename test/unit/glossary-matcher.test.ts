@@ -152,12 +152,30 @@ const TEXT_WORDS = [
   "ops@example.com",
   "42",
 ];
-const KEYS = ["title", "summary", "kpis", "name", "definition", "security_review", "notes", "data", "systems", "owners", "role", "marketing", "glossary", 7];
+// Keys: names, a number, a null, and a list ("? [summary]": not a scalar, so no path goes through it).
+const KEYS = [
+  "title",
+  "summary",
+  "kpis",
+  "name",
+  "definition",
+  "security_review",
+  "notes",
+  "data",
+  "systems",
+  "owners",
+  "role",
+  "marketing",
+  "glossary",
+  7,
+  null,
+  ["summary"],
+];
 const STYLES = [Scalar.PLAIN, Scalar.QUOTE_SINGLE, Scalar.QUOTE_DOUBLE, Scalar.BLOCK_FOLDED, Scalar.BLOCK_LITERAL] as const;
 type Shape =
   | { text: string; style: number }
   | { other: number | boolean | null }
-  | { pairs: [string | number, Shape][]; flow: boolean }
+  | { pairs: [(typeof KEYS)[number], Shape][]; flow: boolean }
   | { items: Shape[]; flow: boolean };
 const { shape } = fc.letrec<{ shape: Shape; map: Shape }>((tie) => ({
   shape: fc.oneof(

@@ -93,8 +93,12 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
     if (isMap(node)) {
       for (const pair of node.items) {
         const key = pair.key;
+        // Most keys are none of the tree's: those are told by their value alone, before the
+        // costlier question whether the key is a scalar at all.
+        const written = (key as { value?: unknown } | null)?.value;
+        const named = typeof written === "string" ? tree.keys.get(written) : undefined;
+        if (!named && !any) continue;
         if (!isScalar(key)) continue;
-        const named = typeof key.value === "string" ? tree.keys.get(key.value) : undefined;
         if (named) {
           steps.push(key.value as string);
           visitNode(pair.value, named);
@@ -232,10 +236,6 @@ function readEscape(text: string, at: number, end: number): { chars: string; nex
 // them are parts of a name (https://wiki.example.com/mkt/Customer-Preference-Centre).
 const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()[\]{},;:@]+@[^\s<>"'`()[\]{},;@]+/giu;
 
-// Every link or address LINKS finds holds one of these; words without any hold none, and the
-// costly search is skipped.
-const MAY_HOLD_LINK = /[:@]|www\./i;
-
 /**
  * Whether text[start, end) overlaps a link or an email address in `text` (a match of LINKS).
  * A link holds no white space, so the links of the words around the range are the links of the
@@ -246,9 +246,29 @@ export function overlapsLink(text: string, start: number, end: number): boolean 
   while (from > 0 && !isSpaceAt(text, from - 1)) from--;
   let to = end;
   while (to < text.length && !isSpaceAt(text, to)) to++;
+  if (!mayHoldLink(text, from, to)) return false;
   const words = text.slice(from, to);
-  if (!MAY_HOLD_LINK.test(words)) return false;
   for (const link of words.matchAll(LINKS)) if (start - from < link.index! + link[0].length && end - from > link.index!) return true;
+  return false;
+}
+
+// Whether text[from, to) holds ":", "@" or "www." in any case, as every link or address
+// LINKS finds does: words without any hold none, and the costly search is skipped.
+function mayHoldLink(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 58 /* : */ || code === 64 /* @ */) return true;
+    // (code | 32) is "w" for "w" and "W" only.
+    if (
+      code === 46 /* . */ &&
+      i - from >= 3 &&
+      (text.charCodeAt(i - 1) | 32) === 119 &&
+      (text.charCodeAt(i - 2) | 32) === 119 &&
+      (text.charCodeAt(i - 3) | 32) === 119
+    ) {
+      return true;
+    }
+  }
   return false;
 }
 
