@@ -178,8 +178,9 @@ export class Glossary {
           continue;
         }
         if (canStart[symbol] === 0) {
-          // Most words start no spelling: step over them without walking the trie.
-          at = wordEnd(text, at + 1);
+          // Most words start no spelling: step over them, and the character that ends them (no
+          // word character), without walking the trie.
+          at = wordEnd(text, at + 1) + 1;
           continue;
         }
       } else if (wordCharWidth(text, at) === 0) {
@@ -225,7 +226,10 @@ export class Glossary {
           candidates = this.candidates.get(lower.slice(0, lower.endsWith("es") ? -2 : -1)) ?? this.candidates.get(lower.slice(0, -1));
         }
       }
-      if (!candidates || !matchAt(text, start, candidates, match)) continue;
+      if (!candidates || !matchAt(text, start, candidates, match)) {
+        at++; // past the character that ends the word, no word character
+        continue;
+      }
       const end = match.end;
       // The entry's case rule is lookup's: what it gives for the spelling's own case is known.
       const entry = match.sameCase ? this.sameCaseEntries.get(match.spelling)![match.plural] : this.lookup(text.slice(start, end));
