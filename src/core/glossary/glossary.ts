@@ -91,22 +91,29 @@ export class Glossary {
     }
     // An ASCII word can only start a spelling whose first word is ASCII; a first word with
     // ASCII characters other than word characters is never read from text, so it needs no node.
-    const next: number[] = new Array(2 * ALPHABET).fill(0);
+    // The table doubles as it fills: a workspace glossary of thousands of entries makes
+    // hundreds of thousands of nodes.
+    let next = new Int32Array(64 * ALPHABET);
     for (const [first, list] of this.candidates) {
       if (!/^[0-9a-z_]*$/.test(first)) continue;
       let node = ROOT;
       for (let k = 0; k < first.length; k++) {
         const at = node * ALPHABET + SYMBOL[first.charCodeAt(k)]!;
         if (next[at] === 0) {
-          next[at] = this.trieSpellings.length;
+          const child = this.trieSpellings.length;
+          if ((child + 1) * ALPHABET > next.length) {
+            const grown = new Int32Array(next.length * 2);
+            grown.set(next);
+            next = grown;
+          }
+          next[at] = child;
           this.trieSpellings.push(undefined);
-          for (let s = 0; s < ALPHABET; s++) next.push(0);
         }
         node = next[at]!;
       }
       this.trieSpellings[node] = list;
     }
-    this.trieNext = Int32Array.from(next);
+    this.trieNext = next.slice(0, this.trieSpellings.length * ALPHABET);
     // A word can only start a spelling whose first word starts with the word's first character
     // lowercased (toLowerCase maps an ASCII character to one ASCII character, whatever follows
     // it), or whose first word is empty (a spelling without word characters): the words "s"
