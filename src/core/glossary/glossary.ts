@@ -47,8 +47,22 @@ export class Glossary {
   private readonly anyCase = new Map<string, GlossaryEntry>();
   /** Spellings by their first word (lowercased), longest first, as the matcher tries them. */
   private readonly candidates = new Map<string, string[]>();
-  /** The same lists in a trie of the first words' code units, walked along ASCII words without slicing them. */
-  private readonly firstWordTrie: TrieNode = { next: [] };
+  /**
+   * The same lists in a trie of the ASCII first words, walked along ASCII words without
+   * slicing them: node `n`'s child for symbol `s` (see SYMBOL) is `trieNext[n * ALPHABET + s]`,
+   * node 0 is a dead end whose children are all itself, and the root is node 1. A flat table
+   * of small integers is read in a few nanoseconds a character; a tree of sparse arrays was not.
+   */
+  private readonly trieNext: Int32Array;
+  /** By trie node: the spellings whose first word ends there, longest first. */
+  private readonly trieSpellings: (readonly string[] | undefined)[] = [undefined, undefined];
+  /** By symbol (see SYMBOL): 1 when a word that starts with that character, in either case, may start a spelling. */
+  private readonly canStart = new Uint8Array(ALPHABET);
+  /**
+   * By spelling: what `lookup` gives for the spelling as it is written, then with "s", then
+   * with "es". Text written in the spelling's own case (most text) needs no lookup of its own.
+   */
+  private readonly sameCaseEntries = new Map<string, (GlossaryEntry | undefined)[]>();
 
   constructor(entries: readonly GlossaryEntry[]) {
     // Later entries replace earlier ones with the same term, so workspace files override.
@@ -75,12 +89,49 @@ export class Glossary {
       list.push(spelling);
       this.candidates.set(first, list);
     }
-    // An ASCII word can only start a spelling whose first word is ASCII.
+    // An ASCII word can only start a spelling whose first word is ASCII; a first word with
+    // ASCII characters other than word characters is never read from text, so it needs no node.
+    // The table doubles as it fills: a workspace glossary of thousands of entries makes
+    // hundreds of thousands of nodes.
+    let next = new Int32Array(64 * ALPHABET);
     for (const [first, list] of this.candidates) {
-      if (!/^[\x00-\x7f]*$/.test(first)) continue;
-      let node = this.firstWordTrie;
-      for (let k = 0; k < first.length; k++) node = node.next[first.charCodeAt(k)] ??= { next: [] };
-      node.spellings = list;
+      if (!/^[0-9a-z_]*$/.test(first)) continue;
+      let node = ROOT;
+      for (let k = 0; k < first.length; k++) {
+        const at = node * ALPHABET + SYMBOL[first.charCodeAt(k)]!;
+        if (next[at] === 0) {
+          const child = this.trieSpellings.length;
+          if ((child + 1) * ALPHABET > next.length) {
+            const grown = new Int32Array(next.length * 2);
+            grown.set(next);
+            next = grown;
+          }
+          next[at] = child;
+          this.trieSpellings.push(undefined);
+        }
+        node = next[at]!;
+      }
+      this.trieSpellings[node] = list;
+    }
+    this.trieNext = next.slice(0, this.trieSpellings.length * ALPHABET);
+    // A word can only start a spelling whose first word starts with the word's first character
+    // lowercased (toLowerCase maps an ASCII character to one ASCII character, whatever follows
+    // it), or whose first word is empty (a spelling without word characters): the words "s"
+    // and "es" reach that one by their plural ending.
+    for (const first of this.candidates.keys()) {
+      if (first === "") {
+        this.canStart[SYMBOL[115 /* s */]!] = 1;
+        this.canStart[SYMBOL[101 /* e */]!] = 1;
+      } else if (first.charCodeAt(0) < 128 && SYMBOL[first.charCodeAt(0)]! >= 0) {
+        this.canStart[SYMBOL[first.charCodeAt(0)]!] = 1;
+      }
+    }
+    // Text that writes a spelling with each of its characters (white space aside) reads, once
+    // normalised, as the spelling itself with the plural written: its entry is known now.
+    for (const list of this.candidates.values()) {
+      for (const spelling of list) {
+        this.sameCaseEntries.set(spelling, [this.lookup(spelling), this.lookup(`${spelling}s`), this.lookup(`${spelling}es`)]);
+      }
     }
   }
 
@@ -119,43 +170,54 @@ export class Glossary {
   findTerms(text: string, offset = 0): TermMatch[] {
     const matches: TermMatch[] = [];
     const length = text.length;
-    const root = this.firstWordTrie;
+    const next = this.trieNext;
+    const spellingsAt = this.trieSpellings;
+    const canStart = this.canStart;
+    const match: SpellingMatch = { spelling: "", end: -1, sameCase: false, plural: 0 };
     let at = 0;
     while (at < length) {
       // The next run of word characters (what WORDS_IN matches), read by character code.
       let unit = text.charCodeAt(at);
-      if (unit < 128 ? ASCII_WORD[unit] === 0 : wordCharWidth(text, at) === 0) {
+      const first = symbolAt(text, at, unit);
+      if (first < 0) {
         at++;
+        continue;
+      }
+      if (first < ALPHABET && canStart[first] === 0) {
+        // Most words start no spelling: step over them, and the character that ends them (no
+        // word character), without walking the trie.
+        at = wordEnd(text, at + 1) + 1;
         continue;
       }
       const start = at;
       // Along an ASCII word, the trie nodes of its lowercased prefixes: the whole word's, and
-      // those one and two characters shorter (the word without "s" or "es").
+      // those one and two characters shorter (the word without "s" or "es"); 0 past the trie.
       let ascii = true;
-      let node: TrieNode | undefined = root;
-      let shorter1: TrieNode | undefined;
-      let shorter2: TrieNode | undefined;
+      let node = ROOT;
+      let shorter1 = DEAD;
+      let shorter2 = DEAD;
       for (;;) {
-        if (unit < 128) {
-          if (ASCII_WORD[unit] === 0) break;
+        const symbol = symbolAt(text, at, unit);
+        if (symbol < 0) break;
+        if (symbol < ALPHABET) {
           shorter2 = shorter1;
           shorter1 = node;
-          node = node?.next[unit | (unit >= 65 && unit <= 90 ? 32 : 0)];
+          node = next[node * ALPHABET + symbol]!;
           at++;
         } else {
-          const width = wordCharWidth(text, at);
-          if (width === 0) break;
           ascii = false;
-          at += width;
+          at += symbol === WIDE_PAIR ? 2 : 1;
         }
+        if (at === length) break;
         unit = text.charCodeAt(at);
       }
       // The word as written, or without a plural ending, may start a spelling.
       let candidates: readonly string[] | undefined;
       if (ascii) {
-        candidates = node?.spellings;
+        candidates = spellingsAt[node];
         if (!candidates && (text.charCodeAt(at - 1) | 32) === 115 /* s */) {
-          candidates = ((text.charCodeAt(at - 2) | 32) === 101 /* e */ ? shorter2 : shorter1)?.spellings ?? shorter1?.spellings;
+          const es = at - start >= 2 && (text.charCodeAt(at - 2) | 32) === 101 /* e */;
+          candidates = (es ? spellingsAt[shorter2] : spellingsAt[shorter1]) ?? spellingsAt[shorter1];
         }
       } else {
         const lower = text.slice(start, at).toLowerCase();
@@ -164,21 +226,18 @@ export class Glossary {
           candidates = this.candidates.get(lower.slice(0, lower.endsWith("es") ? -2 : -1)) ?? this.candidates.get(lower.slice(0, -1));
         }
       }
-      const end = candidates ? matchAt(text, start, candidates) : -1;
-      if (end < 0) continue;
-      const entry = this.lookup(text.slice(start, end));
+      if (!candidates || !matchAt(text, start, candidates, match)) {
+        at++; // past the character that ends the word, no word character
+        continue;
+      }
+      const end = match.end;
+      // The entry's case rule is lookup's: what it gives for the spelling's own case is known.
+      const entry = match.sameCase ? this.sameCaseEntries.get(match.spelling)![match.plural] : this.lookup(text.slice(start, end));
       if (entry) matches.push({ entry, start: offset + start, end: offset + end });
       at = end;
     }
     return matches;
   }
-}
-
-/** A node of the trie of the spellings' first words that are ASCII, by lowercased character code. */
-interface TrieNode {
-  next: (TrieNode | undefined)[];
-  /** The spellings whose first word ends here, longest first. */
-  spellings?: string[];
 }
 
 let bundledGlossary: Glossary | undefined;
@@ -201,8 +260,8 @@ function isCaseSensitive(entry: GlossaryTerm, spelling: string): boolean {
 function withoutPlural(word: string): string[] {
   const forms = [word];
   // What /es$/i and /s$/i match: the i flag without u folds "S" and "E" to ASCII only.
-  if ((word.charCodeAt(word.length - 1) | 32) === 115 /* s */) {
-    if ((word.charCodeAt(word.length - 2) | 32) === 101 /* e */) forms.push(word.slice(0, -2));
+  if (word.length >= 1 && (word.charCodeAt(word.length - 1) | 32) === 115 /* s */) {
+    if (word.length >= 2 && (word.charCodeAt(word.length - 2) | 32) === 101 /* e */) forms.push(word.slice(0, -2));
     forms.push(word.slice(0, -1));
   }
   return forms;
@@ -216,49 +275,114 @@ function normalizeSpaces(text: string): string {
 // \s and trim() know the same white space.
 const HAS_SPACE = /\s/;
 
-// The end of the first candidate that matches at `start` (with an optional plural and a
-// word boundary after it), or -1.
-function matchAt(text: string, start: number, candidates: readonly string[]): number {
+/** Which spelling matched where it ends, and whether the text wrote it in the spelling's own case. */
+interface SpellingMatch {
+  spelling: string;
+  end: number;
+  /** Every character as the spelling has it (white space aside), and the plural, if any, lowercase. */
+  sameCase: boolean;
+  /** The plural: 0 none, 1 "s", 2 "es". */
+  plural: 0 | 1 | 2;
+}
+
+// Whether a candidate matches at `start`, with an optional plural and a word boundary after
+// it; the first that does is written into `match`. Read by character code, with ASCII
+// compared by a table and anything else by toLowerCase, as a comparison of one-character
+// strings would.
+function matchAt(text: string, start: number, candidates: readonly string[], match: SpellingMatch): boolean {
   for (const spelling of candidates) {
     let j = start;
-    let matched = true;
-    for (let k = 0; k < spelling.length && matched; k++) {
-      const want = spelling[k]!;
-      if (want === " ") {
-        if (!/\s/.test(text[j] ?? "")) matched = false;
-        while (/\s/.test(text[j] ?? "")) j++;
-      } else if (sameLetter(text[j], want)) {
+    let k = 0;
+    let sameCase = true;
+    for (; k < spelling.length; k++) {
+      const want = spelling.charCodeAt(k);
+      const got = codeAt(text, j); // -1 past the end, which matches nothing
+      if (want === 32 /* a space: any run of white space */) {
+        if (!isSpaceCode(got)) break;
+        do j++;
+        while (isSpaceCode(codeAt(text, j)));
+      } else if (got === want) {
+        j++;
+      } else if (got >= 0 && (got < 128 && want < 128 ? LOWER[got] === LOWER[want] : sameLetter(text[j]!, spelling[k]!))) {
+        sameCase = false;
         j++;
       } else {
-        matched = false;
+        break;
       }
     }
-    if (!matched) continue;
-    for (const plural of ["es", "s", ""]) {
-      const end = j + plural.length;
-      if (plural && text.slice(j, end).toLowerCase() !== plural) continue;
-      if (!isWordCharAt(text, end)) return end;
+    if (k < spelling.length) continue;
+    match.spelling = spelling;
+    // A plural "es", then "s", then none. Only ASCII letters lowercase to "e" or "s" (the
+    // Kelvin sign is the one character past ASCII that lowercases to an ASCII one, "k").
+    const e = codeAt(text, j);
+    const s = codeAt(text, j + 1);
+    if ((e | 32) === 101 /* e */ && (s | 32) === 115 /* s */ && !isWordCharAt(text, j + 2)) {
+      match.end = j + 2;
+      match.sameCase = sameCase && e === 101 && s === 115;
+      match.plural = 2;
+      return true;
+    }
+    if ((e | 32) === 115 /* s */ && !isWordCharAt(text, j + 1)) {
+      match.end = j + 1;
+      match.sameCase = sameCase && e === 115;
+      match.plural = 1;
+      return true;
+    }
+    if (!isWordCharAt(text, j)) {
+      match.end = j;
+      match.sameCase = sameCase;
+      match.plural = 0;
+      return true;
     }
   }
-  return -1;
+  return false;
 }
 
-function sameLetter(a: string | undefined, b: string): boolean {
-  return a !== undefined && (a === b || a.toLowerCase() === b.toLowerCase());
+// Whether a text character and a spelling's character, one of them past ASCII, are the same
+// letter in any case (the Kelvin sign is a "k").
+function sameLetter(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
+
+/** ASCII codes lowercased (A-Z to a-z), by code. */
+const LOWER = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
+
+// text.charCodeAt(index), or -1 past the end. Reading past the end would give NaN, and after
+// that V8 no longer inlines the charCodeAt call: tens of nanoseconds a character instead of one.
+function codeAt(text: string, index: number): number {
+  return index < text.length ? text.charCodeAt(index) : -1;
+}
+
+// What /\s/ matches in one code unit (no match for -1, past the end).
+function isSpaceCode(code: number): boolean {
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : code >= 160 && SPACE.test(String.fromCharCode(code));
+}
+const SPACE = /\s/;
 
 const WORD = /[\p{L}\p{N}_]/u;
-/** 1 for the ASCII characters WORD matches, by code. */
-const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, code) => (WORD.test(String.fromCharCode(code)) ? 1 : 0));
+/** The symbols of the trie's alphabet: the ASCII characters WORD matches, A-Z as a-z; -1 for the rest. */
+const SYMBOL = Int8Array.from({ length: 128 }, (_, code) => {
+  if (code >= 48 && code <= 57) return code - 48; // 0-9
+  if (code >= 97 && code <= 122) return code - 97 + 10; // a-z
+  if (code >= 65 && code <= 90) return code - 65 + 10; // A-Z
+  return code === 95 ? 36 : -1; // _
+});
+const ALPHABET = 37;
+/** What symbolAt gives for a word character past ASCII, one code unit long or two. */
+const WIDE = 37;
+const WIDE_PAIR = 38;
+/** The trie's dead end, where every path out of the trie leads, and its root, where every word starts. */
+const DEAD = 0;
+const ROOT = 1;
 /** Characters past ASCII already classified by WORD, by code point. */
 const wordCodePoints = new Map<number, boolean>();
 
-// How many code units the word character at `index` takes (2 for one beyond the BMP), or 0
-// when there is none: WORD, read as a regular expression with the u flag reads the text.
+// How many code units the word character at `index` (inside the text) takes (2 for one
+// beyond the BMP), or 0 when there is none: WORD, read as a regular expression with the u
+// flag reads the text.
 function wordCharWidth(text: string, index: number): number {
   const unit = text.charCodeAt(index);
-  if (unit < 128) return (unit >= 97 && unit <= 122) || (unit >= 65 && unit <= 90) || (unit >= 48 && unit <= 57) || unit === 95 ? 1 : 0;
-  if (Number.isNaN(unit)) return 0; // past the end
+  if (unit < 128) return SYMBOL[unit]! >= 0 ? 1 : 0;
   const code = text.codePointAt(index)!;
   let isWord = wordCodePoints.get(code);
   if (isWord === undefined) {
@@ -267,13 +391,35 @@ function wordCharWidth(text: string, index: number): number {
   }
   return isWord ? (code > 0xffff ? 2 : 1) : 0;
 }
+
+// Where the run of word characters going on at `index` ends.
+function wordEnd(text: string, index: number): number {
+  while (index < text.length) {
+    const symbol = symbolAt(text, index, text.charCodeAt(index));
+    if (symbol < 0) return index;
+    index += symbol === WIDE_PAIR ? 2 : 1;
+  }
+  return index;
+}
+
+// The symbol of the character at `index` (inside the text), whose first code unit is `unit`:
+// SYMBOL's for ASCII, WIDE (WIDE_PAIR beyond the BMP) for a word character past ASCII, -1 for
+// no word character. Every loop over words reads characters through this one function, so
+// the first character past ASCII anywhere in a text teaches V8 the way for all of them (read
+// first in one loop of its own, it made V8 throw away findTerms' optimised code for each loop).
+function symbolAt(text: string, index: number, unit: number): number {
+  if (unit < 128) return SYMBOL[unit]!;
+  const width = wordCharWidth(text, index);
+  return width === 0 ? -1 : width === 1 ? WIDE : WIDE_PAIR;
+}
+
 // Runs of word characters: where spellings may start, and the first word of each spelling.
 const WORDS_IN = /[\p{L}\p{N}_]+/u;
 
 // Word characters as the old matcher's \p{L}\p{N}_ saw them, with an ASCII fast path.
 function isWordCharAt(text: string, index: number): boolean {
-  const code = text.codePointAt(index);
-  if (code === undefined) return false;
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+  if (index >= text.length) return false;
+  const code = text.codePointAt(index)!;
+  if (code < 128) return SYMBOL[code]! >= 0;
   return WORD.test(String.fromCodePoint(code));
 }

@@ -7,7 +7,7 @@ import type { BusinessFunction, SpecPath } from "../types.js";
 import { pinnedFunction, type Glossary, type GlossaryEntry } from "./glossary.js";
 
 /** Where free text lives in a spec; "*" stands for any key or index. */
-const FREE_TEXT_PATHS: readonly (readonly string[])[] = [
+export const FREE_TEXT_PATHS: readonly (readonly string[])[] = [
   ["title"],
   ["summary"],
   ["kpis", "*", "name"],
@@ -39,33 +39,88 @@ export interface TermPin {
   keyOffsets: [number, number];
 }
 
+/** FREE_TEXT_PATHS as a tree, so that one walk of the document follows them all. */
+interface PathTree {
+  /** Whether a path ends here: a string scalar here is free text. */
+  read: boolean;
+  /** What follows each key written out in a path. */
+  keys: Map<string, PathTree>;
+  /** What follows "*": any key or index. */
+  any: PathTree | undefined;
+}
+
+const FREE_TEXT_TREE = pathTree(FREE_TEXT_PATHS);
+
+// The tree of `paths`: one branch for each key, one for "*".
+function pathTree(paths: readonly (readonly string[])[]): PathTree {
+  const root: PathTree = { read: false, keys: new Map(), any: undefined };
+  for (const path of paths) {
+    let tree = root;
+    for (const step of path) {
+      const known = step === "*" ? tree.any : tree.keys.get(step);
+      const child = known ?? { read: false, keys: new Map(), any: undefined };
+      if (step === "*") tree.any = child;
+      else tree.keys.set(step, child);
+      tree = child;
+    }
+    tree.read = true;
+  }
+  return root;
+}
+
 /** Every glossary term in the spec's free text, in document order. */
 export function findTermOccurrences(document: Document, text: string, glossary: Glossary): TermOccurrence[] {
   const found: TermOccurrence[] = [];
-  const visitNode = (node: unknown, pattern: readonly string[], path: (string | number)[]): void => {
-    if (pattern.length === 0) {
-      if (isScalar(node) && typeof node.value === "string" && node.range) {
-        const read = readScalar(text, node.range[0], node.range[1], node.type);
-        for (const match of glossary.findTerms(read.text)) {
-          // A word inside a URL or an address is part of a name, not prose.
-          if (overlapsLink(read.text, match.start, match.end)) continue;
-          const start = read.starts ? read.starts[match.start]! : read.from + match.start;
-          const end = read.ends ? read.ends[match.end - 1]! : read.from + match.end;
-          found.push({ entry: match.entry, start, end, path, value: [node.range[0], node.range[1]] });
-        }
-      }
-      return;
-    }
-    const [head, ...rest] = pattern;
-    if (isMap(node)) {
-      for (const pair of node.items) {
-        if (isScalar(pair.key) && (head === "*" || pair.key.value === head)) visitNode(pair.value, rest, [...path, String(pair.key.value)]);
-      }
-    } else if (isSeq(node) && head === "*") {
-      for (const [index, item] of node.items.entries()) visitNode(item, rest, [...path, index]);
+  // The keys and indexes down to the node being visited; copied only for a scalar that holds a term.
+  const steps: (string | number)[] = [];
+  const readNode = (node: unknown): void => {
+    if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
+    const read = readScalar(text, node.range[0], node.range[1], node.type);
+    let path: SpecPath | undefined;
+    for (const match of glossary.findTerms(read.text)) {
+      // A word inside a URL or an address is part of a name, not prose.
+      if (overlapsLink(read.text, match.start, match.end)) continue;
+      const start = read.starts ? read.starts[match.start]! : read.from + match.start;
+      const end = read.ends ? read.ends[match.end - 1]! : read.from + match.end;
+      path ??= steps.slice();
+      found.push({ entry: match.entry, start, end, path, value: [node.range[0], node.range[1]] });
     }
   };
-  for (const pattern of FREE_TEXT_PATHS) visitNode(document.contents, pattern, []);
+  const visitNode = (node: unknown, tree: PathTree): void => {
+    if (tree.read) readNode(node);
+    const any = tree.any;
+    if (tree.keys.size === 0 && !any) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key;
+        // Most keys are none of the tree's: those are told by their value alone, before the
+        // costlier question whether the key is a scalar at all.
+        const written = (key as { value?: unknown } | null)?.value;
+        const named = typeof written === "string" ? tree.keys.get(written) : undefined;
+        if (!named && !any) continue;
+        if (!isScalar(key)) continue;
+        if (named) {
+          steps.push(key.value as string);
+          visitNode(pair.value, named);
+          steps.pop();
+        }
+        if (any) {
+          steps.push(String(key.value));
+          visitNode(pair.value, any);
+          steps.pop();
+        }
+      }
+    } else if (any && isSeq(node)) {
+      for (let index = 0; index < node.items.length; index++) {
+        steps.push(index);
+        visitNode(node.items[index], any);
+        steps.pop();
+      }
+    }
+  };
+  visitNode(document.contents, FREE_TEXT_TREE);
+  // The walk reads scalars in document order, which is the text's; the sort (one pass over a
+  // sorted list) keeps occurrenceAt's binary search safe all the same.
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -181,10 +236,6 @@ function readEscape(text: string, at: number, end: number): { chars: string; nex
 // them are parts of a name (https://wiki.example.com/mkt/Customer-Preference-Centre).
 const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()[\]{},;:@]+@[^\s<>"'`()[\]{},;@]+/giu;
 
-// Every link or address LINKS finds holds one of these; words without any hold none, and the
-// costly search is skipped.
-const MAY_HOLD_LINK = /[:@]|www\./i;
-
 /**
  * Whether text[start, end) overlaps a link or an email address in `text` (a match of LINKS).
  * A link holds no white space, so the links of the words around the range are the links of the
@@ -195,9 +246,29 @@ export function overlapsLink(text: string, start: number, end: number): boolean 
   while (from > 0 && !isSpaceAt(text, from - 1)) from--;
   let to = end;
   while (to < text.length && !isSpaceAt(text, to)) to++;
+  if (!mayHoldLink(text, from, to)) return false;
   const words = text.slice(from, to);
-  if (!MAY_HOLD_LINK.test(words)) return false;
   for (const link of words.matchAll(LINKS)) if (start - from < link.index! + link[0].length && end - from > link.index!) return true;
+  return false;
+}
+
+// Whether text[from, to) holds ":", "@" or "www." in any case, as every link or address
+// LINKS finds does: words without any hold none, and the costly search is skipped.
+function mayHoldLink(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 58 /* : */ || code === 64 /* @ */) return true;
+    // (code | 32) is "w" for "w" and "W" only.
+    if (
+      code === 46 /* . */ &&
+      i - from >= 3 &&
+      (text.charCodeAt(i - 1) | 32) === 119 &&
+      (text.charCodeAt(i - 2) | 32) === 119 &&
+      (text.charCodeAt(i - 3) | 32) === 119
+    ) {
+      return true;
+    }
+  }
   return false;
 }
 

@@ -1,10 +1,13 @@
 // The glossary's term matcher as it was written first, for clarity rather than speed: a
 // regular expression finds each word, a map gives the spellings that start with it, and the
-// links are found by one regular expression over the whole text. src/core/glossary/glossary.ts
-// and terms.ts now do the same by character codes, with a trie and a pre-check; the property
-// test in test/unit/glossary-matcher.test.ts holds the two to the same results.
+// links are found by one regular expression over the whole text; and the first walk of a
+// spec's free text, one walk per path. src/core/glossary/glossary.ts and terms.ts now do the
+// same by character codes, with a trie and a pre-check, and in one walk; the property tests
+// in test/unit/glossary-matcher.test.ts hold the two to the same results.
 
+import { type Document, isMap, isScalar, isSeq, Scalar } from "yaml";
 import type { Glossary, GlossaryEntry } from "../../../src/core/glossary/glossary.js";
+import { FREE_TEXT_PATHS } from "../../../src/core/glossary/terms.js";
 
 export interface ReferenceMatch {
   term: string;
@@ -118,4 +121,54 @@ const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()
 /** Links and email addresses, found by the one regular expression over the whole text. */
 export function referenceLinkSpans(text: string): [number, number][] {
   return [...text.matchAll(LINKS)].map((link) => [link.index!, link.index! + link[0].length]);
+}
+
+/** An occurrence as the first walk of a spec's free text gave it. */
+export interface ReferenceOccurrence {
+  term: string;
+  start: number;
+  end: number;
+  path: (string | number)[];
+  value: [number, number];
+}
+
+/**
+ * The terms in a spec's free text as the first findTermOccurrences found them: one walk of
+ * the document for each of FREE_TEXT_PATHS, copying the path at every step, then a sort by
+ * offset. Scalars are read by the rule that holds without escapes (the callers' documents
+ * have none): a block scalar after its header line, a quoted one without its quotes.
+ */
+export function referenceTermOccurrences(document: Document, text: string, matcher: ReferenceMatcher): ReferenceOccurrence[] {
+  const found: ReferenceOccurrence[] = [];
+  const visit = (node: unknown, pattern: readonly string[], path: (string | number)[]): void => {
+    if (pattern.length === 0) {
+      if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
+      const [from, to] = node.range;
+      let i = from;
+      let end = to;
+      if (node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL) {
+        const header = text.indexOf("\n", from);
+        i = header < 0 || header >= to ? to : header + 1;
+      } else if (node.type === Scalar.QUOTE_SINGLE || node.type === Scalar.QUOTE_DOUBLE) {
+        i = from + 1;
+        end = Math.max(i, to - 1);
+      }
+      const said = text.slice(i, end);
+      for (const match of matcher.findTerms(said)) {
+        if (referenceLinkSpans(said).some(([a, b]) => match.start < b && match.end > a)) continue;
+        found.push({ term: match.term, start: i + match.start, end: i + match.end, path, value: [from, to] });
+      }
+      return;
+    }
+    const [head, ...rest] = pattern;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (isScalar(pair.key) && (head === "*" || pair.key.value === head)) visit(pair.value, rest, [...path, String(pair.key.value)]);
+      }
+    } else if (isSeq(node) && head === "*") {
+      for (const [index, item] of node.items.entries()) visit(item, rest, [...path, index]);
+    }
+  };
+  for (const pattern of FREE_TEXT_PATHS) visit(document.contents, pattern, []);
+  return found.sort((a, b) => a.start - b.start);
 }
