@@ -145,6 +145,17 @@ export function kpiOwners(kpi: Data): Set<BusinessFunction> {
   return owners;
 }
 
+/** Whether a KPI's `owners` names both functions: a shared KPI. */
+export function ownedByBoth(kpi: Data): boolean {
+  let marketing = false;
+  let technology = false;
+  for (const owner of asList(kpi.owners)) {
+    if (owner === "marketing") marketing = true;
+    else if (owner === "technology") technology = true;
+  }
+  return marketing && technology;
+}
+
 export const SIGN_OFF_STATUSES = new Set(["approved", "live"]);
 
 /** Whether the spec says the campaign handles personal data anywhere. */

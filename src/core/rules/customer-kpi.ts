@@ -5,8 +5,7 @@
 // "customer" entry). A shared KPI with `focus: customer` and `customer: external | internal`
 // settles both at once.
 import type { FixDraft, Rule } from "../rule.js";
-import { asList, asMap, asText, kpiOwners, listWords, type Data } from "../spec-data.js";
-import { FUNCTIONS } from "../types.js";
+import { asList, asMap, asText, listWords, ownedByBoth, type Data } from "../spec-data.js";
 
 // The values of `customer:` (schemas/jointspec.schema.json), with the words a fix title uses.
 const CUSTOMERS = [
@@ -59,9 +58,7 @@ export const customerKpi: Rule = {
     });
 
     // With no shared KPI, shared-kpi has said what to do; a second finding would say it again.
-    const shared = kpis.flatMap((kpi, index) =>
-      kpi && FUNCTIONS.every((side) => kpiOwners(kpi).has(side)) ? [{ kpi, name: asText(kpi.id) ?? `#${index + 1}` }] : [],
-    );
+    const shared = kpis.flatMap((kpi, index) => (kpi && ownedByBoth(kpi) ? [{ kpi, name: asText(kpi.id) ?? `#${index + 1}` }] : []));
     if (shared.length === 0 || shared.some(({ kpi }) => focusesOnCustomer(kpi))) return;
     const said = shared.filter(({ kpi }) => typeof kpi.focus === "string");
     if (said.length === 0) {
