@@ -60,8 +60,13 @@ const enum Kind {
 
 /** The spec's document built without the general parser, or undefined when it needs it. */
 export function fastParse(text: string, maxDepth: number): Document.Parsed | undefined {
-  // Characters and lines that start YAML features this path leaves to the library.
-  if (/[\t\uFEFF]|\r(?!\n)/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
+  // Characters that start YAML features this path leaves to the library: a tab, a byte order
+  // mark, a lone CR (CRLF is fine). One native scan each is cheaper than one regular
+  // expression over the text; markers at a line start are found as the lines are split.
+  if (text.includes("\t") || text.includes("\uFEFF") || hasLoneCarriageReturn(text)) return undefined;
+  // A line break the split below does not see (U+2028, U+2029; rare) can start a line that
+  // holds a document marker or a directive, as the multiline `^` reads it.
+  if ((text.includes("\u2028") || text.includes("\u2029")) && /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
   try {
     // parse.ts refuses text nested deeper than maxDepth by its own count, which can give a
     // level of this path two (a dash and the key after it); a quarter keeps well inside it.
@@ -123,13 +128,13 @@ interface Ending {
 }
 
 class FastParser {
-  private readonly starts: number[] = [];
+  private readonly starts: number[];
   /** Offset just past each line's content, before its line break. */
-  private readonly ends: number[] = [];
+  private readonly ends: number[];
   /** Offset of the next line (past the line break). */
-  private readonly nexts: number[] = [];
-  private readonly indents: number[] = [];
-  private readonly kinds: Kind[] = [];
+  private readonly nexts: number[];
+  private readonly indents: number[];
+  private readonly kinds: Kind[];
   private readonly count: number;
   /** The line being read. */
   private line = 0;
@@ -139,22 +144,33 @@ class FastParser {
     private readonly text: string,
     private readonly maxDepth: number,
   ) {
-    let start = 0;
     const length = text.length;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const nexts: number[] = [];
+    const indents: number[] = [];
+    const kinds: Kind[] = [];
+    let start = 0;
     while (start < length) {
       let lineBreak = text.indexOf("\n", start);
       if (lineBreak < 0) lineBreak = length;
       const end = lineBreak > start && text.charCodeAt(lineBreak - 1) === 13 ? lineBreak - 1 : lineBreak;
+      if (startsMarker(text, start)) bail();
       let indent = 0;
       while (text.charCodeAt(start + indent) === 32) indent++;
-      this.starts.push(start);
-      this.ends.push(end);
-      this.nexts.push(lineBreak < length ? lineBreak + 1 : length);
-      this.indents.push(indent);
-      this.kinds.push(start + indent >= end ? Kind.Blank : text.charCodeAt(start + indent) === 35 /* # */ ? Kind.Comment : Kind.Content);
+      starts.push(start);
+      ends.push(end);
+      nexts.push(lineBreak < length ? lineBreak + 1 : length);
+      indents.push(indent);
+      kinds.push(start + indent >= end ? Kind.Blank : text.charCodeAt(start + indent) === 35 /* # */ ? Kind.Comment : Kind.Content);
       start = lineBreak + 1;
     }
-    this.count = this.starts.length;
+    this.starts = starts;
+    this.ends = ends;
+    this.nexts = nexts;
+    this.indents = indents;
+    this.kinds = kinds;
+    this.count = starts.length;
   }
 
   parse(): Document.Parsed {
@@ -791,6 +807,19 @@ function mayBeTyped(value: string): boolean {
   return (
     (ch >= 48 && ch <= 57) || ch === 45 || ch === 43 || ch === 46 || ch === 126 || ch === 110 || ch === 78 || ch === 116 || ch === 84 || ch === 102 || ch === 70
   );
+}
+
+// Whether the line at `start` begins with a document marker (`---`, `...`) or a directive (`%`).
+function startsMarker(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first === 37 /* % */) return true;
+  return (first === 45 /* - */ || first === 46) /* . */ && text.charCodeAt(start + 1) === first && text.charCodeAt(start + 2) === first;
+}
+
+// A CR that is not the first half of a CRLF, which the yaml library reads as part of the line.
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }
 
 function isFlowIndicator(ch: number): boolean {
