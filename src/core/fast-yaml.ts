@@ -58,6 +58,15 @@ const enum Kind {
   Comment,
 }
 
+// What ends a plain scalar on a line (see plainEnd).
+// biome-ignore lint/suspicious/noConstEnum: as Kind
+const enum Stop {
+  Colon,
+  Comment,
+  Flow,
+  End,
+}
+
 /** The spec's document built without the general parser, or undefined when it needs it. */
 export function fastParse(text: string, maxDepth: number): Document.Parsed | undefined {
   // Characters that start YAML features this path leaves to the library: a tab, a byte order
@@ -120,13 +129,6 @@ class EndComment {
   }
 }
 
-/** What a collection leaves when it ends: the comment and blank lines after its last item. */
-interface Ending {
-  /** First line of the run of comment and blank lines handed to the parent (none if equal to `to`). */
-  from: number;
-  to: number;
-}
-
 class FastParser {
   private readonly starts: number[];
   /** Offset just past each line's content, before its line break. */
@@ -138,7 +140,22 @@ class FastParser {
   private readonly count: number;
   /** The line being read. */
   private line = 0;
+  /**
+   * What the node built last leaves when it ends: the run of comment and blank lines
+   * [endingFrom, endingTo) after it, handed to its parent (none when the two are equal). Kept
+   * here rather than returned with the node: one object less per value.
+   */
+  private endingFrom = 0;
+  private endingTo = 0;
+  /** Where the key read last by key() has its colon. */
+  private colon = 0;
+  /** How the plain scalar measured last by plainEnd() stopped, and where. */
+  private plainStop = Stop.End;
+  private plainStopAt = 0;
   private schema!: Schema;
+  /** The schema's default tags a plain scalar is tried against, in the schema's order (as a value, and as a key). */
+  private valueTags: ScalarTag[] = [];
+  private keyTags: ScalarTag[] = [];
 
   constructor(
     private readonly text: string,
@@ -176,6 +193,9 @@ class FastParser {
   parse(): Document.Parsed {
     const document = new Document(undefined, LIBRARY_OPTIONS) as Document.Parsed;
     this.schema = document.schema;
+    const { tags } = this.schema as unknown as { tags: ScalarTag[] };
+    this.valueTags = tags.filter((tag) => tag.default === true && tag.test);
+    this.keyTags = tags.filter((tag) => (tag.default === true || tag.default === "key") && tag.test);
     // Lines before the content are the document's prelude, read as the library's Composer does.
     let first = 0;
     let prelude = "";
@@ -195,16 +215,16 @@ class FastParser {
     }
     if (first === this.count || this.indents[first] !== 0) bail();
     this.line = first;
-    const root = this.block(0, 0);
+    const contents = this.block(0, 0);
     if (this.line < this.count) bail();
 
-    const contents = root.node;
     const contentEnd = contents.range![2];
     // The comment and blank lines after the root collection belong to the document.
+    const { endingFrom, endingTo } = this;
     const after = new EndComment();
-    this.readTrivia(root.ending.from, root.ending.to, after);
+    this.readTrivia(endingFrom, endingTo, after);
     if (after.comment) document.comment = after.comment;
-    const end = root.ending.from < root.ending.to ? this.nexts[root.ending.to - 1]! : contentEnd;
+    const end = endingFrom < endingTo ? this.nexts[endingTo - 1]! : contentEnd;
     if (prelude) {
       if (afterEmptyLine) document.commentBefore = prelude;
       else {
@@ -226,7 +246,7 @@ class FastParser {
   }
 
   private lineBreak(line: number): string {
-    return this.text.slice(this.ends[line]!, this.nexts[line]!);
+    return this.nexts[line]! - this.ends[line]! === 1 ? "\n" : "\r\n";
   }
 
   /** The first line at or after `line` that holds content (or the line count). */
@@ -253,7 +273,7 @@ class FastParser {
   // Block collections.
 
   // The block collection whose first line is the current one, at `column`.
-  private block(column: number, depth: number): { node: YAMLMap | YAMLSeq; ending: Ending } {
+  private block(column: number, depth: number): YAMLMap | YAMLSeq {
     return this.isDash(this.line, column) ? this.sequence(column, depth) : this.map(column, depth);
   }
 
@@ -264,35 +284,38 @@ class FastParser {
 
   // A block map whose keys sit at `column`. With `firstKeyAt`, its first key starts mid-line,
   // after a sequence item's dash; otherwise on the current line.
-  private map(column: number, depth: number, firstKeyAt?: number): { node: YAMLMap; ending: Ending } {
+  private map(column: number, depth: number, firstKeyAt?: number): YAMLMap {
     if (depth > this.maxDepth) bail();
     const map = new YAMLMap(this.schema);
     const keys = new Set<unknown>();
     const start = firstKeyAt ?? this.starts[this.line]! + column;
-    let before: Ending = { from: this.line, to: this.line };
+    let beforeFrom = this.line;
+    let beforeTo = this.line;
     let at = start;
     let valueEnd = start;
     for (;;) {
-      const line = this.line;
-      const pair = this.pair(line, at, column, depth, keys, before);
-      map.items.push(pair.pair);
-      valueEnd = pair.valueEnd;
-      before = pair.ending;
+      const pair = this.pair(this.line, at, column, depth, keys, beforeFrom, beforeTo);
+      map.items.push(pair);
+      valueEnd = (pair.value as Node).range![2];
+      beforeFrom = this.endingFrom;
+      beforeTo = this.endingTo;
       // The next content line decides: a key of this map, or the end of it.
       const next = this.line;
       if (next >= this.count || this.indents[next]! < column) break;
       if (this.indents[next]! > column || this.isDash(next, column)) bail();
       at = this.starts[next]! + column;
     }
-    const ending = this.close(map, start, valueEnd, column, before);
-    return { node: map, ending };
+    this.close(map, start, valueEnd, column, beforeFrom, beforeTo);
+    return map;
   }
 
   // At the end of a collection: the library hands the comment and blank lines after its last
   // item to the parent, unless a comment among them sits at the collection's column or deeper;
   // then they stay as the collection's comment, and its range runs over them.
-  private close(collection: YAMLMap | YAMLSeq, start: number, valueEnd: number, column: number, trailing: Ending): Ending {
-    const { from, to } = trailing;
+  // Sets the ending it leaves.
+  private close(collection: YAMLMap | YAMLSeq, start: number, valueEnd: number, column: number, from: number, to: number): void {
+    this.endingFrom = from;
+    this.endingTo = to;
     if (from < to && column > 0) {
       let stays = false;
       for (let i = from; i < to; i++) if (this.kinds[i] === Kind.Comment && this.indents[i]! >= column) stays = true;
@@ -303,40 +326,41 @@ class FastParser {
         // The next line's indentation joins the run before the collection ends.
         const end = to < this.count ? this.starts[to]! + this.indents[to]! : this.nexts[to - 1]!;
         collection.range = [start, valueEnd, end];
-        return { from: to, to };
+        this.endingFrom = to;
+        return;
       }
     }
     collection.range = [start, valueEnd, valueEnd];
-    return trailing;
   }
 
   // One `key: value` of a block map, its key at `at` on `line`; `before` are the comment and
-  // blank lines in front of it. Leaves the current line at the next content line.
-  private pair(line: number, at: number, column: number, depth: number, keys: Set<unknown>, before: Ending): { pair: Pair; valueEnd: number; ending: Ending } {
+  // blank lines [beforeFrom, beforeTo) in front of it. Leaves the current line at the next
+  // content line.
+  private pair(line: number, at: number, column: number, depth: number, keys: Set<unknown>, beforeFrom: number, beforeTo: number): Pair {
     const lineEnd = this.ends[line]!;
-    const { key, colon } = this.key(at, lineEnd);
+    const key = this.key(at, lineEnd);
+    const colon = this.colon;
     if (colon - this.starts[line]! > MAX_KEY_LENGTH) bail();
     if (keys.has(key.value)) bail(); // the library reports duplicate keys
     keys.add(key.value);
-    if (before.from < before.to) {
+    if (beforeFrom < beforeTo) {
       const props = new Props(true);
-      this.readTrivia(before.from, before.to, props);
+      this.readTrivia(beforeFrom, beforeTo, props);
       if (props.spaceBefore) key.spaceBefore = true;
       if (props.comment) key.commentBefore = props.comment;
     }
     let valueAt = colon + 1;
     if (valueAt < lineEnd && this.text.charCodeAt(valueAt) !== 32) bail(); // `a:b` is one scalar
     while (this.text.charCodeAt(valueAt) === 32) valueAt++;
-    if (valueAt < lineEnd && this.text.charCodeAt(valueAt) !== 35 /* # */) {
-      const { node, ending } = this.inlineValue(valueAt, line, column, depth);
-      return { pair: new Pair(key, node), valueEnd: node.range![2], ending };
-    }
-    const { node, ending } = this.emptyValue(valueAt, line, column, depth, colon);
-    return { pair: new Pair(key, node), valueEnd: node.range![2], ending };
+    const value =
+      valueAt < lineEnd && this.text.charCodeAt(valueAt) !== 35 /* # */
+        ? this.inlineValue(valueAt, line, column, depth)
+        : this.emptyValue(valueAt, line, column, depth, colon);
+    return new Pair(key, value);
   }
 
   // Nothing after the colon but perhaps a comment: a block collection below, or an empty value.
-  private emptyValue(valueAt: number, line: number, column: number, depth: number, colon: number): { node: Node; ending: Ending } {
+  private emptyValue(valueAt: number, line: number, column: number, depth: number, colon: number): Node {
     const lineEnd = this.ends[line]!;
     const hasComment = valueAt < lineEnd;
     if (hasComment && valueAt === colon + 1) bail(); // `a:#b`
@@ -349,11 +373,11 @@ class FastParser {
     if (nested) {
       this.readTrivia(line + 1, next, props);
       this.line = next;
-      const { node, ending } = this.block(this.indents[next]!, depth + 1);
+      const node = this.block(this.indents[next]!, depth + 1);
       if (props.spaceBefore) node.spaceBefore = true;
       if (props.comment) node.commentBefore = props.comment;
-      // What the nested collection hands over is in front of this map's next key.
-      return { node, ending };
+      // What the nested collection hands over (its ending) is in front of this map's next key.
+      return node;
     }
     // An empty scalar. Comment lines after it would join its own props: left to the library.
     if (this.hasComment(line + 1, next)) bail();
@@ -364,19 +388,24 @@ class FastParser {
       // The library gives the blank lines from the second line break on to the next key, and
       // the value's props end before that break.
       if (props.comment) empty.range![2] = line + 1 < next ? this.ends[line + 1]! : this.starts[next]! + this.indents[next]!;
-      return { node: withEmptyProps(empty, props), ending: { from: line + 1, to: next } };
+      this.endingFrom = line + 1;
+      this.endingTo = next;
+      return withEmptyProps(empty, props);
     }
     // The map ends here: every blank line after the value stays in its props.
     this.readTrivia(line + 1, next, props);
     if (props.comment) empty.range![2] = next < this.count ? this.starts[next]! + this.indents[next]! : this.text.length;
-    return { node: withEmptyProps(empty, props), ending: { from: next, to: next } };
+    this.endingFrom = next;
+    this.endingTo = next;
+    return withEmptyProps(empty, props);
   }
 
-  private sequence(column: number, depth: number): { node: YAMLSeq; ending: Ending } {
+  private sequence(column: number, depth: number): YAMLSeq {
     if (depth > this.maxDepth) bail();
     const seq = new YAMLSeq(this.schema);
     const start = this.starts[this.line]! + column;
-    let before: Ending = { from: this.line, to: this.line };
+    let beforeFrom = this.line;
+    let beforeTo = this.line;
     let valueEnd = start;
     for (;;) {
       const line = this.line;
@@ -386,21 +415,17 @@ class FastParser {
       while (this.text.charCodeAt(at) === 32) at++;
       const first = this.text.charCodeAt(at);
       if (at >= lineEnd || first === 35 /* # */) bail();
-      let item: { node: Node; ending: Ending };
-      if (this.looksLikeKey(at, lineEnd)) {
-        // `- key: value` starts a map whose keys sit at this column.
-        item = this.map(at - this.starts[line]!, depth + 1, at);
-      } else {
-        item = this.inlineValue(at, line, column, depth);
-      }
-      if (before.from < before.to) {
+      // `- key: value` starts a map whose keys sit at this column.
+      const item = this.looksLikeKey(at, lineEnd) ? this.map(at - this.starts[line]!, depth + 1, at) : this.inlineValue(at, line, column, depth);
+      if (beforeFrom < beforeTo) {
         const props = new Props(true);
-        this.readTrivia(before.from, before.to, props);
-        this.withItemProps(item.node, props);
+        this.readTrivia(beforeFrom, beforeTo, props);
+        this.withItemProps(item, props);
       }
-      seq.items.push(item.node);
-      valueEnd = item.node.range![2];
-      before = item.ending;
+      seq.items.push(item);
+      valueEnd = item.range![2];
+      beforeFrom = this.endingFrom;
+      beforeTo = this.endingTo;
       const next = this.line;
       if (next >= this.count || this.indents[next]! < column) break;
       if (this.indents[next]! > column) bail();
@@ -410,8 +435,8 @@ class FastParser {
         break;
       }
     }
-    const ending = this.close(seq, start, valueEnd, column, before);
-    return { node: seq, ending };
+    this.close(seq, start, valueEnd, column, beforeFrom, beforeTo);
+    return seq;
   }
 
   private withItemProps(node: Node, props: Props): void {
@@ -430,27 +455,31 @@ class FastParser {
       return this.text[i] === ":";
     }
     if (first === "[" || first === "{") return false;
-    return this.plainEnd(at, end, false).stop === "colon";
+    this.plainEnd(at, end, false);
+    return this.plainStop === Stop.Colon;
   }
 
   // ------------------------------------------------------------------------------------------
   // Values on a line.
 
-  private key(at: number, end: number): { key: Scalar; colon: number } {
-    const first = this.text[at];
-    if (first === '"' || first === "'") {
+  // A key at `at`; sets `colon` to where its colon is.
+  private key(at: number, end: number): Scalar {
+    const first = this.text.charCodeAt(at);
+    if (first === 34 /* " */ || first === 39 /* ' */) {
       const close = this.closingQuote(at, end);
       if (close < 0) bail();
       const key = this.quoted(at, close + 1, true);
       let colon = close + 1;
       while (this.text.charCodeAt(colon) === 32) colon++;
-      if (this.text[colon] !== ":") bail();
-      return { key, colon };
+      if (this.text.charCodeAt(colon) !== 58 /* : */) bail();
+      this.colon = colon;
+      return key;
     }
     if (this.startsSomethingElse(at, end)) bail();
-    const { valueEnd, stop, stopAt } = this.plainEnd(at, end, false);
-    if (stop !== "colon") bail();
-    return { key: this.plain(at, valueEnd, true), colon: stopAt };
+    const valueEnd = this.plainEnd(at, end, false);
+    if (this.plainStop !== Stop.Colon) bail();
+    this.colon = this.plainStopAt;
+    return this.plain(at, valueEnd, true);
   }
 
   // Whether a block-context token starting at `at` is not a plain scalar: an indicator, a
@@ -463,42 +492,48 @@ class FastParser {
   }
 
   // Where a one-line plain scalar from `at` ends, as the yaml lexer decides: before ": ", a
-  // colon at the line's end, " #", or (in flow) a flow indicator. `valueEnd` is just past its
-  // last character.
-  private plainEnd(at: number, end: number, inFlow: boolean): { valueEnd: number; stop: "colon" | "comment" | "flow" | "end"; stopAt: number } {
+  // colon at the line's end, " #", or (in flow) a flow indicator. Returns the offset just past
+  // its last character, and sets `plainStop` and `plainStopAt` to what stopped it and where.
+  private plainEnd(at: number, end: number, inFlow: boolean): number {
     const text = this.text;
     let valueEnd = at;
     for (let i = at; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 58 /* : */) {
         const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
-        if (next === 32 || (inFlow && isFlowIndicator(next))) return { valueEnd, stop: "colon", stopAt: i };
+        if (next === 32 || (inFlow && isFlowIndicator(next))) return this.stopped(valueEnd, Stop.Colon, i);
         valueEnd = i + 1;
       } else if (ch === 32) {
         const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-        if (next === 35 /* # */) return { valueEnd, stop: "comment", stopAt: i + 1 };
-        if (inFlow && isFlowIndicator(next)) return { valueEnd, stop: "flow", stopAt: i + 1 };
+        if (next === 35 /* # */) return this.stopped(valueEnd, Stop.Comment, i + 1);
+        if (inFlow && isFlowIndicator(next)) return this.stopped(valueEnd, Stop.Flow, i + 1);
       } else if (inFlow && isFlowIndicator(ch)) {
-        return { valueEnd, stop: "flow", stopAt: i };
+        return this.stopped(valueEnd, Stop.Flow, i);
       } else valueEnd = i + 1;
     }
-    return { valueEnd, stop: "end", stopAt: end };
+    return this.stopped(valueEnd, Stop.End, end);
+  }
+
+  private stopped(valueEnd: number, stop: Stop, at: number): number {
+    this.plainStop = stop;
+    this.plainStopAt = at;
+    return valueEnd;
   }
 
   // A value that starts on its key's or dash's line at `at`: a flow collection, a quoted or
   // plain scalar, or a block scalar. `column` is the column of the collection it belongs to.
   // Leaves the current line at the next content line.
-  private inlineValue(at: number, firstLine: number, column: number, depth: number): { node: Node; ending: Ending } {
+  private inlineValue(at: number, firstLine: number, column: number, depth: number): Node {
     let line = firstLine;
     let lineEnd = this.ends[line]!;
-    const first = this.text[at]!;
-    if (first === "|" || first === ">") return this.blockScalar(at, line, column);
+    const first = this.text.charCodeAt(at);
+    if (first === 124 /* | */ || first === 62 /* > */) return this.blockScalar(at, line, column);
     let node: Node;
     let valueEnd: number;
-    if (first === "[" || first === "{") {
+    if (first === 91 /* [ */ || first === 123 /* { */) {
       node = this.flow(at, lineEnd, depth + 1);
       valueEnd = node.range![1];
-    } else if (first === '"' || first === "'") {
+    } else if (first === 34 /* " */ || first === 39 /* ' */) {
       let close = this.closingQuote(at, lineEnd);
       if (close < 0) {
         // Not closed on this line: the scalar goes on over the lines below, as far as its
@@ -516,10 +551,10 @@ class FastParser {
       valueEnd = close + 1;
     } else {
       if (this.startsSomethingElse(at, lineEnd)) bail();
-      const { valueEnd: plainEnd, stop } = this.plainEnd(at, lineEnd, false);
-      if (stop === "colon") bail(); // `a: b: c`
-      valueEnd = plainEnd;
-      if (stop === "end") {
+      valueEnd = this.plainEnd(at, lineEnd, false);
+      const stop = this.plainStop;
+      if (stop === Stop.Colon) bail(); // `a: b: c`
+      if (stop === Stop.End) {
         // The lexer goes on over blank lines and lines deeper than the collection, up to a
         // comment, a less indented line, or a colon (which would make the scalar a key).
         for (let j = line + 1; j < this.count; j++) {
@@ -527,24 +562,27 @@ class FastParser {
           if (kind === Kind.Blank) continue;
           if (kind === Kind.Comment || this.indents[j]! <= column) break;
           const more = this.plainEnd(this.starts[j]! + this.indents[j]!, this.ends[j]!, false);
-          if (more.stop === "colon") bail();
-          valueEnd = more.valueEnd;
+          if (this.plainStop === Stop.Colon) bail();
+          valueEnd = more;
           line = j;
-          if (more.stop === "comment") break;
+          if (this.plainStop === Stop.Comment) break;
         }
         lineEnd = this.ends[line]!;
       }
       node = this.plain(at, valueEnd, false);
     }
-    // After the value: spaces, a comment after a space, the line break.
-    const after = new EndComment();
+    // After the value: spaces, a comment after a space, the line break. Most values have no
+    // comment after them, so the reader is made only for one (line breaks before the first
+    // comment do not count).
+    let after: EndComment | undefined;
     let i = valueEnd;
     while (this.text.charCodeAt(i) === 32) i++;
     if (i < lineEnd) {
       if (this.text.charCodeAt(i) !== 35 || i === valueEnd) bail(); // `'a'b`, `[a]#b`
+      after = new EndComment();
       after.addComment(this.text.slice(i, lineEnd));
+      if (this.nexts[line]! > lineEnd) after.addNewline(this.lineBreak(line));
     }
-    if (this.nexts[line]! > lineEnd) after.addNewline(this.lineBreak(line));
     let nodeEnd = this.nexts[line]!;
     // Comment lines deeper than the collection, with the blank lines before them, join the
     // value's end, as the library's parser puts them there.
@@ -556,21 +594,26 @@ class FastParser {
       absorbed = i + 1;
     }
     if (absorbed > line + 1) {
+      after ??= new EndComment();
       this.readTrivia(line + 1, absorbed, after);
       nodeEnd = this.nexts[absorbed - 1]!;
     }
     // A deeper content line next (after a comment line, or after a quoted scalar or flow
     // collection) would be an error.
     if (next < this.count && this.indents[next]! > column) bail();
-    if (after.comment) node.comment = after.comment;
-    node.range = [node.range![0], valueEnd, nodeEnd];
+    if (after?.comment) node.comment = after.comment;
+    const range = node.range!;
+    range[1] = valueEnd;
+    range[2] = nodeEnd;
     this.line = next;
-    return { node, ending: { from: absorbed, to: next } };
+    this.endingFrom = absorbed;
+    this.endingTo = next;
+    return node;
   }
 
   // `|` or `>` and its header at `at`; the body's extent found as the yaml lexer finds it, its
   // value, type, comment and range from the library's own CST.resolveAsScalar.
-  private blockScalar(at: number, line: number, column: number): { node: Node; ending: Ending } {
+  private blockScalar(at: number, line: number, column: number): Node {
     const text = this.text;
     const lineEnd = this.ends[line]!;
     let headerEnd = at + 1;
@@ -645,7 +688,9 @@ class FastParser {
     const next = this.nextContent(after);
     if (next < this.count && this.indents[next]! > column) bail();
     this.line = next;
-    return { node, ending: { from: after, to: next } };
+    this.endingFrom = after;
+    this.endingTo = next;
+    return node;
   }
 
   // The lexer's continueScalar for a block scalar: where the line at `offset` goes on, or -1.
@@ -687,25 +732,36 @@ class FastParser {
     const source = this.text.slice(at, end);
     // The library's plainValue reports a first character a plain scalar may not start with,
     // and folds line breaks; a one-line scalar is its own value.
-    if (",%@`".includes(source[0]!)) bail();
+    const first = source.charCodeAt(0);
+    if (first === 44 /* , */ || first === 37 /* % */ || first === 64 /* @ */ || first === 96 /* ` */) bail();
     const value = source.includes("\n") ? CST.resolveAsScalar({ type: "scalar", offset: at, indent: 0, source }, true, bail)!.value : source;
     return this.scalar(value, Scalar.PLAIN, true, atKey, at, end);
   }
 
   // A scalar node as the library's composeScalar makes it: a plain scalar typed by the first
-  // of the schema's default tags whose test matches, any other by the string tag.
+  // of the schema's default tags whose test matches, any other by the string tag. The string
+  // tag (the schema's fallback, yaml's common/string.js) resolves a text to the text itself and
+  // has no format, so a string's node is made here without it: the same Scalar, the same fields
+  // in the same order.
   private scalar(value: string, type: Scalar.Type, plain: boolean, atKey: boolean, start: number, end: number): Scalar {
-    const schema = this.schema as unknown as { tags: ScalarTag[] } & Record<symbol, ScalarTag>;
-    let tag: ScalarTag | undefined;
-    if (plain && mayBeTyped(value)) tag = schema.tags.find((t) => (t.default === true || (atKey && t.default === "key")) && t.test?.test(value));
-    tag ??= schema[SCALAR_TAG]!;
-    const resolved = tag.resolve(value, bail, LIBRARY_OPTIONS);
-    const node = (isScalar(resolved) ? resolved : new Scalar(resolved)) as Scalar & { source?: string };
+    const tag = plain && mayBeTyped(value) ? this.typedTag(value, atKey) : undefined;
+    let node: Scalar & { source?: string };
+    if (tag) {
+      const resolved = tag.resolve(value, bail, LIBRARY_OPTIONS);
+      node = isScalar(resolved) ? resolved : new Scalar(resolved);
+    } else node = new Scalar(value);
     node.range = [start, end, end];
     node.source = value;
     node.type = type;
-    if (tag.format) node.format = tag.format;
+    if (tag?.format) node.format = tag.format;
     return node;
+  }
+
+  // The first of the schema's default tags (for a key, those for keys too) whose test matches.
+  private typedTag(value: string, atKey: boolean): ScalarTag | undefined {
+    const tags = atKey ? this.keyTags : this.valueTags;
+    for (let i = 0; i < tags.length; i++) if (tags[i]!.test!.test(value)) return tags[i];
+    return undefined;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -767,13 +823,15 @@ class FastParser {
         (at + 1 >= end || this.text.charCodeAt(at + 1) === 32 || isFlowIndicator(this.text.charCodeAt(at + 1)))
       )
         bail();
-      const { valueEnd: plainEnd, stop, stopAt } = this.plainEnd(at, end, true);
-      if (stop === "comment" || stop === "end") bail();
+      const plainEnd = this.plainEnd(at, end, true);
+      const stop = this.plainStop;
+      const stopAt = this.plainStopAt;
+      if (stop === Stop.Comment || stop === Stop.End) bail();
       // A colon here makes a pair: fine as a key in a map, left to the library elsewhere.
-      if (stop === "colon" && !isKey) bail();
-      if (stop !== "colon" && isKey) bail();
+      if (stop === Stop.Colon && !isKey) bail();
+      if (stop !== Stop.Colon && isKey) bail();
       node = this.plain(at, plainEnd, isKey);
-      valueEnd = stop === "colon" ? stopAt : plainEnd;
+      valueEnd = stop === Stop.Colon ? stopAt : plainEnd;
       if (isKey) {
         node.range = [at, plainEnd, plainEnd];
         return node;
@@ -833,6 +891,3 @@ interface ScalarTag {
   format?: string;
   resolve(value: string, onError: (message: string) => void, options: object): unknown;
 }
-
-// The schema keeps its string tag under this symbol (yaml's identity.SCALAR).
-const SCALAR_TAG = Symbol.for("yaml.scalar");
