@@ -2,9 +2,11 @@
 // yaml Document that parse.ts's library path builds (parseAllDocuments with the same options):
 // the same node classes, values, scalar types, sources and formats, all three range offsets,
 // the same comment, commentBefore and spaceBefore on every node and on the document, and the
-// document's own range. It is several times faster because it reads lines, not tokens, and
-// only the YAML below. On anything else it returns undefined and the yaml library parses the
-// text, so every error and warning is still the library's.
+// document's own range; and, as it makes the nodes, the document's plain data, equal to what
+// document.toJS() gives (so parse.ts need not walk the nodes again). It is several times faster
+// because it reads lines, not tokens, and only the YAML below. On anything else it returns
+// undefined and the yaml library parses the text, so every error and warning is still the
+// library's.
 //
 // It accepts one document whose root is a block map or block sequence starting at column 0,
 // built of:
@@ -67,8 +69,20 @@ const enum Stop {
   End,
 }
 
+/** A document read by the fast path, with its plain data. */
+export interface FastParsed {
+  document: Document.Parsed;
+  /** What document.toJS() gives, made while the nodes are: see addPairData. */
+  data: unknown;
+}
+
 /** The spec's document built without the general parser, or undefined when it needs it. */
 export function fastParse(text: string, maxDepth: number): Document.Parsed | undefined {
+  return fastParseWithData(text, maxDepth)?.document;
+}
+
+/** fastParse's document with its plain data, or undefined when the text needs the general parser. */
+export function fastParseWithData(text: string, maxDepth: number): FastParsed | undefined {
   // Characters that start YAML features this path leaves to the library: a tab, a byte order
   // mark, a lone CR (CRLF is fine). One native scan each is cheaper than one regular
   // expression over the text; markers at a line start are found as the lines are split.
@@ -152,6 +166,14 @@ class FastParser {
   /** How the plain scalar measured last by plainEnd() stopped, and where. */
   private plainStop = Stop.End;
   private plainStopAt = 0;
+  /**
+   * The plain data of the node built last, as toJS() gives it: a scalar's value, an array or
+   * an object. Each node is done after its children, so right after a method returns a node,
+   * this is that node's data.
+   */
+  private data: unknown = undefined;
+  /** The names an object literal has from Object.prototype (`__proto__`, `toString`…), read when the parse starts. */
+  private readonly inheritedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
   private schema!: Schema;
   /** The schema's default tags a plain scalar is tried against, in the schema's order (as a value, and as a key). */
   private valueTags: ScalarTag[] = [];
@@ -190,7 +212,7 @@ class FastParser {
     this.count = starts.length;
   }
 
-  parse(): Document.Parsed {
+  parse(): FastParsed {
     const document = new Document(undefined, LIBRARY_OPTIONS) as Document.Parsed;
     this.schema = document.schema;
     const { tags } = this.schema as unknown as { tags: ScalarTag[] };
@@ -235,7 +257,7 @@ class FastParser {
     }
     document.contents = contents as Document.Parsed["contents"];
     document.range = [this.starts[first]!, contentEnd, end];
-    return document;
+    return { document, data: this.data };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -287,14 +309,15 @@ class FastParser {
   private map(column: number, depth: number, firstKeyAt?: number): YAMLMap {
     if (depth > this.maxDepth) bail();
     const map = new YAMLMap(this.schema);
-    const keys = new Set<unknown>();
+    const data: Record<string, unknown> = {};
     const start = firstKeyAt ?? this.starts[this.line]! + column;
     let beforeFrom = this.line;
     let beforeTo = this.line;
     let at = start;
     let valueEnd = start;
     for (;;) {
-      const pair = this.pair(this.line, at, column, depth, keys, beforeFrom, beforeTo);
+      const pair = this.pair(this.line, at, column, depth, beforeFrom, beforeTo);
+      addPairData(data, map.items, pair.key as Scalar, this.data, this.inheritedNames);
       map.items.push(pair);
       valueEnd = (pair.value as Node).range![2];
       beforeFrom = this.endingFrom;
@@ -306,6 +329,7 @@ class FastParser {
       at = this.starts[next]! + column;
     }
     this.close(map, start, valueEnd, column, beforeFrom, beforeTo);
+    this.data = data;
     return map;
   }
 
@@ -336,13 +360,11 @@ class FastParser {
   // One `key: value` of a block map, its key at `at` on `line`; `before` are the comment and
   // blank lines [beforeFrom, beforeTo) in front of it. Leaves the current line at the next
   // content line.
-  private pair(line: number, at: number, column: number, depth: number, keys: Set<unknown>, beforeFrom: number, beforeTo: number): Pair {
+  private pair(line: number, at: number, column: number, depth: number, beforeFrom: number, beforeTo: number): Pair {
     const lineEnd = this.ends[line]!;
     const key = this.key(at, lineEnd);
     const colon = this.colon;
     if (colon - this.starts[line]! > MAX_KEY_LENGTH) bail();
-    if (keys.has(key.value)) bail(); // the library reports duplicate keys
-    keys.add(key.value);
     if (beforeFrom < beforeTo) {
       const props = new Props(true);
       this.readTrivia(beforeFrom, beforeTo, props);
@@ -403,6 +425,7 @@ class FastParser {
   private sequence(column: number, depth: number): YAMLSeq {
     if (depth > this.maxDepth) bail();
     const seq = new YAMLSeq(this.schema);
+    const data: unknown[] = [];
     const start = this.starts[this.line]! + column;
     let beforeFrom = this.line;
     let beforeTo = this.line;
@@ -423,6 +446,7 @@ class FastParser {
         this.withItemProps(item, props);
       }
       seq.items.push(item);
+      data.push(this.data);
       valueEnd = item.range![2];
       beforeFrom = this.endingFrom;
       beforeTo = this.endingTo;
@@ -436,6 +460,7 @@ class FastParser {
       }
     }
     this.close(seq, start, valueEnd, column, beforeFrom, beforeTo);
+    this.data = data;
     return seq;
   }
 
@@ -721,21 +746,29 @@ class FastParser {
   }
 
   // A quoted scalar from `at` to `end` (past its closing quote), resolved by the library.
+  // Without an escape, a double-quoted scalar on one line is its text between the quotes, and a
+  // single-quoted one that text with each '' made one ' and its lines folded, as the library's
+  // doubleQuotedValue and singleQuotedValue give them; a double-quoted one with an escape or
+  // over several lines is left to the library's own resolution.
   private quoted(at: number, end: number, atKey: boolean): Scalar {
-    const source = this.text.slice(at, end);
-    const type = source[0] === '"' ? "double-quoted-scalar" : "single-quoted-scalar";
-    const resolved = CST.resolveAsScalar({ type, offset: at, indent: 0, source }, true, bail);
+    const text = this.text;
+    const inner = text.slice(at + 1, end - 1);
+    if (text.charCodeAt(at) === 39 /* ' */) {
+      const folded = unfoldLines(inner);
+      return this.scalar(folded.includes("''") ? folded.replaceAll("''", "'") : folded, Scalar.QUOTE_SINGLE, false, atKey, at, end);
+    }
+    if (!inner.includes("\\") && !inner.includes("\n")) return this.scalar(inner, Scalar.QUOTE_DOUBLE, false, atKey, at, end);
+    const resolved = CST.resolveAsScalar({ type: "double-quoted-scalar", offset: at, indent: 0, source: text.slice(at, end) }, true, bail);
     return this.scalar(resolved!.value, resolved!.type!, false, atKey, at, end);
   }
 
   private plain(at: number, end: number, atKey: boolean): Scalar {
     const source = this.text.slice(at, end);
-    // The library's plainValue reports a first character a plain scalar may not start with,
-    // and folds line breaks; a one-line scalar is its own value.
+    // The library's plainValue reports a first character a plain scalar may not start with
+    // (the callers have declined the others), and folds line breaks.
     const first = source.charCodeAt(0);
     if (first === 44 /* , */ || first === 37 /* % */ || first === 64 /* @ */ || first === 96 /* ` */) bail();
-    const value = source.includes("\n") ? CST.resolveAsScalar({ type: "scalar", offset: at, indent: 0, source }, true, bail)!.value : source;
-    return this.scalar(value, Scalar.PLAIN, true, atKey, at, end);
+    return this.scalar(unfoldLines(source), Scalar.PLAIN, true, atKey, at, end);
   }
 
   // A scalar node as the library's composeScalar makes it: a plain scalar typed by the first
@@ -754,6 +787,7 @@ class FastParser {
     node.source = value;
     node.type = type;
     if (tag?.format) node.format = tag.format;
+    this.data = node.value;
     return node;
   }
 
@@ -773,22 +807,23 @@ class FastParser {
     const close = isMap ? 125 /* } */ : 93; /* ] */
     const collection = isMap ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
     collection.flow = true;
-    const keys = new Set<unknown>();
+    const mapData: Record<string, unknown> = {};
+    const seqData: unknown[] = [];
     let i = this.skipSpaces(at + 1, end);
     while (this.text.charCodeAt(i) !== close) {
       if (isMap) {
         const key = this.flowItem(i, end, depth, true);
         let colon = key.range![1];
         if (this.text.charCodeAt(colon) !== 58 /* : */ || this.text.charCodeAt(colon + 1) !== 32) bail();
-        if (keys.has((key as Scalar).value)) bail();
-        keys.add((key as Scalar).value);
         colon = this.skipSpaces(colon + 1, end);
         const value = this.flowItem(colon, end, depth, false);
+        addPairData(mapData, (collection as YAMLMap).items, key as Scalar, this.data, this.inheritedNames);
         (collection as YAMLMap).items.push(new Pair(key, value));
         i = value.range![2];
       } else {
         const item = this.flowItem(i, end, depth, false);
         (collection as YAMLSeq).items.push(item);
+        seqData.push(this.data);
         i = item.range![2];
       }
       const ch = this.text.charCodeAt(i);
@@ -797,6 +832,7 @@ class FastParser {
     }
     // Past the closing bracket: the caller adds what follows.
     collection.range = [at, i + 1, i + 1];
+    this.data = isMap ? mapData : seqData;
     return collection;
   }
 
@@ -847,6 +883,79 @@ class FastParser {
     while (i < end && this.text.charCodeAt(i) === 32) i++;
     return i;
   }
+}
+
+// Adds a pair's plain data to its map's, as toJS's addPairToJSMap does: the key's value made a
+// string (null as ""), and a key that an object already has (`__proto__`, `toString`, or one
+// that came before) defined as an own property rather than set. `earlier` are the map's pairs
+// before this one; `inheritedNames` are Object.prototype's own names. A duplicate key, which
+// the library reports, declines the text: keys with equal values make the same string, so only
+// a string seen before needs the closer look.
+function addPairData(data: Record<string, unknown>, earlier: readonly Pair[], key: Scalar, value: unknown, inheritedNames: ReadonlySet<string>): void {
+  const keyValue = key.value;
+  // The core schema's tags make strings, numbers, booleans and null; never an object.
+  if (typeof keyValue === "object" && keyValue !== null) bail();
+  const stringKey = keyValue === null ? "" : String(keyValue);
+  // `stringKey in data`, told apart without a lookup along the prototype chain: data is an
+  // object literal, so a key is in it when it is its own or Object.prototype's.
+  if (inheritedNames.has(stringKey) || Object.hasOwn(data, stringKey)) {
+    if (Object.hasOwn(data, stringKey)) for (const pair of earlier) if (sameValueZero((pair.key as Scalar).value, keyValue)) bail();
+    Object.defineProperty(data, stringKey, { value, writable: true, enumerable: true, configurable: true });
+  } else data[stringKey] = value;
+}
+
+// Equality as a Set's: NaN equals NaN (a duplicate `.nan` key declines the text too).
+function sameValueZero(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
+}
+
+// The library's unfoldLines (compose/resolve-flow-scalar.js), which folds a plain or
+// single-quoted scalar's lines, without its regular expressions: one line is its own value;
+// otherwise the first line loses its trailing spaces and tabs, each line after it its leading
+// ones (and, but for the last, its trailing ones), a CR before an LF is dropped, and the lines
+// join with a space, or, where empty lines come between them, with one LF per empty line.
+function unfoldLines(source: string): string {
+  let lineBreak = source.indexOf("\n");
+  if (lineBreak < 0) return source;
+  let result = source.slice(0, trimEnd(source, 0, withoutCarriageReturn(source, lineBreak)));
+  let separator = " ";
+  let start = lineBreak + 1;
+  for (lineBreak = source.indexOf("\n", start); lineBreak >= 0; lineBreak = source.indexOf("\n", start)) {
+    const from = trimStart(source, start, lineBreak);
+    const to = trimEnd(source, from, withoutCarriageReturn(source, lineBreak));
+    if (from === to) {
+      if (separator === "\n") result += separator;
+      else separator = "\n";
+    } else {
+      result += separator + source.slice(from, to);
+      separator = " ";
+    }
+    start = lineBreak + 1;
+  }
+  return result + separator + source.slice(trimStart(source, start, source.length));
+}
+
+// The end of a line's content before the line break at `lineBreak`: without a CR before it.
+function withoutCarriageReturn(source: string, lineBreak: number): number {
+  return lineBreak > 0 && source.charCodeAt(lineBreak - 1) === 13 ? lineBreak - 1 : lineBreak;
+}
+
+// Past the spaces and tabs from `from` (up to `end`).
+function trimStart(source: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isSpaceOrTab(source.charCodeAt(i))) i++;
+  return i;
+}
+
+// Before the spaces and tabs that end [from, end).
+function trimEnd(source: string, from: number, end: number): number {
+  let i = end;
+  while (i > from && isSpaceOrTab(source.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function isSpaceOrTab(ch: number): boolean {
+  return ch === 32 || ch === 9;
 }
 
 // An empty value takes its props' comment as its own comment, as the library's composeEmptyNode does.
