@@ -965,15 +965,16 @@ function withEmptyProps(node: Scalar, props: Props): Scalar {
   return node;
 }
 
-// Every default tag of the core schema (the one parse.ts uses) matches only the empty string or
-// a text starting with one of - + . 0-9 ~ n N t T f F; any other plain scalar is a string, and
-// trying the tags' tests on it would only cost time.
+// Every default tag of the core schema (the one parse.ts uses) matches only the empty string, a
+// text starting with one of - + . 0-9, `~`, or a word of four or five letters starting with one
+// of n N t T f F (null, true, false in their spellings); any other plain scalar is a string, and
+// trying the tags' tests on it (English words start with t, f and n often) would only cost time.
 function mayBeTyped(value: string): boolean {
   if (value === "") return true;
   const ch = value.charCodeAt(0);
-  return (
-    (ch >= 48 && ch <= 57) || ch === 45 || ch === 43 || ch === 46 || ch === 126 || ch === 110 || ch === 78 || ch === 116 || ch === 84 || ch === 102 || ch === 70
-  );
+  if ((ch >= 48 && ch <= 57) || ch === 45 || ch === 43 || ch === 46) return true;
+  if (ch === 126 /* ~ */) return value.length === 1;
+  return (ch === 110 || ch === 78 || ch === 116 || ch === 84 || ch === 102 || ch === 70) && value.length <= 5;
 }
 
 // Whether the line at `start` begins with a document marker (`---`, `...`) or a directive (`%`).

@@ -47,6 +47,7 @@ const CASES: [name: string, text: string, path: "fast" | "library"][] = [
     "fast",
   ],
   ["YAML 1.1 lookalikes", "a: ~\nb: null\nc: Null\nd: NULL\ne:\nf: true\ng: False\nh: TRUE\ni: yes\nj: no\nk: on\nl: 0o7\nm: .inf\n", "fast"],
+  ["words near null, true and false, typed or strings", "a: nulls\nb: False\nc: truest\nd: ~x\ne: NULL\nf: Nope\ng: ~\nfalse: 1\nNullx: 2\n", "fast"],
   ["plain scalars with # and :", "date: 2027-01-15\ntime: 12:30\nurl: http://x.y/z?a=b#c\nratio: 3:1\na: x#y\nb: x # y\n", "fast"],
   ["quoted scalars and their escapes", 'a: "tab\\there"\nb: "quote \\" in"\nc: \'it\'\'s\'\nd: "\\u00e9"\ne: "\\x41"\nf: ""\ng: \'\'\n', "fast"],
   ["a bad escape in a double-quoted scalar", 'a: "\\q"\n', "library"],
