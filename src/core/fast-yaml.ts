@@ -746,10 +746,11 @@ class FastParser {
   }
 
   // A quoted scalar from `at` to `end` (past its closing quote), resolved by the library.
-  // Without an escape, a double-quoted scalar on one line is its text between the quotes, and a
-  // single-quoted one that text with each '' made one ' and its lines folded, as the library's
-  // doubleQuotedValue and singleQuotedValue give them; a double-quoted one with an escape or
-  // over several lines is left to the library's own resolution.
+  // A quoted scalar's value, as the library's singleQuotedValue and doubleQuotedValue give it:
+  // the text between the quotes with its lines folded (the same folding for both: spaces
+  // around a line break dropped, one break a space, n empty lines n breaks), each '' made one
+  // ' in a single-quoted one. A double-quoted one with a backslash (an escape, or an escaped
+  // line break) is left to the library's own resolution.
   private quoted(at: number, end: number, atKey: boolean): Scalar {
     const text = this.text;
     const inner = text.slice(at + 1, end - 1);
@@ -757,7 +758,7 @@ class FastParser {
       const folded = unfoldLines(inner);
       return this.scalar(folded.includes("''") ? folded.replaceAll("''", "'") : folded, Scalar.QUOTE_SINGLE, false, atKey, at, end);
     }
-    if (!inner.includes("\\") && !inner.includes("\n")) return this.scalar(inner, Scalar.QUOTE_DOUBLE, false, atKey, at, end);
+    if (!inner.includes("\\")) return this.scalar(unfoldLines(inner), Scalar.QUOTE_DOUBLE, false, atKey, at, end);
     const resolved = CST.resolveAsScalar({ type: "double-quoted-scalar", offset: at, indent: 0, source: text.slice(at, end) }, true, bail);
     return this.scalar(resolved!.value, resolved!.type!, false, atKey, at, end);
   }
@@ -910,7 +911,8 @@ function sameValueZero(a: unknown, b: unknown): boolean {
 }
 
 // The library's unfoldLines (compose/resolve-flow-scalar.js), which folds a plain or
-// single-quoted scalar's lines, without its regular expressions: one line is its own value;
+// single-quoted scalar's lines (and gives what its doubleQuotedValue gives for a double-quoted
+// one without a backslash), without its regular expressions: one line is its own value;
 // otherwise the first line loses its trailing spaces and tabs, each line after it its leading
 // ones (and, but for the last, its trailing ones), a CR before an LF is dropped, and the lines
 // join with a space, or, where empty lines come between them, with one LF per empty line.

@@ -88,6 +88,11 @@ const CASES: [name: string, text: string, path: "fast" | "library"][] = [
     'summary: "Member preview, promoted\n  through QR codes: # not a comment\n\n  and email." # c\nnext: 1\n',
     "fast",
   ],
+  [
+    "a double-quoted scalar over lines: spaces at the breaks, empty and whitespace-only lines, a quote alone at the end",
+    'a: " one  \n   two\n\n  \n   three   \n    "\nb: "x\n\n  "\nc: 1\n',
+    "fast",
+  ],
   ["a single-quoted scalar over lines, with a doubled quote", "a: 'it''s\n    wrapped\n  '\nb: 2\n", "fast"],
   ["a double-quoted scalar over lines with escapes and an escaped line break", 'a: "tab\\t and \\u00e9 \\\n   joined\n  end  "\n', "fast"],
   ["a quoted scalar over lines in a compact sequence", 'kpis:\n  - id: a\n    definition: "one\n      two"\n  - "three\n    four"\n', "fast"],
