@@ -2,9 +2,11 @@
 // yaml Document that parse.ts's library path builds (parseAllDocuments with the same options):
 // the same node classes, values, scalar types, sources and formats, all three range offsets,
 // the same comment, commentBefore and spaceBefore on every node and on the document, and the
-// document's own range. It is several times faster because it reads lines, not tokens, and
-// only the YAML below. On anything else it returns undefined and the yaml library parses the
-// text, so every error and warning is still the library's.
+// document's own range; and, as it makes the nodes, the document's plain data, equal to what
+// document.toJS() gives (so parse.ts need not walk the nodes again). It is several times faster
+// because it reads lines, not tokens, and only the YAML below. On anything else it returns
+// undefined and the yaml library parses the text, so every error and warning is still the
+// library's.
 //
 // It accepts one document whose root is a block map or block sequence starting at column 0,
 // built of:
@@ -58,10 +60,36 @@ const enum Kind {
   Comment,
 }
 
+// What ends a plain scalar on a line (see plainEnd).
+// biome-ignore lint/suspicious/noConstEnum: as Kind
+const enum Stop {
+  Colon,
+  Comment,
+  Flow,
+  End,
+}
+
+/** A document read by the fast path, with its plain data. */
+export interface FastParsed {
+  document: Document.Parsed;
+  /** What document.toJS() gives, made while the nodes are: see addPairData. */
+  data: unknown;
+}
+
 /** The spec's document built without the general parser, or undefined when it needs it. */
 export function fastParse(text: string, maxDepth: number): Document.Parsed | undefined {
-  // Characters and lines that start YAML features this path leaves to the library.
-  if (/[\t\uFEFF]|\r(?!\n)/.test(text) || /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
+  return fastParseWithData(text, maxDepth)?.document;
+}
+
+/** fastParse's document with its plain data, or undefined when the text needs the general parser. */
+export function fastParseWithData(text: string, maxDepth: number): FastParsed | undefined {
+  // Characters that start YAML features this path leaves to the library: a tab, a byte order
+  // mark, a lone CR (CRLF is fine). One native scan each is cheaper than one regular
+  // expression over the text; markers at a line start are found as the lines are split.
+  if (text.includes("\t") || text.includes("\uFEFF") || hasLoneCarriageReturn(text)) return undefined;
+  // A line break the split below does not see (U+2028, U+2029; rare) can start a line that
+  // holds a document marker or a directive, as the multiline `^` reads it.
+  if ((text.includes("\u2028") || text.includes("\u2029")) && /^(?:---|\.\.\.|%)/m.test(text)) return undefined;
   try {
     // parse.ts refuses text nested deeper than maxDepth by its own count, which can give a
     // level of this path two (a dash and the key after it); a quarter keeps well inside it.
@@ -115,51 +143,81 @@ class EndComment {
   }
 }
 
-/** What a collection leaves when it ends: the comment and blank lines after its last item. */
-interface Ending {
-  /** First line of the run of comment and blank lines handed to the parent (none if equal to `to`). */
-  from: number;
-  to: number;
-}
-
 class FastParser {
-  private readonly starts: number[] = [];
+  private readonly starts: number[];
   /** Offset just past each line's content, before its line break. */
-  private readonly ends: number[] = [];
+  private readonly ends: number[];
   /** Offset of the next line (past the line break). */
-  private readonly nexts: number[] = [];
-  private readonly indents: number[] = [];
-  private readonly kinds: Kind[] = [];
+  private readonly nexts: number[];
+  private readonly indents: number[];
+  private readonly kinds: Kind[];
   private readonly count: number;
   /** The line being read. */
   private line = 0;
+  /**
+   * What the node built last leaves when it ends: the run of comment and blank lines
+   * [endingFrom, endingTo) after it, handed to its parent (none when the two are equal). Kept
+   * here rather than returned with the node: one object less per value.
+   */
+  private endingFrom = 0;
+  private endingTo = 0;
+  /** Where the key read last by key() has its colon. */
+  private colon = 0;
+  /** How the plain scalar measured last by plainEnd() stopped, and where. */
+  private plainStop = Stop.End;
+  private plainStopAt = 0;
+  /**
+   * The plain data of the node built last, as toJS() gives it: a scalar's value, an array or
+   * an object. Each node is done after its children, so right after a method returns a node,
+   * this is that node's data.
+   */
+  private data: unknown = undefined;
+  /** The names an object literal has from Object.prototype (`__proto__`, `toString`…), read when the parse starts. */
+  private readonly inheritedNames = new Set(Object.getOwnPropertyNames(Object.prototype));
   private schema!: Schema;
+  /** The schema's default tags a plain scalar is tried against, in the schema's order (as a value, and as a key). */
+  private valueTags: ScalarTag[] = [];
+  private keyTags: ScalarTag[] = [];
 
   constructor(
     private readonly text: string,
     private readonly maxDepth: number,
   ) {
-    let start = 0;
     const length = text.length;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    const nexts: number[] = [];
+    const indents: number[] = [];
+    const kinds: Kind[] = [];
+    let start = 0;
     while (start < length) {
       let lineBreak = text.indexOf("\n", start);
       if (lineBreak < 0) lineBreak = length;
       const end = lineBreak > start && text.charCodeAt(lineBreak - 1) === 13 ? lineBreak - 1 : lineBreak;
+      if (startsMarker(text, start)) bail();
       let indent = 0;
       while (text.charCodeAt(start + indent) === 32) indent++;
-      this.starts.push(start);
-      this.ends.push(end);
-      this.nexts.push(lineBreak < length ? lineBreak + 1 : length);
-      this.indents.push(indent);
-      this.kinds.push(start + indent >= end ? Kind.Blank : text.charCodeAt(start + indent) === 35 /* # */ ? Kind.Comment : Kind.Content);
+      starts.push(start);
+      ends.push(end);
+      nexts.push(lineBreak < length ? lineBreak + 1 : length);
+      indents.push(indent);
+      kinds.push(start + indent >= end ? Kind.Blank : text.charCodeAt(start + indent) === 35 /* # */ ? Kind.Comment : Kind.Content);
       start = lineBreak + 1;
     }
-    this.count = this.starts.length;
+    this.starts = starts;
+    this.ends = ends;
+    this.nexts = nexts;
+    this.indents = indents;
+    this.kinds = kinds;
+    this.count = starts.length;
   }
 
-  parse(): Document.Parsed {
+  parse(): FastParsed {
     const document = new Document(undefined, LIBRARY_OPTIONS) as Document.Parsed;
     this.schema = document.schema;
+    const { tags } = this.schema as unknown as { tags: ScalarTag[] };
+    this.valueTags = tags.filter((tag) => tag.default === true && tag.test);
+    this.keyTags = tags.filter((tag) => (tag.default === true || tag.default === "key") && tag.test);
     // Lines before the content are the document's prelude, read as the library's Composer does.
     let first = 0;
     let prelude = "";
@@ -179,16 +237,16 @@ class FastParser {
     }
     if (first === this.count || this.indents[first] !== 0) bail();
     this.line = first;
-    const root = this.block(0, 0);
+    const contents = this.block(0, 0);
     if (this.line < this.count) bail();
 
-    const contents = root.node;
     const contentEnd = contents.range![2];
     // The comment and blank lines after the root collection belong to the document.
+    const { endingFrom, endingTo } = this;
     const after = new EndComment();
-    this.readTrivia(root.ending.from, root.ending.to, after);
+    this.readTrivia(endingFrom, endingTo, after);
     if (after.comment) document.comment = after.comment;
-    const end = root.ending.from < root.ending.to ? this.nexts[root.ending.to - 1]! : contentEnd;
+    const end = endingFrom < endingTo ? this.nexts[endingTo - 1]! : contentEnd;
     if (prelude) {
       if (afterEmptyLine) document.commentBefore = prelude;
       else {
@@ -199,7 +257,7 @@ class FastParser {
     }
     document.contents = contents as Document.Parsed["contents"];
     document.range = [this.starts[first]!, contentEnd, end];
-    return document;
+    return { document, data: this.data };
   }
 
   // ------------------------------------------------------------------------------------------
@@ -210,7 +268,7 @@ class FastParser {
   }
 
   private lineBreak(line: number): string {
-    return this.text.slice(this.ends[line]!, this.nexts[line]!);
+    return this.nexts[line]! - this.ends[line]! === 1 ? "\n" : "\r\n";
   }
 
   /** The first line at or after `line` that holds content (or the line count). */
@@ -237,7 +295,7 @@ class FastParser {
   // Block collections.
 
   // The block collection whose first line is the current one, at `column`.
-  private block(column: number, depth: number): { node: YAMLMap | YAMLSeq; ending: Ending } {
+  private block(column: number, depth: number): YAMLMap | YAMLSeq {
     return this.isDash(this.line, column) ? this.sequence(column, depth) : this.map(column, depth);
   }
 
@@ -248,35 +306,40 @@ class FastParser {
 
   // A block map whose keys sit at `column`. With `firstKeyAt`, its first key starts mid-line,
   // after a sequence item's dash; otherwise on the current line.
-  private map(column: number, depth: number, firstKeyAt?: number): { node: YAMLMap; ending: Ending } {
+  private map(column: number, depth: number, firstKeyAt?: number): YAMLMap {
     if (depth > this.maxDepth) bail();
     const map = new YAMLMap(this.schema);
-    const keys = new Set<unknown>();
+    const data: Record<string, unknown> = {};
     const start = firstKeyAt ?? this.starts[this.line]! + column;
-    let before: Ending = { from: this.line, to: this.line };
+    let beforeFrom = this.line;
+    let beforeTo = this.line;
     let at = start;
     let valueEnd = start;
     for (;;) {
-      const line = this.line;
-      const pair = this.pair(line, at, column, depth, keys, before);
-      map.items.push(pair.pair);
-      valueEnd = pair.valueEnd;
-      before = pair.ending;
+      const pair = this.pair(this.line, at, column, depth, beforeFrom, beforeTo);
+      addPairData(data, map.items, pair.key as Scalar, this.data, this.inheritedNames);
+      map.items.push(pair);
+      valueEnd = (pair.value as Node).range![2];
+      beforeFrom = this.endingFrom;
+      beforeTo = this.endingTo;
       // The next content line decides: a key of this map, or the end of it.
       const next = this.line;
       if (next >= this.count || this.indents[next]! < column) break;
       if (this.indents[next]! > column || this.isDash(next, column)) bail();
       at = this.starts[next]! + column;
     }
-    const ending = this.close(map, start, valueEnd, column, before);
-    return { node: map, ending };
+    this.close(map, start, valueEnd, column, beforeFrom, beforeTo);
+    this.data = data;
+    return map;
   }
 
   // At the end of a collection: the library hands the comment and blank lines after its last
   // item to the parent, unless a comment among them sits at the collection's column or deeper;
   // then they stay as the collection's comment, and its range runs over them.
-  private close(collection: YAMLMap | YAMLSeq, start: number, valueEnd: number, column: number, trailing: Ending): Ending {
-    const { from, to } = trailing;
+  // Sets the ending it leaves.
+  private close(collection: YAMLMap | YAMLSeq, start: number, valueEnd: number, column: number, from: number, to: number): void {
+    this.endingFrom = from;
+    this.endingTo = to;
     if (from < to && column > 0) {
       let stays = false;
       for (let i = from; i < to; i++) if (this.kinds[i] === Kind.Comment && this.indents[i]! >= column) stays = true;
@@ -287,40 +350,39 @@ class FastParser {
         // The next line's indentation joins the run before the collection ends.
         const end = to < this.count ? this.starts[to]! + this.indents[to]! : this.nexts[to - 1]!;
         collection.range = [start, valueEnd, end];
-        return { from: to, to };
+        this.endingFrom = to;
+        return;
       }
     }
     collection.range = [start, valueEnd, valueEnd];
-    return trailing;
   }
 
   // One `key: value` of a block map, its key at `at` on `line`; `before` are the comment and
-  // blank lines in front of it. Leaves the current line at the next content line.
-  private pair(line: number, at: number, column: number, depth: number, keys: Set<unknown>, before: Ending): { pair: Pair; valueEnd: number; ending: Ending } {
+  // blank lines [beforeFrom, beforeTo) in front of it. Leaves the current line at the next
+  // content line.
+  private pair(line: number, at: number, column: number, depth: number, beforeFrom: number, beforeTo: number): Pair {
     const lineEnd = this.ends[line]!;
-    const { key, colon } = this.key(at, lineEnd);
+    const key = this.key(at, lineEnd);
+    const colon = this.colon;
     if (colon - this.starts[line]! > MAX_KEY_LENGTH) bail();
-    if (keys.has(key.value)) bail(); // the library reports duplicate keys
-    keys.add(key.value);
-    if (before.from < before.to) {
+    if (beforeFrom < beforeTo) {
       const props = new Props(true);
-      this.readTrivia(before.from, before.to, props);
+      this.readTrivia(beforeFrom, beforeTo, props);
       if (props.spaceBefore) key.spaceBefore = true;
       if (props.comment) key.commentBefore = props.comment;
     }
     let valueAt = colon + 1;
     if (valueAt < lineEnd && this.text.charCodeAt(valueAt) !== 32) bail(); // `a:b` is one scalar
     while (this.text.charCodeAt(valueAt) === 32) valueAt++;
-    if (valueAt < lineEnd && this.text.charCodeAt(valueAt) !== 35 /* # */) {
-      const { node, ending } = this.inlineValue(valueAt, line, column, depth);
-      return { pair: new Pair(key, node), valueEnd: node.range![2], ending };
-    }
-    const { node, ending } = this.emptyValue(valueAt, line, column, depth, colon);
-    return { pair: new Pair(key, node), valueEnd: node.range![2], ending };
+    const value =
+      valueAt < lineEnd && this.text.charCodeAt(valueAt) !== 35 /* # */
+        ? this.inlineValue(valueAt, line, column, depth)
+        : this.emptyValue(valueAt, line, column, depth, colon);
+    return new Pair(key, value);
   }
 
   // Nothing after the colon but perhaps a comment: a block collection below, or an empty value.
-  private emptyValue(valueAt: number, line: number, column: number, depth: number, colon: number): { node: Node; ending: Ending } {
+  private emptyValue(valueAt: number, line: number, column: number, depth: number, colon: number): Node {
     const lineEnd = this.ends[line]!;
     const hasComment = valueAt < lineEnd;
     if (hasComment && valueAt === colon + 1) bail(); // `a:#b`
@@ -333,11 +395,11 @@ class FastParser {
     if (nested) {
       this.readTrivia(line + 1, next, props);
       this.line = next;
-      const { node, ending } = this.block(this.indents[next]!, depth + 1);
+      const node = this.block(this.indents[next]!, depth + 1);
       if (props.spaceBefore) node.spaceBefore = true;
       if (props.comment) node.commentBefore = props.comment;
-      // What the nested collection hands over is in front of this map's next key.
-      return { node, ending };
+      // What the nested collection hands over (its ending) is in front of this map's next key.
+      return node;
     }
     // An empty scalar. Comment lines after it would join its own props: left to the library.
     if (this.hasComment(line + 1, next)) bail();
@@ -348,19 +410,25 @@ class FastParser {
       // The library gives the blank lines from the second line break on to the next key, and
       // the value's props end before that break.
       if (props.comment) empty.range![2] = line + 1 < next ? this.ends[line + 1]! : this.starts[next]! + this.indents[next]!;
-      return { node: withEmptyProps(empty, props), ending: { from: line + 1, to: next } };
+      this.endingFrom = line + 1;
+      this.endingTo = next;
+      return withEmptyProps(empty, props);
     }
     // The map ends here: every blank line after the value stays in its props.
     this.readTrivia(line + 1, next, props);
     if (props.comment) empty.range![2] = next < this.count ? this.starts[next]! + this.indents[next]! : this.text.length;
-    return { node: withEmptyProps(empty, props), ending: { from: next, to: next } };
+    this.endingFrom = next;
+    this.endingTo = next;
+    return withEmptyProps(empty, props);
   }
 
-  private sequence(column: number, depth: number): { node: YAMLSeq; ending: Ending } {
+  private sequence(column: number, depth: number): YAMLSeq {
     if (depth > this.maxDepth) bail();
     const seq = new YAMLSeq(this.schema);
+    const data: unknown[] = [];
     const start = this.starts[this.line]! + column;
-    let before: Ending = { from: this.line, to: this.line };
+    let beforeFrom = this.line;
+    let beforeTo = this.line;
     let valueEnd = start;
     for (;;) {
       const line = this.line;
@@ -370,21 +438,18 @@ class FastParser {
       while (this.text.charCodeAt(at) === 32) at++;
       const first = this.text.charCodeAt(at);
       if (at >= lineEnd || first === 35 /* # */) bail();
-      let item: { node: Node; ending: Ending };
-      if (this.looksLikeKey(at, lineEnd)) {
-        // `- key: value` starts a map whose keys sit at this column.
-        item = this.map(at - this.starts[line]!, depth + 1, at);
-      } else {
-        item = this.inlineValue(at, line, column, depth);
-      }
-      if (before.from < before.to) {
+      // `- key: value` starts a map whose keys sit at this column.
+      const item = this.looksLikeKey(at, lineEnd) ? this.map(at - this.starts[line]!, depth + 1, at) : this.inlineValue(at, line, column, depth);
+      if (beforeFrom < beforeTo) {
         const props = new Props(true);
-        this.readTrivia(before.from, before.to, props);
-        this.withItemProps(item.node, props);
+        this.readTrivia(beforeFrom, beforeTo, props);
+        this.withItemProps(item, props);
       }
-      seq.items.push(item.node);
-      valueEnd = item.node.range![2];
-      before = item.ending;
+      seq.items.push(item);
+      data.push(this.data);
+      valueEnd = item.range![2];
+      beforeFrom = this.endingFrom;
+      beforeTo = this.endingTo;
       const next = this.line;
       if (next >= this.count || this.indents[next]! < column) break;
       if (this.indents[next]! > column) bail();
@@ -394,8 +459,9 @@ class FastParser {
         break;
       }
     }
-    const ending = this.close(seq, start, valueEnd, column, before);
-    return { node: seq, ending };
+    this.close(seq, start, valueEnd, column, beforeFrom, beforeTo);
+    this.data = data;
+    return seq;
   }
 
   private withItemProps(node: Node, props: Props): void {
@@ -414,27 +480,31 @@ class FastParser {
       return this.text[i] === ":";
     }
     if (first === "[" || first === "{") return false;
-    return this.plainEnd(at, end, false).stop === "colon";
+    this.plainEnd(at, end, false);
+    return this.plainStop === Stop.Colon;
   }
 
   // ------------------------------------------------------------------------------------------
   // Values on a line.
 
-  private key(at: number, end: number): { key: Scalar; colon: number } {
-    const first = this.text[at];
-    if (first === '"' || first === "'") {
+  // A key at `at`; sets `colon` to where its colon is.
+  private key(at: number, end: number): Scalar {
+    const first = this.text.charCodeAt(at);
+    if (first === 34 /* " */ || first === 39 /* ' */) {
       const close = this.closingQuote(at, end);
       if (close < 0) bail();
       const key = this.quoted(at, close + 1, true);
       let colon = close + 1;
       while (this.text.charCodeAt(colon) === 32) colon++;
-      if (this.text[colon] !== ":") bail();
-      return { key, colon };
+      if (this.text.charCodeAt(colon) !== 58 /* : */) bail();
+      this.colon = colon;
+      return key;
     }
     if (this.startsSomethingElse(at, end)) bail();
-    const { valueEnd, stop, stopAt } = this.plainEnd(at, end, false);
-    if (stop !== "colon") bail();
-    return { key: this.plain(at, valueEnd, true), colon: stopAt };
+    const valueEnd = this.plainEnd(at, end, false);
+    if (this.plainStop !== Stop.Colon) bail();
+    this.colon = this.plainStopAt;
+    return this.plain(at, valueEnd, true);
   }
 
   // Whether a block-context token starting at `at` is not a plain scalar: an indicator, a
@@ -447,42 +517,48 @@ class FastParser {
   }
 
   // Where a one-line plain scalar from `at` ends, as the yaml lexer decides: before ": ", a
-  // colon at the line's end, " #", or (in flow) a flow indicator. `valueEnd` is just past its
-  // last character.
-  private plainEnd(at: number, end: number, inFlow: boolean): { valueEnd: number; stop: "colon" | "comment" | "flow" | "end"; stopAt: number } {
+  // colon at the line's end, " #", or (in flow) a flow indicator. Returns the offset just past
+  // its last character, and sets `plainStop` and `plainStopAt` to what stopped it and where.
+  private plainEnd(at: number, end: number, inFlow: boolean): number {
     const text = this.text;
     let valueEnd = at;
     for (let i = at; i < end; i++) {
       const ch = text.charCodeAt(i);
       if (ch === 58 /* : */) {
         const next = i + 1 < end ? text.charCodeAt(i + 1) : 32;
-        if (next === 32 || (inFlow && isFlowIndicator(next))) return { valueEnd, stop: "colon", stopAt: i };
+        if (next === 32 || (inFlow && isFlowIndicator(next))) return this.stopped(valueEnd, Stop.Colon, i);
         valueEnd = i + 1;
       } else if (ch === 32) {
         const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-        if (next === 35 /* # */) return { valueEnd, stop: "comment", stopAt: i + 1 };
-        if (inFlow && isFlowIndicator(next)) return { valueEnd, stop: "flow", stopAt: i + 1 };
+        if (next === 35 /* # */) return this.stopped(valueEnd, Stop.Comment, i + 1);
+        if (inFlow && isFlowIndicator(next)) return this.stopped(valueEnd, Stop.Flow, i + 1);
       } else if (inFlow && isFlowIndicator(ch)) {
-        return { valueEnd, stop: "flow", stopAt: i };
+        return this.stopped(valueEnd, Stop.Flow, i);
       } else valueEnd = i + 1;
     }
-    return { valueEnd, stop: "end", stopAt: end };
+    return this.stopped(valueEnd, Stop.End, end);
+  }
+
+  private stopped(valueEnd: number, stop: Stop, at: number): number {
+    this.plainStop = stop;
+    this.plainStopAt = at;
+    return valueEnd;
   }
 
   // A value that starts on its key's or dash's line at `at`: a flow collection, a quoted or
   // plain scalar, or a block scalar. `column` is the column of the collection it belongs to.
   // Leaves the current line at the next content line.
-  private inlineValue(at: number, firstLine: number, column: number, depth: number): { node: Node; ending: Ending } {
+  private inlineValue(at: number, firstLine: number, column: number, depth: number): Node {
     let line = firstLine;
     let lineEnd = this.ends[line]!;
-    const first = this.text[at]!;
-    if (first === "|" || first === ">") return this.blockScalar(at, line, column);
+    const first = this.text.charCodeAt(at);
+    if (first === 124 /* | */ || first === 62 /* > */) return this.blockScalar(at, line, column);
     let node: Node;
     let valueEnd: number;
-    if (first === "[" || first === "{") {
+    if (first === 91 /* [ */ || first === 123 /* { */) {
       node = this.flow(at, lineEnd, depth + 1);
       valueEnd = node.range![1];
-    } else if (first === '"' || first === "'") {
+    } else if (first === 34 /* " */ || first === 39 /* ' */) {
       let close = this.closingQuote(at, lineEnd);
       if (close < 0) {
         // Not closed on this line: the scalar goes on over the lines below, as far as its
@@ -500,10 +576,10 @@ class FastParser {
       valueEnd = close + 1;
     } else {
       if (this.startsSomethingElse(at, lineEnd)) bail();
-      const { valueEnd: plainEnd, stop } = this.plainEnd(at, lineEnd, false);
-      if (stop === "colon") bail(); // `a: b: c`
-      valueEnd = plainEnd;
-      if (stop === "end") {
+      valueEnd = this.plainEnd(at, lineEnd, false);
+      const stop = this.plainStop;
+      if (stop === Stop.Colon) bail(); // `a: b: c`
+      if (stop === Stop.End) {
         // The lexer goes on over blank lines and lines deeper than the collection, up to a
         // comment, a less indented line, or a colon (which would make the scalar a key).
         for (let j = line + 1; j < this.count; j++) {
@@ -511,24 +587,27 @@ class FastParser {
           if (kind === Kind.Blank) continue;
           if (kind === Kind.Comment || this.indents[j]! <= column) break;
           const more = this.plainEnd(this.starts[j]! + this.indents[j]!, this.ends[j]!, false);
-          if (more.stop === "colon") bail();
-          valueEnd = more.valueEnd;
+          if (this.plainStop === Stop.Colon) bail();
+          valueEnd = more;
           line = j;
-          if (more.stop === "comment") break;
+          if (this.plainStop === Stop.Comment) break;
         }
         lineEnd = this.ends[line]!;
       }
       node = this.plain(at, valueEnd, false);
     }
-    // After the value: spaces, a comment after a space, the line break.
-    const after = new EndComment();
+    // After the value: spaces, a comment after a space, the line break. Most values have no
+    // comment after them, so the reader is made only for one (line breaks before the first
+    // comment do not count).
+    let after: EndComment | undefined;
     let i = valueEnd;
     while (this.text.charCodeAt(i) === 32) i++;
     if (i < lineEnd) {
       if (this.text.charCodeAt(i) !== 35 || i === valueEnd) bail(); // `'a'b`, `[a]#b`
+      after = new EndComment();
       after.addComment(this.text.slice(i, lineEnd));
+      if (this.nexts[line]! > lineEnd) after.addNewline(this.lineBreak(line));
     }
-    if (this.nexts[line]! > lineEnd) after.addNewline(this.lineBreak(line));
     let nodeEnd = this.nexts[line]!;
     // Comment lines deeper than the collection, with the blank lines before them, join the
     // value's end, as the library's parser puts them there.
@@ -540,21 +619,26 @@ class FastParser {
       absorbed = i + 1;
     }
     if (absorbed > line + 1) {
+      after ??= new EndComment();
       this.readTrivia(line + 1, absorbed, after);
       nodeEnd = this.nexts[absorbed - 1]!;
     }
     // A deeper content line next (after a comment line, or after a quoted scalar or flow
     // collection) would be an error.
     if (next < this.count && this.indents[next]! > column) bail();
-    if (after.comment) node.comment = after.comment;
-    node.range = [node.range![0], valueEnd, nodeEnd];
+    if (after?.comment) node.comment = after.comment;
+    const range = node.range!;
+    range[1] = valueEnd;
+    range[2] = nodeEnd;
     this.line = next;
-    return { node, ending: { from: absorbed, to: next } };
+    this.endingFrom = absorbed;
+    this.endingTo = next;
+    return node;
   }
 
   // `|` or `>` and its header at `at`; the body's extent found as the yaml lexer finds it, its
   // value, type, comment and range from the library's own CST.resolveAsScalar.
-  private blockScalar(at: number, line: number, column: number): { node: Node; ending: Ending } {
+  private blockScalar(at: number, line: number, column: number): Node {
     const text = this.text;
     const lineEnd = this.ends[line]!;
     let headerEnd = at + 1;
@@ -629,7 +713,9 @@ class FastParser {
     const next = this.nextContent(after);
     if (next < this.count && this.indents[next]! > column) bail();
     this.line = next;
-    return { node, ending: { from: after, to: next } };
+    this.endingFrom = after;
+    this.endingTo = next;
+    return node;
   }
 
   // The lexer's continueScalar for a block scalar: where the line at `offset` goes on, or -1.
@@ -660,36 +746,57 @@ class FastParser {
   }
 
   // A quoted scalar from `at` to `end` (past its closing quote), resolved by the library.
+  // A quoted scalar's value, as the library's singleQuotedValue and doubleQuotedValue give it:
+  // the text between the quotes with its lines folded (the same folding for both: spaces
+  // around a line break dropped, one break a space, n empty lines n breaks), each '' made one
+  // ' in a single-quoted one. A double-quoted one with a backslash (an escape, or an escaped
+  // line break) is left to the library's own resolution.
   private quoted(at: number, end: number, atKey: boolean): Scalar {
-    const source = this.text.slice(at, end);
-    const type = source[0] === '"' ? "double-quoted-scalar" : "single-quoted-scalar";
-    const resolved = CST.resolveAsScalar({ type, offset: at, indent: 0, source }, true, bail);
+    const text = this.text;
+    const inner = text.slice(at + 1, end - 1);
+    if (text.charCodeAt(at) === 39 /* ' */) {
+      const folded = unfoldLines(inner);
+      return this.scalar(folded.includes("''") ? folded.replaceAll("''", "'") : folded, Scalar.QUOTE_SINGLE, false, atKey, at, end);
+    }
+    if (!inner.includes("\\")) return this.scalar(unfoldLines(inner), Scalar.QUOTE_DOUBLE, false, atKey, at, end);
+    const resolved = CST.resolveAsScalar({ type: "double-quoted-scalar", offset: at, indent: 0, source: text.slice(at, end) }, true, bail);
     return this.scalar(resolved!.value, resolved!.type!, false, atKey, at, end);
   }
 
   private plain(at: number, end: number, atKey: boolean): Scalar {
     const source = this.text.slice(at, end);
-    // The library's plainValue reports a first character a plain scalar may not start with,
-    // and folds line breaks; a one-line scalar is its own value.
-    if (",%@`".includes(source[0]!)) bail();
-    const value = source.includes("\n") ? CST.resolveAsScalar({ type: "scalar", offset: at, indent: 0, source }, true, bail)!.value : source;
-    return this.scalar(value, Scalar.PLAIN, true, atKey, at, end);
+    // The library's plainValue reports a first character a plain scalar may not start with
+    // (the callers have declined the others), and folds line breaks.
+    const first = source.charCodeAt(0);
+    if (first === 44 /* , */ || first === 37 /* % */ || first === 64 /* @ */ || first === 96 /* ` */) bail();
+    return this.scalar(unfoldLines(source), Scalar.PLAIN, true, atKey, at, end);
   }
 
   // A scalar node as the library's composeScalar makes it: a plain scalar typed by the first
-  // of the schema's default tags whose test matches, any other by the string tag.
+  // of the schema's default tags whose test matches, any other by the string tag. The string
+  // tag (the schema's fallback, yaml's common/string.js) resolves a text to the text itself and
+  // has no format, so a string's node is made here without it: the same Scalar, the same fields
+  // in the same order.
   private scalar(value: string, type: Scalar.Type, plain: boolean, atKey: boolean, start: number, end: number): Scalar {
-    const schema = this.schema as unknown as { tags: ScalarTag[] } & Record<symbol, ScalarTag>;
-    let tag: ScalarTag | undefined;
-    if (plain && mayBeTyped(value)) tag = schema.tags.find((t) => (t.default === true || (atKey && t.default === "key")) && t.test?.test(value));
-    tag ??= schema[SCALAR_TAG]!;
-    const resolved = tag.resolve(value, bail, LIBRARY_OPTIONS);
-    const node = (isScalar(resolved) ? resolved : new Scalar(resolved)) as Scalar & { source?: string };
+    const tag = plain && mayBeTyped(value) ? this.typedTag(value, atKey) : undefined;
+    let node: Scalar & { source?: string };
+    if (tag) {
+      const resolved = tag.resolve(value, bail, LIBRARY_OPTIONS);
+      node = isScalar(resolved) ? resolved : new Scalar(resolved);
+    } else node = new Scalar(value);
     node.range = [start, end, end];
     node.source = value;
     node.type = type;
-    if (tag.format) node.format = tag.format;
+    if (tag?.format) node.format = tag.format;
+    this.data = node.value;
     return node;
+  }
+
+  // The first of the schema's default tags (for a key, those for keys too) whose test matches.
+  private typedTag(value: string, atKey: boolean): ScalarTag | undefined {
+    const tags = atKey ? this.keyTags : this.valueTags;
+    for (let i = 0; i < tags.length; i++) if (tags[i]!.test!.test(value)) return tags[i];
+    return undefined;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -701,22 +808,23 @@ class FastParser {
     const close = isMap ? 125 /* } */ : 93; /* ] */
     const collection = isMap ? new YAMLMap(this.schema) : new YAMLSeq(this.schema);
     collection.flow = true;
-    const keys = new Set<unknown>();
+    const mapData: Record<string, unknown> = {};
+    const seqData: unknown[] = [];
     let i = this.skipSpaces(at + 1, end);
     while (this.text.charCodeAt(i) !== close) {
       if (isMap) {
         const key = this.flowItem(i, end, depth, true);
         let colon = key.range![1];
         if (this.text.charCodeAt(colon) !== 58 /* : */ || this.text.charCodeAt(colon + 1) !== 32) bail();
-        if (keys.has((key as Scalar).value)) bail();
-        keys.add((key as Scalar).value);
         colon = this.skipSpaces(colon + 1, end);
         const value = this.flowItem(colon, end, depth, false);
+        addPairData(mapData, (collection as YAMLMap).items, key as Scalar, this.data, this.inheritedNames);
         (collection as YAMLMap).items.push(new Pair(key, value));
         i = value.range![2];
       } else {
         const item = this.flowItem(i, end, depth, false);
         (collection as YAMLSeq).items.push(item);
+        seqData.push(this.data);
         i = item.range![2];
       }
       const ch = this.text.charCodeAt(i);
@@ -725,6 +833,7 @@ class FastParser {
     }
     // Past the closing bracket: the caller adds what follows.
     collection.range = [at, i + 1, i + 1];
+    this.data = isMap ? mapData : seqData;
     return collection;
   }
 
@@ -751,13 +860,15 @@ class FastParser {
         (at + 1 >= end || this.text.charCodeAt(at + 1) === 32 || isFlowIndicator(this.text.charCodeAt(at + 1)))
       )
         bail();
-      const { valueEnd: plainEnd, stop, stopAt } = this.plainEnd(at, end, true);
-      if (stop === "comment" || stop === "end") bail();
+      const plainEnd = this.plainEnd(at, end, true);
+      const stop = this.plainStop;
+      const stopAt = this.plainStopAt;
+      if (stop === Stop.Comment || stop === Stop.End) bail();
       // A colon here makes a pair: fine as a key in a map, left to the library elsewhere.
-      if (stop === "colon" && !isKey) bail();
-      if (stop !== "colon" && isKey) bail();
+      if (stop === Stop.Colon && !isKey) bail();
+      if (stop !== Stop.Colon && isKey) bail();
       node = this.plain(at, plainEnd, isKey);
-      valueEnd = stop === "colon" ? stopAt : plainEnd;
+      valueEnd = stop === Stop.Colon ? stopAt : plainEnd;
       if (isKey) {
         node.range = [at, plainEnd, plainEnd];
         return node;
@@ -775,6 +886,80 @@ class FastParser {
   }
 }
 
+// Adds a pair's plain data to its map's, as toJS's addPairToJSMap does: the key's value made a
+// string (null as ""), and a key that an object already has (`__proto__`, `toString`, or one
+// that came before) defined as an own property rather than set. `earlier` are the map's pairs
+// before this one; `inheritedNames` are Object.prototype's own names. A duplicate key, which
+// the library reports, declines the text: keys with equal values make the same string, so only
+// a string seen before needs the closer look.
+function addPairData(data: Record<string, unknown>, earlier: readonly Pair[], key: Scalar, value: unknown, inheritedNames: ReadonlySet<string>): void {
+  const keyValue = key.value;
+  // The core schema's tags make strings, numbers, booleans and null; never an object.
+  if (typeof keyValue === "object" && keyValue !== null) bail();
+  const stringKey = keyValue === null ? "" : String(keyValue);
+  // `stringKey in data`, told apart without a lookup along the prototype chain: data is an
+  // object literal, so a key is in it when it is its own or Object.prototype's.
+  if (inheritedNames.has(stringKey) || Object.hasOwn(data, stringKey)) {
+    if (Object.hasOwn(data, stringKey)) for (const pair of earlier) if (sameValueZero((pair.key as Scalar).value, keyValue)) bail();
+    Object.defineProperty(data, stringKey, { value, writable: true, enumerable: true, configurable: true });
+  } else data[stringKey] = value;
+}
+
+// Equality as a Set's: NaN equals NaN (a duplicate `.nan` key declines the text too).
+function sameValueZero(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === "number" && typeof b === "number" && Number.isNaN(a) && Number.isNaN(b));
+}
+
+// The library's unfoldLines (compose/resolve-flow-scalar.js), which folds a plain or
+// single-quoted scalar's lines (and gives what its doubleQuotedValue gives for a double-quoted
+// one without a backslash), without its regular expressions: one line is its own value;
+// otherwise the first line loses its trailing spaces and tabs, each line after it its leading
+// ones (and, but for the last, its trailing ones), a CR before an LF is dropped, and the lines
+// join with a space, or, where empty lines come between them, with one LF per empty line.
+function unfoldLines(source: string): string {
+  let lineBreak = source.indexOf("\n");
+  if (lineBreak < 0) return source;
+  let result = source.slice(0, trimEnd(source, 0, withoutCarriageReturn(source, lineBreak)));
+  let separator = " ";
+  let start = lineBreak + 1;
+  for (lineBreak = source.indexOf("\n", start); lineBreak >= 0; lineBreak = source.indexOf("\n", start)) {
+    const from = trimStart(source, start, lineBreak);
+    const to = trimEnd(source, from, withoutCarriageReturn(source, lineBreak));
+    if (from === to) {
+      if (separator === "\n") result += separator;
+      else separator = "\n";
+    } else {
+      result += separator + source.slice(from, to);
+      separator = " ";
+    }
+    start = lineBreak + 1;
+  }
+  return result + separator + source.slice(trimStart(source, start, source.length));
+}
+
+// The end of a line's content before the line break at `lineBreak`: without a CR before it.
+function withoutCarriageReturn(source: string, lineBreak: number): number {
+  return lineBreak > 0 && source.charCodeAt(lineBreak - 1) === 13 ? lineBreak - 1 : lineBreak;
+}
+
+// Past the spaces and tabs from `from` (up to `end`).
+function trimStart(source: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isSpaceOrTab(source.charCodeAt(i))) i++;
+  return i;
+}
+
+// Before the spaces and tabs that end [from, end).
+function trimEnd(source: string, from: number, end: number): number {
+  let i = end;
+  while (i > from && isSpaceOrTab(source.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function isSpaceOrTab(ch: number): boolean {
+  return ch === 32 || ch === 9;
+}
+
 // An empty value takes its props' comment as its own comment, as the library's composeEmptyNode does.
 function withEmptyProps(node: Scalar, props: Props): Scalar {
   if (props.spaceBefore) node.spaceBefore = true;
@@ -782,15 +967,29 @@ function withEmptyProps(node: Scalar, props: Props): Scalar {
   return node;
 }
 
-// Every default tag of the core schema (the one parse.ts uses) matches only the empty string or
-// a text starting with one of - + . 0-9 ~ n N t T f F; any other plain scalar is a string, and
-// trying the tags' tests on it would only cost time.
+// Every default tag of the core schema (the one parse.ts uses) matches only the empty string, a
+// text starting with one of - + . 0-9, `~`, or a word of four or five letters starting with one
+// of n N t T f F (null, true, false in their spellings); any other plain scalar is a string, and
+// trying the tags' tests on it (English words start with t, f and n often) would only cost time.
 function mayBeTyped(value: string): boolean {
   if (value === "") return true;
   const ch = value.charCodeAt(0);
-  return (
-    (ch >= 48 && ch <= 57) || ch === 45 || ch === 43 || ch === 46 || ch === 126 || ch === 110 || ch === 78 || ch === 116 || ch === 84 || ch === 102 || ch === 70
-  );
+  if ((ch >= 48 && ch <= 57) || ch === 45 || ch === 43 || ch === 46) return true;
+  if (ch === 126 /* ~ */) return value.length === 1;
+  return (ch === 110 || ch === 78 || ch === 116 || ch === 84 || ch === 102 || ch === 70) && value.length <= 5;
+}
+
+// Whether the line at `start` begins with a document marker (`---`, `...`) or a directive (`%`).
+function startsMarker(text: string, start: number): boolean {
+  const first = text.charCodeAt(start);
+  if (first === 37 /* % */) return true;
+  return (first === 45 /* - */ || first === 46) /* . */ && text.charCodeAt(start + 1) === first && text.charCodeAt(start + 2) === first;
+}
+
+// A CR that is not the first half of a CRLF, which the yaml library reads as part of the line.
+function hasLoneCarriageReturn(text: string): boolean {
+  for (let i = text.indexOf("\r"); i >= 0; i = text.indexOf("\r", i + 1)) if (text.charCodeAt(i + 1) !== 10) return true;
+  return false;
 }
 
 function isFlowIndicator(ch: number): boolean {
@@ -804,6 +1003,3 @@ interface ScalarTag {
   format?: string;
   resolve(value: string, onError: (message: string) => void, options: object): unknown;
 }
-
-// The schema keeps its string tag under this symbol (yaml's identity.SCALAR).
-const SCALAR_TAG = Symbol.for("yaml.scalar");

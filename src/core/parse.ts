@@ -1,8 +1,8 @@
 // Parses a spec's text into a YAML document with exact source offsets, and says, with a
 // position, everything that keeps the text from being one well-formed YAML document.
 
-import { isCollection, isMap, isScalar, isSeq, parseAllDocuments, Scalar, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
-import { fastParse } from "./fast-yaml.js";
+import { isCollection, isScalar, parseAllDocuments, Scalar, visit, YAMLParseError, type Document, type Node, type YAMLError } from "yaml";
+import { fastParseWithData } from "./fast-yaml.js";
 import { LineIndex } from "./text.js";
 
 /** A reason the text is not one usable YAML document, at offsets into the original text. */
@@ -39,12 +39,12 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
   const lines = new LineIndex(text);
   const result: ParsedYaml = { text, lines, document: undefined, data: undefined, problems: [] };
 
-  // The common case, plain block YAML, goes through the fast path; anything else, errors
-  // included, through the yaml library below.
-  const fast = options.libraryOnly ? undefined : fastParse(text, MAX_NESTING);
+  // The common case, plain block YAML, goes through the fast path (which makes the plain data
+  // as it makes the nodes); anything else, errors included, through the yaml library below.
+  const fast = options.libraryOnly ? undefined : fastParseWithData(text, MAX_NESTING);
   if (fast) {
-    result.document = fast;
-    result.data = fastPathData(fast);
+    result.document = fast.document;
+    result.data = fast.data;
     return result;
   }
 
@@ -106,43 +106,6 @@ export function parseYaml(text: string, options: ParseOptions = {}): ParsedYaml 
     });
   }
   return result;
-}
-
-/**
- * A fast-path document as plain data: what document.toJS() gives, without its context. The
- * fast path builds only block and flow maps and sequences of scalars, with scalar keys and no
- * anchors, aliases, tags or merge keys, so toJS's anchors, aliases and merge keys have nothing
- * to do; a key that is not a scalar (which the fast path never builds) falls back to toJS().
- * test/unit/helpers/yaml-differential.ts holds the data to the library's toJS() on every case.
- */
-function fastPathData(document: Document.Parsed): unknown {
-  try {
-    return plainData(document.contents);
-  } catch (error) {
-    if (error === NOT_PLAIN) return document.toJS();
-    throw error;
-  }
-}
-
-const NOT_PLAIN = new Error("a key that is not a scalar");
-
-function plainData(node: unknown): unknown {
-  // As toJS with `keep` (its default): a scalar gives its value as it is.
-  if (isScalar(node)) return node.value;
-  if (isSeq(node)) return node.items.map(plainData);
-  if (isMap(node)) {
-    const map: Record<string, unknown> = {};
-    for (const { key, value } of node.items) {
-      if (!isScalar(key) || (typeof key.value === "object" && key.value !== null)) throw NOT_PLAIN;
-      // addPairToJSMap's stringifyKey and its care for keys such as "__proto__".
-      const stringKey = key.value === null ? "" : String(key.value);
-      const data = plainData(value);
-      if (stringKey in map) Object.defineProperty(map, stringKey, { value: data, writable: true, enumerable: true, configurable: true });
-      else map[stringKey] = data;
-    }
-    return map;
-  }
-  return node;
 }
 
 /** A cheap look at the text, before parsing, for a top-level `jointspec:` key. */
