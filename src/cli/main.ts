@@ -87,8 +87,8 @@ Options:
                               config, glossary files and JointSpec version)
       --cache-location <file> where the cache lives (default .jointspec-cache)
       --concurrency <n>       how many worker threads lint a run: auto (default: one
-                              per core, up to 8, for 200 files or more), off (none:
-                              the main thread lints), or a number
+                              fewer than the cores, 1 to 8, for 200 files or more),
+                              off (none: the main thread lints), or a number
       --print-config <file>   show the config that applies to a file, and stop
       --no-color              no colours (also: NO_COLOR=1); --color forces them
       --specs-only            lint named files only when they are specs (for hooks

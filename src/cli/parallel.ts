@@ -73,10 +73,15 @@ export interface ParallelOptions extends RunSettings {
   here: LintFilesOptions;
 }
 
-/** The worker threads `--concurrency auto` starts for a run of `count` files; 0 lints on the main thread. */
+/**
+ * The worker threads `--concurrency auto` starts for a run of `count` files; 0 lints on the
+ * main thread. One core is left to V8's compiler and collector threads (and the main
+ * thread): each worker compiles the linter's hot code again, on another core, while it runs,
+ * and on 2 cores a second worker cost more CPU than it saved (bench/README.md).
+ */
 export function workersFor(count: number): number {
   if (count < PARALLEL_THRESHOLD) return 0;
-  return Math.min(require("node:os").availableParallelism() as number, 8);
+  return Math.max(1, Math.min((require("node:os").availableParallelism() as number) - 1, 8));
 }
 
 /** Lints the candidates in `workerCount` worker threads (and, while they start, this one); resolves with the results in order. */
