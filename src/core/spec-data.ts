@@ -72,26 +72,26 @@ const PLACEHOLDER_OPENING_WORDS = new Set([...PLACEHOLDERS].map((placeholder) =>
 
 /**
  * The opener isPlaceholder would cut from comparable(text), when it can be read off the
- * text's start: no parentheses (whose remarks comparable drops), a first word of ASCII (whose
- * lower case is that of each letter) that is not the whole text (so no trailing "." is cut
- * from it). Undefined when the whole text must be read.
+ * text's start: a first word of ASCII (whose lower case is that of each letter) that is not
+ * the whole text (so no trailing "." is cut from it), with no parenthesis in it or before what
+ * follows it (a remark comparable drops further on leaves the first word as it is). Undefined
+ * when the whole text must be read.
  */
 function quickOpener(text: string): string | undefined {
-  if (text.includes("(")) return undefined;
   const length = text.length;
   let i = 0;
   while (i < length && isAsciiSpace(text.charCodeAt(i))) i++;
   const start = i;
   for (; i < length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 128) return undefined;
+    if (code >= 128 || code === 40 /* ( */) return undefined;
     if (isAsciiSpace(code) || code === 58 /* : */ || code === 59 /* ; */ || code === 44 /* , */ || code === 41 /* ) */ || code === 45 /* - */) break;
   }
   if (i === start) return undefined;
   // Something other than white space must follow, or the first word is the whole value.
   let next = i;
   while (next < length && isAsciiSpace(text.charCodeAt(next))) next++;
-  if (next === length || text.charCodeAt(next) >= 128) return undefined;
+  if (next === length || text.charCodeAt(next) >= 128 || text.charCodeAt(next) === 40 /* ( */) return undefined;
   return text.slice(start, i).toLowerCase();
 }
 

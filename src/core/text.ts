@@ -82,16 +82,20 @@ export class LineIndex {
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; message: string; offset: number; position: Position };
 
+// One decoder for every file: a call without { stream: true } starts afresh.
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 /**
  * Turns a file's bytes into text, or says why they are not a UTF-8 text file and where.
  * The position of the first bad byte is given in lines and characters of the text before it.
  */
+
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   const nul = bytes.indexOf(0);
   if (nul < 0) {
     // The native decoder is fast; the byte-by-byte scan below only runs to locate a problem.
     try {
-      return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+      return { ok: true, text: strictUtf8.decode(bytes) };
     } catch {
       // fall through to find the offending byte
     }
