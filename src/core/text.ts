@@ -72,12 +72,17 @@ export class LineIndex {
 
   /** The line break the text mostly uses, for text that edits insert. */
   get eol(): string {
-    const crlf = this.text.indexOf("\r\n");
-    if (crlf >= 0) return "\r\n";
-    const lf = this.text.indexOf("\n");
-    const cr = this.text.indexOf("\r");
-    return cr >= 0 && (lf < 0 || cr < lf) ? "\r" : "\n";
+    // Asked for each fix a lint builds; a search of the whole text each time adds up.
+    if (this.lineBreak === undefined) {
+      const crlf = this.text.indexOf("\r\n");
+      const lf = this.text.indexOf("\n");
+      const cr = this.text.indexOf("\r");
+      this.lineBreak = crlf >= 0 ? "\r\n" : cr >= 0 && (lf < 0 || cr < lf) ? "\r" : "\n";
+    }
+    return this.lineBreak;
   }
+
+  private lineBreak: string | undefined;
 }
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; message: string; offset: number; position: Position };
