@@ -56,6 +56,11 @@ const MEMO_SIZE = 4096;
 const placeholderMemo = new Map<string, boolean>();
 
 function readIsPlaceholder(text: string): boolean {
+  // Most values start with a letter no placeholder starts with: decided by that letter alone.
+  let i = 0;
+  while (i < text.length && isAsciiSpace(text.charCodeAt(i))) i++;
+  const first = text.charCodeAt(i);
+  if (first < 128 && MAY_OPEN_PLACEHOLDER[first] === 0) return false;
   // Long text (a KPI's definition) is mostly decided by its first word, without reading it all.
   const quick = quickOpener(text);
   if (quick !== undefined && !PLACEHOLDER_OPENING_WORDS.has(quick))
@@ -66,6 +71,19 @@ function readIsPlaceholder(text: string): boolean {
   const opener = /^[^\s:;,()-]+/.exec(value)?.[0] ?? "";
   return PLACEHOLDER_OPENERS.has(opener) || PLACEHOLDER_OPENERS.has(opener.replace(/[.!?]+$/, ""));
 }
+
+/**
+ * 1 for the ASCII characters a placeholder or an opener starts with, in either case, and for
+ * those comparable() may take from the start of a value: "(" opens a remark it drops, and a
+ * value of ".", "!" or "?" alone is empty once its trailing punctuation goes. A value whose
+ * first character (after ASCII white space) is ASCII and none of these is no placeholder: that
+ * character, lowercased, starts comparable(value) and its first word.
+ */
+const MAY_OPEN_PLACEHOLDER = Uint8Array.from({ length: 128 }, (_, code) => {
+  const char = String.fromCharCode(code);
+  const starts = [...PLACEHOLDERS, ...PLACEHOLDER_OPENERS].some((word) => word[0] !== undefined && word[0].toLowerCase() === char.toLowerCase());
+  return starts || "(.!?".includes(char) ? 1 : 0;
+});
 
 // The first word of each placeholder, cut as isPlaceholder cuts a value's opener.
 const PLACEHOLDER_OPENING_WORDS = new Set([...PLACEHOLDERS].map((placeholder) => /^[^\s:;,()-]+/.exec(placeholder)?.[0] ?? ""));
