@@ -169,7 +169,10 @@ function readWithinLimit(path: string, limit: number): { bytes: Uint8Array; size
   try {
     const size = fstatSync(fd).size;
     // A size of 0 may be a file the system cannot size ahead: read it to its end.
-    if (size === 0) return withSize(readFileSync(fd));
+    if (size === 0) {
+      const whole = readFileSync(fd);
+      return { bytes: whole, size: whole.length };
+    }
     const bytes = Buffer.allocUnsafe(Math.min(size, size > limit ? SPEC_HEAD_LENGTH : size));
     let filled = 0;
     while (filled < bytes.length) {
@@ -181,10 +184,6 @@ function readWithinLimit(path: string, limit: number): { bytes: Uint8Array; size
   } finally {
     closeSync(fd);
   }
-}
-
-function withSize(bytes: Uint8Array): { bytes: Uint8Array; size: number } {
-  return { bytes, size: bytes.length };
 }
 
 function toReport(path: string, lint: CachedLint, text: string | undefined, preview: PreviewModel | undefined, wantsFixes = false): FileReport {

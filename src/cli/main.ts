@@ -309,20 +309,7 @@ async function lint(io: CliIo, patterns: readonly string[], values: Options, col
   const here = { cwd: io.cwd, workspace, specsOnly, wantsPreview, wantsText, wantsFixes, today, ...(fix ? { fix } : {}), ...(cache ? { cache } : {}) };
   const linted =
     workers > 0
-      ? await lintInWorkers(candidates, workers, {
-          cwd: io.cwd,
-          explicitConfig,
-          specsOnly,
-          wantsPreview,
-          wantsText,
-          wantsFixes,
-          fix,
-          toolVersion: version,
-          today,
-          cacheEntries: cache?.all,
-          script: io.workerScript!,
-          here,
-        })
+      ? await lintInWorkers(candidates, workers, { here, explicitConfig, toolVersion: version, cacheEntries: cache?.all, script: io.workerScript! })
       : lintFiles(candidates, here);
   const reports: FileReport[] = [];
   let ignored = 0;

@@ -9,7 +9,7 @@
 import type { Worker as WorkerThread } from "node:worker_threads";
 import { cachedLint, cacheKey, type CacheEntries } from "./cache.js";
 import type { Candidate } from "./files.js";
-import { lintFiles, type FixMode, type LintedFile, type LintFilesOptions } from "./lint-files.js";
+import { lintFiles, type LintedFile, type LintFilesOptions } from "./lint-files.js";
 import { Workspace } from "./workspace.js";
 
 // node:worker_threads and node:os are loaded only when a run is large enough to use them,
@@ -39,21 +39,16 @@ const NOT_BEGUN = 0;
 const BEGUN = 1;
 const CALLED_OFF = 2;
 
-/** What every thread of a run needs to lint the same way. */
-interface RunSettings {
-  cwd: string;
+/**
+ * What a worker needs to lint as the main thread does: the main thread's options, without
+ * what cannot cross to another thread (its Workspace, which each worker builds again from the
+ * same config, and its cache, whose entries are sent as data).
+ */
+type RunSettings = Omit<LintFilesOptions, "workspace" | "cache"> & {
+  /** --config, when given: each worker's Workspace reads the same config. */
   explicitConfig: string | undefined;
-  specsOnly: boolean;
-  wantsPreview: boolean;
-  wantsText: boolean;
-  /** Keep each finding's fixes in the reports (-f json). */
-  wantsFixes: boolean;
-  /** --fix or --fix-dry-run: each thread fixes (and writes) the files it takes. */
-  fix: FixMode | undefined;
   toolVersion: string;
-  /** Today's date, the one the main thread decided, so no thread judges dates on another day. */
-  today: string | undefined;
-}
+};
 
 interface WorkerJob extends RunSettings {
   kind: "jointspec-lint";
@@ -66,12 +61,14 @@ interface WorkerJob extends RunSettings {
   cached: CacheEntries | undefined;
 }
 
-export interface ParallelOptions extends RunSettings {
+export interface ParallelOptions {
+  /** How the main thread lints its files: the options it would use alone, which the workers share. */
+  here: LintFilesOptions;
+  explicitConfig: string | undefined;
+  toolVersion: string;
   cacheEntries: CacheEntries | undefined;
   /** The script the workers run: the bundled CLI itself. */
   script: string;
-  /** How the main thread lints its files: the options it would use alone. */
-  here: LintFilesOptions;
 }
 
 /**
@@ -89,7 +86,9 @@ export function workersFor(count: number): number {
 export async function lintInWorkers(candidates: readonly Candidate[], workerCount: number, options: ParallelOptions): Promise<LintedFile[]> {
   const counters = new Int32Array(new SharedArrayBuffer(4 * (FIRST_WORKER + workerCount)));
   const slots: LintedFile[][] = [];
-  const { cacheEntries, script, here, ...settings } = options;
+  const { cacheEntries, script, here, explicitConfig, toolVersion } = options;
+  const { workspace: _workspace, cache: _cache, ...shared } = here;
+  const settings: RunSettings = { ...shared, explicitConfig, toolVersion };
   const { Worker } = threadsModule();
   const workers: Promise<void>[] = [];
   const called: (() => void)[] = [];
@@ -192,18 +191,13 @@ export function runLintWorkerIfAny(): boolean {
   // From now on the main thread leaves the files to the workers.
   Atomics.add(job.counters, BEGUN_COUNT, 1);
   try {
+    const { kind: _kind, candidates, counters, slot: _slot, cached, explicitConfig, toolVersion, ...shared } = job;
     const options: LintFilesOptions = {
-      cwd: job.cwd,
-      workspace: new Workspace(job.explicitConfig, job.cwd),
-      specsOnly: job.specsOnly,
-      wantsPreview: job.wantsPreview,
-      wantsText: job.wantsText,
-      wantsFixes: job.wantsFixes,
-      today: job.today,
-      ...(job.fix ? { fix: job.fix } : {}),
-      ...(job.cached ? { cache: workerCache(job.cached, job.toolVersion) } : {}),
+      ...shared,
+      workspace: new Workspace(explicitConfig, shared.cwd),
+      ...(cached ? { cache: workerCache(cached, toolVersion) } : {}),
     };
-    takeFiles(job.candidates, job.counters, options, (start, batch) => post({ start, batch }));
+    takeFiles(candidates, counters, options, (start, batch) => post({ start, batch }));
     post({ done: true });
   } catch (error) {
     Atomics.store(job.counters, STOPPED, 1);

@@ -68,20 +68,25 @@ describe("--concurrency", function () {
       path: join(tmp, name),
       explicit: false,
     }));
-    const settings = { cwd: tmp, specsOnly: false, wantsPreview: false, wantsText: false, wantsFixes: true, today: FIXTURE_TODAY };
-    const here = { ...settings, workspace: new Workspace(undefined, tmp) };
+    const here = {
+      cwd: tmp,
+      workspace: new Workspace(undefined, tmp),
+      specsOnly: false,
+      wantsPreview: false,
+      wantsText: false,
+      wantsFixes: true,
+      today: FIXTURE_TODAY,
+    };
     const alone = lintFiles(candidates, here);
     strictEqual(alone.length, 121, "one thread stops at the missing file");
     deepStrictEqual(alone.at(-1), { kind: "error", message: "cannot read gone.campaign.yaml: no such file or directory" });
     for (const threads of [1, 3]) {
       const shared = await lintInWorkers(candidates, threads, {
-        ...settings,
+        here,
         explicitConfig: undefined,
-        fix: undefined,
         toolVersion: "test",
         cacheEntries: undefined,
         script: join(REPO, "bin/jointspec.js"),
-        here,
       });
       deepStrictEqual(shared, alone, `${threads} threads`);
     }
