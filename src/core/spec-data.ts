@@ -36,26 +36,6 @@ function comparable(text: string): string {
 
 /** Whether `text` is empty or a placeholder such as "TBD", "n/a", "to be agreed" or "TBD - ask finance". */
 export function isPlaceholder(text: string): boolean {
-  // Short values (targets, sources, names) come back in spec after spec: each is read once.
-  if (text.length > MEMO_LENGTH) return readIsPlaceholder(text);
-  let known = placeholderMemo.get(text);
-  if (known === undefined) {
-    if (placeholderMemo.size >= MEMO_SIZE) placeholderMemo.clear();
-    known = readIsPlaceholder(text);
-    placeholderMemo.set(text, known);
-  }
-  return known;
-}
-
-// The answers for short values already read. Bounded, so a run over many specs (or one spec
-// of many distinct values) holds at most MEMO_SIZE of them. Only values shorter than V8's
-// shortest sliced string (13 characters) are kept: a longer one may be a slice that holds
-// its whole spec's text in memory.
-const MEMO_LENGTH = 12;
-const MEMO_SIZE = 4096;
-const placeholderMemo = new Map<string, boolean>();
-
-function readIsPlaceholder(text: string): boolean {
   // Most values start with a letter no placeholder starts with: decided by that letter alone.
   let i = 0;
   while (i < text.length && isAsciiSpace(text.charCodeAt(i))) i++;
