@@ -227,6 +227,30 @@ describe("glossary term matcher", () => {
     });
   }
 
+  // findTerms and overlapsLink read a scalar in place, inside the spec's text: the text around
+  // it (a word character, half of a surrogate pair, a link going on) must not change a thing.
+  it("reads a part of a longer text as it reads that part on its own (20,000 texts)", function () {
+    this.timeout(120_000);
+    let found = 0;
+    fc.assert(
+      fc.property(text, text, text, (before, written, after) => {
+        const whole = before + written + after;
+        const from = before.length;
+        const alone = stressed.findTerms(written);
+        found += alone.length;
+        const inPlace = stressed.findTerms(whole, from, from + written.length);
+        deepStrictEqual(
+          inPlace.map((m) => ({ term: m.entry.term, start: m.start - from, end: m.end - from })),
+          alone.map((m) => ({ term: m.entry.term, start: m.start, end: m.end })),
+        );
+        for (const m of alone)
+          deepStrictEqual(overlapsLink(whole, m.start + from, m.end + from, from, from + written.length), overlapsLink(written, m.start, m.end));
+      }),
+      { seed: 20261128, numRuns: 20_000 },
+    );
+    ok(found > 5_000, `only ${found} terms found`);
+  });
+
   it("tells a range inside a link or address as the one regular expression over the whole text does (20,000 texts)", function () {
     this.timeout(60_000);
     const withRange = text.chain((written) =>

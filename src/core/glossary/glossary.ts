@@ -162,23 +162,27 @@ export class Glossary {
   }
 
   /**
-   * Every whole-word occurrence of a glossary term in `text`, in order: a spelling that starts
-   * after a non-word character, matched ignoring case with any run of white space for a
-   * space, an optional plural "es" or "s", and no word character after it. The entry's own
-   * case rule is applied by `lookup`.
+   * Every whole-word occurrence of a glossary term in `text[from, to)`, in order: a spelling
+   * that starts after a non-word character, matched ignoring case with any run of white space
+   * for a space, an optional plural "es" or "s", and no word character after it; the part is
+   * read as if it were the whole text, and the matches' offsets are into `text`. The entry's
+   * own case rule is applied by `lookup`.
+   *
+   * A part is read in place, not sliced out: V8 reads the characters of a slice of a longer
+   * string through the string it was cut from, and a scan of slices took twice as long.
    */
-  findTerms(text: string, offset = 0): TermMatch[] {
+  findTerms(text: string, from = 0, to = text.length): TermMatch[] {
     const matches: TermMatch[] = [];
-    const length = text.length;
+    const length = to;
     const next = this.trieNext;
     const spellingsAt = this.trieSpellings;
     const canStart = this.canStart;
     const match: SpellingMatch = { spelling: "", end: -1, sameCase: false, plural: 0 };
-    let at = 0;
+    let at = from;
     while (at < length) {
       // The next run of word characters (what WORDS_IN matches), read by character code.
       let unit = text.charCodeAt(at);
-      const first = symbolAt(text, at, unit);
+      const first = symbolAt(text, at, unit, length);
       if (first < 0) {
         at++;
         continue;
@@ -186,7 +190,7 @@ export class Glossary {
       if (first < ALPHABET && canStart[first] === 0) {
         // Most words start no spelling: step over them, and the character that ends them (no
         // word character), without walking the trie.
-        at = wordEnd(text, at + 1) + 1;
+        at = wordEnd(text, at + 1, length) + 1;
         continue;
       }
       const start = at;
@@ -197,7 +201,7 @@ export class Glossary {
       let shorter1 = DEAD;
       let shorter2 = DEAD;
       for (;;) {
-        const symbol = symbolAt(text, at, unit);
+        const symbol = symbolAt(text, at, unit, length);
         if (symbol < 0) break;
         if (symbol < ALPHABET) {
           shorter2 = shorter1;
@@ -226,14 +230,14 @@ export class Glossary {
           candidates = this.candidates.get(lower.slice(0, lower.endsWith("es") ? -2 : -1)) ?? this.candidates.get(lower.slice(0, -1));
         }
       }
-      if (!candidates || !matchAt(text, start, candidates, match)) {
+      if (!candidates || !matchAt(text, start, length, candidates, match)) {
         at++; // past the character that ends the word, no word character
         continue;
       }
       const end = match.end;
       // The entry's case rule is lookup's: what it gives for the spelling's own case is known.
       const entry = match.sameCase ? this.sameCaseEntries.get(match.spelling)![match.plural] : this.lookup(text.slice(start, end));
-      if (entry) matches.push({ entry, start: offset + start, end: offset + end });
+      if (entry) matches.push({ entry, start, end });
       at = end;
     }
     return matches;
@@ -286,21 +290,21 @@ interface SpellingMatch {
 }
 
 // Whether a candidate matches at `start`, with an optional plural and a word boundary after
-// it; the first that does is written into `match`. Read by character code, with ASCII
+// it, in text that ends at `length`; the first that does is written into `match`. Read by character code, with ASCII
 // compared by a table and anything else by toLowerCase, as a comparison of one-character
 // strings would.
-function matchAt(text: string, start: number, candidates: readonly string[], match: SpellingMatch): boolean {
+function matchAt(text: string, start: number, length: number, candidates: readonly string[], match: SpellingMatch): boolean {
   for (const spelling of candidates) {
     let j = start;
     let k = 0;
     let sameCase = true;
     for (; k < spelling.length; k++) {
       const want = spelling.charCodeAt(k);
-      const got = codeAt(text, j); // -1 past the end, which matches nothing
+      const got = codeAt(text, j, length); // -1 past the end, which matches nothing
       if (want === 32 /* a space: any run of white space */) {
         if (!isSpaceCode(got)) break;
         do j++;
-        while (isSpaceCode(codeAt(text, j)));
+        while (isSpaceCode(codeAt(text, j, length)));
       } else if (got === want) {
         j++;
       } else if (got >= 0 && (got < 128 && want < 128 ? LOWER[got] === LOWER[want] : sameLetter(text[j]!, spelling[k]!))) {
@@ -314,21 +318,21 @@ function matchAt(text: string, start: number, candidates: readonly string[], mat
     match.spelling = spelling;
     // A plural "es", then "s", then none. Only ASCII letters lowercase to "e" or "s" (the
     // Kelvin sign is the one character past ASCII that lowercases to an ASCII one, "k").
-    const e = codeAt(text, j);
-    const s = codeAt(text, j + 1);
-    if ((e | 32) === 101 /* e */ && (s | 32) === 115 /* s */ && !isWordCharAt(text, j + 2)) {
+    const e = codeAt(text, j, length);
+    const s = codeAt(text, j + 1, length);
+    if ((e | 32) === 101 /* e */ && (s | 32) === 115 /* s */ && !isWordCharAt(text, j + 2, length)) {
       match.end = j + 2;
       match.sameCase = sameCase && e === 101 && s === 115;
       match.plural = 2;
       return true;
     }
-    if ((e | 32) === 115 /* s */ && !isWordCharAt(text, j + 1)) {
+    if ((e | 32) === 115 /* s */ && !isWordCharAt(text, j + 1, length)) {
       match.end = j + 1;
       match.sameCase = sameCase && e === 115;
       match.plural = 1;
       return true;
     }
-    if (!isWordCharAt(text, j)) {
+    if (!isWordCharAt(text, j, length)) {
       match.end = j;
       match.sameCase = sameCase;
       match.plural = 0;
@@ -347,10 +351,11 @@ function sameLetter(a: string, b: string): boolean {
 /** ASCII codes lowercased (A-Z to a-z), by code. */
 const LOWER = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code <= 90 ? code + 32 : code));
 
-// text.charCodeAt(index), or -1 past the end. Reading past the end would give NaN, and after
-// that V8 no longer inlines the charCodeAt call: tens of nanoseconds a character instead of one.
-function codeAt(text: string, index: number): number {
-  return index < text.length ? text.charCodeAt(index) : -1;
+// text.charCodeAt(index), or -1 at or past `length`, where the text read ends. Reading past
+// the string's end would give NaN, and after that V8 no longer inlines the charCodeAt call:
+// tens of nanoseconds a character instead of one.
+function codeAt(text: string, index: number, length: number): number {
+  return index < length ? text.charCodeAt(index) : -1;
 }
 
 // What /\s/ matches in one code unit (no match for -1, past the end).
@@ -377,13 +382,13 @@ const ROOT = 1;
 /** Characters past ASCII already classified by WORD, by code point. */
 const wordCodePoints = new Map<number, boolean>();
 
-// How many code units the word character at `index` (inside the text) takes (2 for one
-// beyond the BMP), or 0 when there is none: WORD, read as a regular expression with the u
-// flag reads the text.
-function wordCharWidth(text: string, index: number): number {
+// How many code units the word character at `index` (inside the text, which ends at
+// `length`) takes (2 for one beyond the BMP), or 0 when there is none: WORD, read as a
+// regular expression with the u flag reads the text.
+function wordCharWidth(text: string, index: number, length: number): number {
   const unit = text.charCodeAt(index);
   if (unit < 128) return SYMBOL[unit]! >= 0 ? 1 : 0;
-  const code = text.codePointAt(index)!;
+  const code = codePointWithin(text, index, length);
   let isWord = wordCodePoints.get(code);
   if (isWord === undefined) {
     isWord = WORD.test(String.fromCodePoint(code));
@@ -392,10 +397,10 @@ function wordCharWidth(text: string, index: number): number {
   return isWord ? (code > 0xffff ? 2 : 1) : 0;
 }
 
-// Where the run of word characters going on at `index` ends.
-function wordEnd(text: string, index: number): number {
-  while (index < text.length) {
-    const symbol = symbolAt(text, index, text.charCodeAt(index));
+// Where the run of word characters going on at `index` ends, in text that ends at `length`.
+function wordEnd(text: string, index: number, length: number): number {
+  while (index < length) {
+    const symbol = symbolAt(text, index, text.charCodeAt(index), length);
     if (symbol < 0) return index;
     index += symbol === WIDE_PAIR ? 2 : 1;
   }
@@ -407,19 +412,27 @@ function wordEnd(text: string, index: number): number {
 // no word character. Every loop over words reads characters through this one function, so
 // the first character past ASCII anywhere in a text teaches V8 the way for all of them (read
 // first in one loop of its own, it made V8 throw away findTerms' optimised code for each loop).
-function symbolAt(text: string, index: number, unit: number): number {
+function symbolAt(text: string, index: number, unit: number, length: number): number {
   if (unit < 128) return SYMBOL[unit]!;
-  const width = wordCharWidth(text, index);
+  const width = wordCharWidth(text, index, length);
   return width === 0 ? -1 : width === 1 ? WIDE : WIDE_PAIR;
+}
+
+// The code point at `index` (inside the text), read as if the text ended at `length`: a high
+// surrogate just before that end is a character of its own, as in a string cut there.
+function codePointWithin(text: string, index: number, length: number): number {
+  const unit = text.charCodeAt(index);
+  return unit >= 0xd800 && unit <= 0xdbff && index + 1 >= length ? unit : text.codePointAt(index)!;
 }
 
 // Runs of word characters: where spellings may start, and the first word of each spelling.
 const WORDS_IN = /[\p{L}\p{N}_]+/u;
 
-// Word characters as the old matcher's \p{L}\p{N}_ saw them, with an ASCII fast path.
-function isWordCharAt(text: string, index: number): boolean {
-  if (index >= text.length) return false;
-  const code = text.codePointAt(index)!;
+// Word characters as the old matcher's \p{L}\p{N}_ saw them, with an ASCII fast path; none
+// at or past `length`, where the text read ends.
+function isWordCharAt(text: string, index: number, length: number): boolean {
+  if (index >= length) return false;
+  const code = codePointWithin(text, index, length);
   if (code < 128) return SYMBOL[code]! >= 0;
   return WORD.test(String.fromCodePoint(code));
 }

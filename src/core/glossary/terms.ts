@@ -77,11 +77,11 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
     if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
     const read = readScalar(text, node.range[0], node.range[1], node.type);
     let path: SpecPath | undefined;
-    for (const match of glossary.findTerms(read.text)) {
+    for (const match of glossary.findTerms(read.text, read.from, read.to)) {
       // A word inside a URL or an address is part of a name, not prose.
-      if (overlapsLink(read.text, match.start, match.end)) continue;
-      const start = read.starts ? read.starts[match.start]! : read.from + match.start;
-      const end = read.ends ? read.ends[match.end - 1]! : read.from + match.end;
+      if (overlapsLink(read.text, match.start, match.end, read.from, read.to)) continue;
+      const start = read.starts ? read.starts[match.start]! : match.start;
+      const end = read.ends ? read.ends[match.end - 1]! : match.end;
       path ??= steps.slice();
       found.push({ entry: match.entry, start, end, path, value: [node.range[0], node.range[1]] });
     }
@@ -157,12 +157,15 @@ export function occurrenceAt(occurrences: readonly TermOccurrence[], offset: num
   return undefined;
 }
 
-/** A scalar's text as it reads, with the source offsets each of its characters came from. */
+/**
+ * A scalar's text as it reads: `text[from, to)`. That is the source itself, read in place,
+ * unless escapes were read; then `text` is the text read, and `starts` and `ends` give the
+ * source offsets each of its characters came from.
+ */
 interface ReadScalar {
   text: string;
-  /** Where the text starts in the source, when each of its characters is the source's own. */
   from: number;
-  /** Where the source of each character of `text` starts and ends; only for text with escapes read. */
+  to: number;
   starts?: number[];
   ends?: number[];
 }
@@ -182,9 +185,8 @@ function readScalar(text: string, from: number, to: number, type: Scalar["type"]
     end = Math.max(i, to - 1);
   }
   // Without an escape to read, the text is the source itself, character for character.
-  const source = text.slice(i, end);
-  if (type !== Scalar.QUOTE_DOUBLE || !source.includes("\\")) return { text: source, from: i };
-  const read = { text: "", from: i, starts: [] as number[], ends: [] as number[] };
+  if (type !== Scalar.QUOTE_DOUBLE || !hasBackslash(text, i, end)) return { text, from: i, to: end };
+  const read = { text: "", from: 0, to: 0, starts: [] as number[], ends: [] as number[] };
   const push = (chars: string, start: number, stop: number): void => {
     read.text += chars;
     for (let k = 0; k < chars.length; k++) {
@@ -202,7 +204,14 @@ function readScalar(text: string, from: number, to: number, type: Scalar["type"]
       i++;
     }
   }
+  read.to = read.text.length;
   return read;
+}
+
+// Whether text[from, to) holds a backslash; read in place, as indexOf would read on to the end of the text.
+function hasBackslash(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92 /* \\ */) return true;
+  return false;
 }
 
 // biome-ignore format: a table packed by hand, a few entries a line
@@ -237,15 +246,16 @@ function readEscape(text: string, at: number, end: number): { chars: string; nex
 const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()[\]{},;:@]+@[^\s<>"'`()[\]{},;@]+/giu;
 
 /**
- * Whether text[start, end) overlaps a link or an email address in `text` (a match of LINKS).
- * A link holds no white space, so the links of the words around the range are the links of the
- * whole text there: only those words are searched, and only when they may hold one.
+ * Whether text[start, end) overlaps a link or an email address in `text[lowest, highest)`
+ * (the whole text unless given), as a match of LINKS over that part alone finds them. A link
+ * holds no white space, so the links of the words around the range are the links of the
+ * whole part there: only those words are searched, and only when they may hold one.
  */
-export function overlapsLink(text: string, start: number, end: number): boolean {
+export function overlapsLink(text: string, start: number, end: number, lowest = 0, highest = text.length): boolean {
   let from = start;
-  while (from > 0 && !isSpaceAt(text, from - 1)) from--;
+  while (from > lowest && !isSpaceAt(text, from - 1)) from--;
   let to = end;
-  while (to < text.length && !isSpaceAt(text, to)) to++;
+  while (to < highest && !isSpaceAt(text, to)) to++;
   if (!mayHoldLink(text, from, to)) return false;
   const words = text.slice(from, to);
   for (const link of words.matchAll(LINKS)) if (start - from < link.index! + link[0].length && end - from > link.index!) return true;
