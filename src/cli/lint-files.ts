@@ -66,7 +66,7 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
       : { kind: "skipped" };
   }
   const path = relativePath(cwd, candidate.path);
-  const lintOptions = lintOptionsOf(effective, options.today);
+  const lintOptions = lintOptionsOf(effective, options.today, {});
   // Named files are linted whatever they are, unless --specs-only (pre-commit names every YAML file it sees).
   const mustBeSpec = !candidate.explicit || specsOnly;
   const isSpec = (head: () => Uint8Array): boolean => !mustBeSpec || effective.isSpecByName(candidate.path) || headMentionsJointspecKey(head());
@@ -88,14 +88,16 @@ function lintFile(candidate: Candidate, options: LintFilesOptions): LintedFile {
   return options.fix ? fixFile(candidate, path, bytes, effective, options) : lintUnchanged(candidate, path, bytes, effective, options);
 }
 
-// What the config in force asks of the core for one file, on the day of the run.
-function lintOptionsOf(effective: EffectiveConfig, today: string | undefined): LintOptions {
+// What the config in force asks of the core for one file, on the day of the run, and which
+// parts of a finding the run reads.
+function lintOptionsOf(effective: EffectiveConfig, today: string | undefined, parts: Pick<LintOptions, "fixes" | "related">): LintOptions {
   return {
     severities: effective.severities,
     glossary: effective.glossary,
     maxSpecSize: effective.limits.specSize,
     people: effective.config.people,
     ...(today ? { today } : {}),
+    ...parts,
   };
 }
 
@@ -114,7 +116,9 @@ function lintUnchanged(
     const decoded = wantsText ? decodeUtf8(bytes) : undefined;
     return { kind: "report", report: toReport(path, cached, decoded?.ok ? decoded.text : undefined, undefined, wantsFixes) };
   }
-  const result = lintBytes(bytes, lintOptionsOf(effective, today));
+  // No report reads a finding's related places; only json reads its fixes, and a cache entry
+  // keeps them for a later run that may be json.
+  const result = lintBytes(bytes, lintOptionsOf(effective, today, { related: false, fixes: wantsFixes === true || cache !== undefined }));
   const lint = cachedLintOf(result);
   return {
     kind: "report",
@@ -136,7 +140,7 @@ function fixFile(
   const decoded = decodeUtf8(bytes);
   // Bytes that are not UTF-8 text have nothing to fix; their report says why.
   if (!decoded.ok) return lintUnchanged(candidate, path, bytes, effective, { wantsPreview, wantsText, wantsFixes, today });
-  const fixed = fixAll(decoded.text, lintOptionsOf(effective, today));
+  const fixed = fixAll(decoded.text, lintOptionsOf(effective, today, {}));
   const changed = fixed.text !== decoded.text;
   if (changed && fix === "write" && !candidate.bytes) {
     const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? "\uFEFF" : "";

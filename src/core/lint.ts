@@ -34,6 +34,14 @@ export interface LintOptions {
   today?: string;
   /** The roster from .jointspec.yaml (`people:`); names are checked against it when it is not empty. */
   people?: readonly RosterPerson[];
+  /**
+   * Whether findings carry their fixes (default true). A host that shows none, as the CLI's
+   * reports other than json, passes false and the core does not turn the rules' edits into
+   * ranges; Fix all and --fix read fixes, so they leave it on.
+   */
+  fixes?: boolean;
+  /** Whether findings carry their related places (default true); no CLI report shows them. */
+  related?: boolean;
   /** Internal, for the fast YAML path's differential test: parse with the yaml library only. */
   yamlLibraryOnly?: boolean;
 }
@@ -77,6 +85,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     (rule.raisedSeverity && analysis.spec && rule.raisedSeverity.applies(analysis.spec) ? rule.raisedSeverity.severity : rule.defaultSeverity);
   const rules = options.rules ?? RULES;
   const active = rules.filter((rule) => severityOf(rule) !== "off");
+  const parts: FindingParts = { fixes: options.fixes !== false, related: options.related !== false };
 
   let schemaErrors: SchemaError[] = [];
   const data = parsed.data;
@@ -125,7 +134,7 @@ export function lintSpec(text: string, options: LintOptions = {}): LintResult {
     let reported = 0;
     const report = (r: Report): boolean => {
       if (++reported <= MAX_FINDINGS_PER_RULE) {
-        into.push(toFinding(rule, severity, r, parsed));
+        into.push(toFinding(rule, severity, r, parsed, parts));
         return true;
       }
       omitted.set(rule, reported - MAX_FINDINGS_PER_RULE);
@@ -201,27 +210,37 @@ function omittedFinding(rule: Rule, severity: Severity, count: number, parsed: P
   };
 }
 
-function toFinding(rule: Rule, severity: Severity, report: Report, parsed: ParsedYaml): Finding {
+/** Which optional parts of a finding the host wants made (LintOptions.fixes and .related). */
+interface FindingParts {
+  fixes: boolean;
+  related: boolean;
+}
+
+function toFinding(rule: Rule, severity: Severity, report: Report, parsed: ParsedYaml, parts: FindingParts): Finding {
   const { lines, document } = parsed;
   const offsets = report.offsets ?? (document ? offsetsForPath(document, lines, report.path ?? [], report.at === "key" ? "key" : "value") : [0, 0]);
+  // Made with the same keys in the same order, then extended, so that every finding starts
+  // with one shape (each shape more is one more case for the optimised code of every rule).
   const finding: Finding = {
     ruleId: rule.id,
     severity,
     message: formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data),
     range: lines.rangeOf(offsets[0], offsets[1]),
-    ...(report.path ? { path: report.path } : {}),
   };
-  const fixes = (report.fixes ?? [])
-    .filter((fix) => fix.edits.length > 0)
-    .map(
-      (fix): Fix => ({
-        title: fix.title,
-        ...(fix.preferred ? { preferred: true } : {}),
-        edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), offsets: [edit.start, edit.end], newText: edit.newText })),
-      }),
-    );
-  if (fixes.length > 0) finding.fixes = fixes;
-  if (report.related?.length) {
+  if (report.path) finding.path = report.path;
+  if (parts.fixes && report.fixes) {
+    const fixes = report.fixes
+      .filter((fix) => fix.edits.length > 0)
+      .map(
+        (fix): Fix => ({
+          title: fix.title,
+          ...(fix.preferred ? { preferred: true } : {}),
+          edits: fix.edits.map((edit) => ({ range: lines.rangeOf(edit.start, edit.end), offsets: [edit.start, edit.end], newText: edit.newText })),
+        }),
+      );
+    if (fixes.length > 0) finding.fixes = fixes;
+  }
+  if (parts.related && report.related?.length) {
     finding.related = report.related.map((r) => ({ range: lines.rangeOf(r.offsets[0], r.offsets[1]), message: r.message }));
   }
   return finding;

@@ -1,10 +1,11 @@
 import { deepStrictEqual, ok, strictEqual } from "node:assert";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { lintSpec } from "../../src/core/lint.js";
 import type { Rule, RuleNeed } from "../../src/core/rule.js";
 import { RULES } from "../../src/core/rules/index.js";
-import { FIXTURES } from "./helpers/fixtures.js";
+import type { Finding } from "../../src/core/types.js";
+import { FIXTURES, REPO } from "./helpers/fixtures.js";
 
 describe("lintSpec", () => {
   const design = readFileSync(join(FIXTURES, "design-example.campaign.yaml"), "utf8");
@@ -84,5 +85,36 @@ describe("lintSpec", () => {
     strictEqual(analysis.spec?.id, "spring-loyalty-relaunch");
     ok(analysis.terms.some((t) => t.entry.term === "DR"));
     strictEqual([...analysis.pins.values()][0]?.side, "marketing");
+  });
+
+  // The CLI asks for neither in most runs; leaving them out must leave every other part as it was.
+  it("leaves out fixes and related places when asked, and changes nothing else", () => {
+    const without = (finding: Finding, part: "fixes" | "related"): Finding => {
+      const { [part]: _left, ...kept } = finding;
+      return kept;
+    };
+    let fixes = 0;
+    let related = 0;
+    const specs = [join(REPO, "examples"), join(FIXTURES, "rules"), join(FIXTURES, "fixes")].flatMap((folder) =>
+      readdirSync(folder, { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".yaml"))
+        .map((file) => join(folder, file)),
+    );
+    for (const path of specs) {
+      const text = readFileSync(path, "utf8");
+      const full = lintSpec(text).findings;
+      fixes += full.filter((f) => f.fixes).length;
+      related += full.filter((f) => f.related).length;
+      deepStrictEqual(
+        lintSpec(text, { fixes: false }).findings,
+        full.map((f) => without(f, "fixes")),
+      );
+      deepStrictEqual(
+        lintSpec(text, { related: false }).findings,
+        full.map((f) => without(f, "related")),
+      );
+    }
+    // Examples without either would prove nothing.
+    ok(fixes >= 10 && related >= 3, `${fixes} findings with fixes and ${related} with related places`);
   });
 });
