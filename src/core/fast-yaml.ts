@@ -143,6 +143,8 @@ class EndComment {
   }
 }
 
+// Every read of the text stays inside it: charCodeAt or [] one past the end (NaN, undefined)
+// makes V8 throw away the optimised code of the method that did it, and compile it again.
 class FastParser {
   private readonly starts: number[];
   /** Offset just past each line's content, before its line break. */
@@ -476,8 +478,8 @@ class FastParser {
       const close = this.closingQuote(at, end);
       if (close < 0) return false;
       let i = close + 1;
-      while (this.text.charCodeAt(i) === 32) i++;
-      return this.text[i] === ":";
+      while (i < this.text.length && this.text.charCodeAt(i) === 32) i++;
+      return i < this.text.length && this.text.charCodeAt(i) === 58; // :
     }
     if (first === "[" || first === "{") return false;
     this.plainEnd(at, end, false);
@@ -601,7 +603,7 @@ class FastParser {
     // comment do not count).
     let after: EndComment | undefined;
     let i = valueEnd;
-    while (this.text.charCodeAt(i) === 32) i++;
+    while (i < lineEnd && this.text.charCodeAt(i) === 32) i++;
     if (i < lineEnd) {
       if (this.text.charCodeAt(i) !== 35 || i === valueEnd) bail(); // `'a'b`, `[a]#b`
       after = new EndComment();
@@ -721,11 +723,12 @@ class FastParser {
   // The lexer's continueScalar for a block scalar: where the line at `offset` goes on, or -1.
   private continueBlockScalar(offset: number, indentNext: number): number {
     const text = this.text;
-    let indent = 0;
-    let ch = text[offset];
-    while (ch === " ") ch = text[++indent + offset];
-    if (ch === "\r" && text[indent + offset + 1] === "\n") return offset + indent + 1;
-    return ch === "\n" || indent >= indentNext ? offset + indent : -1;
+    const length = text.length;
+    let at = offset;
+    while (at < length && text.charCodeAt(at) === 32) at++;
+    const code = at < length ? text.charCodeAt(at) : -1;
+    if (code === 13 && at + 1 < length && text.charCodeAt(at + 1) === 10) return at + 1;
+    return code === 10 || at - offset >= indentNext ? at : -1;
   }
 
   // The offset of the quote that closes the one at `at` on this line, or -1.
@@ -733,7 +736,9 @@ class FastParser {
     const quote = this.text[at];
     let close = this.text.indexOf(quote!, at + 1);
     if (quote === "'") {
-      while (close >= 0 && close < end && this.text[close + 1] === "'") close = this.text.indexOf("'", close + 2);
+      while (close >= 0 && close < end && close + 1 < this.text.length && this.text.charCodeAt(close + 1) === 39 /* ' */) {
+        close = this.text.indexOf("'", close + 2);
+      }
     } else {
       while (close >= 0 && close < end) {
         let backslashes = 0;

@@ -39,8 +39,9 @@ export function isPlaceholder(text: string): boolean {
   // Most values start with a letter no placeholder starts with: decided by that letter alone.
   let i = 0;
   while (i < text.length && isAsciiSpace(text.charCodeAt(i))) i++;
-  const first = text.charCodeAt(i);
-  if (first < 128 && MAY_OPEN_PLACEHOLDER[first] === 0) return false;
+  // Read only inside the text: a read past its end makes V8 drop the function's optimised code.
+  const first = i < text.length ? text.charCodeAt(i) : -1;
+  if (first >= 0 && first < 128 && MAY_OPEN_PLACEHOLDER[first] === 0) return false;
   // Long text (a KPI's definition) is mostly decided by its first word, without reading it all.
   const quick = quickOpener(text);
   if (quick !== undefined && !PLACEHOLDER_OPENING_WORDS.has(quick))
