@@ -185,13 +185,16 @@ for (const c of CASES) {
 // Rounds, by our own loop (hyperfine times one command at a time); one warm-up run of the CLI
 // and of the bare loop first. The ratio of each round: Spectral's time ÷ the median of the
 // CLI's runs around it.
+/** @type {Record<string, number[]>} */
 const spectralRatios = {};
 for (const { corpus, cli, bare, spectral: competitor } of ROUND_CASES) {
   const all = [cli, bare, ...(competitor ? [competitor] : [])];
   log(`\n[1,000 specs, ${corpus.label}] ${ROUNDS} rounds of ${all.map((c) => `${c.perRound} × ${c.id}`).join(", ")}`);
   once(cli.argv);
   once(bare.argv);
+  /** @type {Record<string, number[]>} */
   const times = Object.fromEntries(all.map((c) => [c.id, []]));
+  /** @type {number[]} */
   const ratios = [];
   for (let round = 0; round < ROUNDS; round++) {
     // The CLI's runs bracket Spectral's, half before and half after it.
@@ -202,11 +205,13 @@ for (const { corpus, cli, bare, spectral: competitor } of ROUND_CASES) {
     const bareTimes = Array.from({ length: bare.perRound }, () => once(bare.argv));
     times[cli.id].push(...cliTimes);
     times[bare.id].push(...bareTimes);
-    if (competitor) {
+    if (competitor && spent !== undefined) {
       times[competitor.id].push(spent);
       ratios.push(spent / median(cliTimes));
     }
-    log(`  round ${round + 1}: CLI ${median(cliTimes).toFixed(3)} s${competitor ? `, Spectral ${spent.toFixed(2)} s, ${ratios.at(-1).toFixed(1)}×` : ""}`);
+    log(
+      `  round ${round + 1}: CLI ${median(cliTimes).toFixed(3)} s${spent !== undefined ? `, Spectral ${spent.toFixed(2)} s, ${ratios[ratios.length - 1].toFixed(1)}×` : ""}`,
+    );
   }
   for (const c of all) timings[c.id] = summary(times[c.id]);
   if (competitor) spectralRatios[corpus.suffix] = ratios;
