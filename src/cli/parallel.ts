@@ -1,10 +1,11 @@
 // Splits a large lint run between worker threads. Every worker takes the next few files off
 // a shared counter as it gets free, so a worker that starts late or meets heavier specs takes
-// fewer, and none waits for another's fixed share. While the workers start, the main thread
-// lints the first files itself; once one has begun it only gathers the results, in order.
-// Keeping the main thread's own linting short keeps its memory flat: each worker's young
-// generation is bounded, the main thread's is not. Small runs stay on the main thread:
-// starting a worker costs more than linting a few specs.
+// fewer, and none waits for another's fixed share. The main thread lints none of them: it
+// gathers the results, in order. Linting the first files while the workers started saved no
+// time: V8 compiled the linter's hot code for the main thread too, on the cores the workers
+// needed, and threw it away (bench/README.md). It also keeps the main thread's memory flat:
+// each worker's young generation is bounded, the main thread's is not. Small runs stay on
+// the main thread: starting a worker costs more than linting a few specs.
 
 import type { Worker as WorkerThread } from "node:worker_threads";
 import { cachedLint, cacheKey, type CacheEntries } from "./cache.js";
@@ -28,13 +29,12 @@ const CLAIM_SIZE = 8;
 /** Below this many candidates, one thread is faster than several. */
 const PARALLEL_THRESHOLD = 200;
 
-// The shared counters: the next file to take, whether a thread met an error (the others then
-// stop taking files), how many workers have begun, and one slot per worker: 0 before it takes
-// a file, 1 once it has, 2 when the main thread, out of files, called it off before it began.
+// The shared counters: the next file to take, whether a worker met an error (the others then
+// stop taking files), and one slot per worker: 0 before it takes a file, 1 once it has, 2 when
+// the main thread called it off before it began, every file being taken already.
 const NEXT = 0;
 const STOPPED = 1;
-const BEGUN_COUNT = 2;
-const FIRST_WORKER = 3;
+const FIRST_WORKER = 2;
 const NOT_BEGUN = 0;
 const BEGUN = 1;
 const CALLED_OFF = 2;
@@ -62,7 +62,7 @@ interface WorkerJob extends RunSettings {
 }
 
 export interface ParallelOptions {
-  /** How the main thread lints its files: the options it would use alone, which the workers share. */
+  /** The options the main thread would lint with alone; the workers lint with the same. */
   here: LintFilesOptions;
   explicitConfig: string | undefined;
   toolVersion: string;
@@ -82,7 +82,7 @@ export function workersFor(count: number): number {
   return Math.max(1, Math.min((require("node:os").availableParallelism() as number) - 1, 8));
 }
 
-/** Lints the candidates in `workerCount` worker threads (and, while they start, this one); resolves with the results in order. */
+/** Lints the candidates in `workerCount` worker threads; resolves with the results in order. */
 export async function lintInWorkers(candidates: readonly Candidate[], workerCount: number, options: ParallelOptions): Promise<LintedFile[]> {
   const counters = new Int32Array(new SharedArrayBuffer(4 * (FIRST_WORKER + workerCount)));
   const slots: LintedFile[][] = [];
@@ -134,16 +134,6 @@ export async function lintInWorkers(candidates: readonly Candidate[], workerCoun
   const callOffIfDone = () => {
     if (Atomics.load(counters, NEXT) >= candidates.length || Atomics.load(counters, STOPPED) !== 0) for (const callOff of called) callOff();
   };
-  takeFiles(
-    candidates,
-    counters,
-    here,
-    (start, batch) => {
-      slots[start / CLAIM_SIZE] = batch;
-    },
-    () => Atomics.load(counters, BEGUN_COUNT) > 0,
-  );
-  callOffIfDone();
   await Promise.all(workers);
   // Every file before the first error was taken, so the list is whole up to it.
   const results: LintedFile[] = [];
@@ -159,15 +149,14 @@ export async function lintInWorkers(candidates: readonly Candidate[], workerCoun
 }
 
 // Takes CLAIM_SIZE files at a time off the shared counter and lints them, until none are
-// left, a thread met an error, or `enough` says so.
+// left or a worker met an error.
 function takeFiles(
   candidates: readonly Candidate[],
   counters: Int32Array,
   options: LintFilesOptions,
   send: (start: number, batch: LintedFile[]) => void,
-  enough: () => boolean = () => false,
 ): void {
-  while (Atomics.load(counters, STOPPED) === 0 && !enough()) {
+  while (Atomics.load(counters, STOPPED) === 0) {
     const start = Atomics.add(counters, NEXT, CLAIM_SIZE);
     if (start >= candidates.length) return;
     const batch = lintFiles(candidates.slice(start, start + CLAIM_SIZE), options);
@@ -183,13 +172,11 @@ export function runLintWorkerIfAny(): boolean {
   if (isMainThread || (workerData as Partial<WorkerJob> | undefined)?.kind !== "jointspec-lint") return false;
   const job = workerData as WorkerJob;
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-  // Called off before it began: the main thread has every result already.
+  // Called off before it began: the other workers took every file.
   if (Atomics.compareExchange(job.counters, job.slot, NOT_BEGUN, BEGUN) !== NOT_BEGUN) {
     post({ done: true });
     return true;
   }
-  // From now on the main thread leaves the files to the workers.
-  Atomics.add(job.counters, BEGUN_COUNT, 1);
   try {
     const { kind: _kind, candidates, counters, slot: _slot, cached, explicitConfig, toolVersion, ...shared } = job;
     const options: LintFilesOptions = {
