@@ -169,7 +169,8 @@ export class Glossary {
    * own case rule is applied by `lookup`.
    *
    * A part is read in place, not sliced out: V8 reads the characters of a slice of a longer
-   * string through the string it was cut from, and a scan of slices took twice as long.
+   * string through the string it was cut from, and a scan of slices took a quarter longer
+   * (53 against 42 ms over the free text of 1,000 heavy specs, warm).
    */
   findTerms(text: string, from = 0, to = text.length): TermMatch[] {
     const matches: TermMatch[] = [];
@@ -290,9 +291,9 @@ interface SpellingMatch {
 }
 
 // Whether a candidate matches at `start`, with an optional plural and a word boundary after
-// it, in text that ends at `length`; the first that does is written into `match`. Read by character code, with ASCII
-// compared by a table and anything else by toLowerCase, as a comparison of one-character
-// strings would.
+// it, in text that ends at `length`; the first that does is written into `match`. Read by
+// character code, with ASCII compared by a table and anything else by toLowerCase, as a
+// comparison of one-character strings would.
 function matchAt(text: string, start: number, length: number, candidates: readonly string[], match: SpellingMatch): boolean {
   for (const spelling of candidates) {
     let j = start;

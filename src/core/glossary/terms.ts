@@ -208,7 +208,8 @@ function readScalar(text: string, from: number, to: number, type: Scalar["type"]
   return read;
 }
 
-// Whether text[from, to) holds a backslash; read in place, as indexOf would read on to the end of the text.
+// Whether text[from, to) holds a backslash, read in place: indexOf would read on to the end
+// of the spec when there is none.
 function hasBackslash(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 92 /* \\ */) return true;
   return false;
