@@ -113,11 +113,12 @@ const CASES = [
 ].filter((c) => !(c.spectral && flags["skip-spectral"]));
 
 // The 1,000-spec case on each corpus, timed in rounds: each round runs Spectral once (it
-// expands the glob itself, and takes 15 to 40 s a run), then the CLI and the bare loop a few
-// times, half before and half after Spectral. The machine's speed drifts from minute to minute (Spectral's time on one corpus
-// varied from 15.7 to 21.9 s in one day on an idle machine), so a ratio of two medians
-// measured minutes apart carries the drift; a ratio within a round, of runs seconds apart,
-// does not. The Spectral budget is the median of the rounds' ratios.
+// expands the glob itself, and takes 15 to 40 s a run), the CLI a few times, half before and
+// half after Spectral, and the bare loop. The machine's speed drifts from minute to minute
+// (Spectral's time on one corpus varied from 15.7 to 21.9 s in one day on an idle machine),
+// so a ratio of two medians measured minutes apart carries the drift; a ratio within a
+// round, of runs seconds apart, does not. The Spectral budget is the median of the rounds'
+// ratios.
 const ROUNDS = flags.quick ? 1 : 3;
 const ROUND_CASES = CORPORA.map((c) => ({
   corpus: c,
