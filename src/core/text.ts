@@ -94,7 +94,6 @@ const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
  * Turns a file's bytes into text, or says why they are not a UTF-8 text file and where.
  * The position of the first bad byte is given in lines and characters of the text before it.
  */
-
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   const nul = bytes.indexOf(0);
   if (nul < 0) {
@@ -144,3 +143,23 @@ function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * Whether a UTF-16 code unit is white space as /\s/ knows it (the same with or without the u
+ * flag); -1 and NaN, what a read past the end of a text gives, are none. The glossary's
+ * matchers call it for every character they step over: ASCII is told by its code, and past
+ * ASCII the pattern is asked once per code unit.
+ */
+export function isWhiteSpaceUnit(unit: number): boolean {
+  if (unit < 128) return unit === 32 || (unit >= 9 && unit <= 13);
+  if (Number.isNaN(unit)) return false;
+  spaceUnits ??= new Uint8Array(0x10000);
+  let known = spaceUnits[unit]!;
+  if (known === 0) {
+    known = /\s/.test(String.fromCharCode(unit)) ? 2 : 1;
+    spaceUnits[unit] = known;
+  }
+  return known === 2;
+}
+/** Past ASCII, by code unit: 0 not asked yet, 1 not white space, 2 white space; made on first use. */
+let spaceUnits: Uint8Array | undefined;

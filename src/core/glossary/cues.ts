@@ -15,6 +15,7 @@
 // a one-character pattern once and remembered, so that Unicode's rules are V8's own.
 
 import { FUNCTIONS, type BusinessFunction } from "../types.js";
+import { isWhiteSpaceUnit } from "../text.js";
 import type { GlossaryEntry } from "./glossary.js";
 
 /** What the words around one use of a term say about its meaning. */
@@ -69,7 +70,7 @@ function syncedBefore(text: string, from: number, at: number): number {
   let synced = at;
   while (synced > from) {
     const unit = text.charCodeAt(synced - 1);
-    if (!isSpace(unit) && unit !== 45 /* - */ && unit !== 0x2013 && unit !== 0x2014) break;
+    if (!isWhiteSpaceUnit(unit) && unit !== 45 /* - */ && unit !== 0x2013 && unit !== 0x2014) break;
     synced--;
   }
   return synced;
@@ -79,7 +80,7 @@ function syncedBefore(text: string, from: number, at: number): number {
 function nextBreak(text: string, at: number, limit: number): number {
   for (let next = at; next < limit; next++) {
     const unit = text.charCodeAt(next);
-    if ((unit < 128 ? BREAK_START[unit] === 1 : isSpace(unit)) && clauseBreakAt(text, next) > 0) return next;
+    if ((unit < 128 ? BREAK_START[unit] === 1 : isWhiteSpaceUnit(unit)) && clauseBreakAt(text, next) > 0) return next;
   }
   return -1;
 }
@@ -90,12 +91,12 @@ function nextBreak(text: string, at: number, limit: number): number {
 function clauseBreakAt(text: string, at: number): number {
   const unit = text.charCodeAt(at);
   if (unit < 128 && STOP[unit] === 1) {
-    if (at + 1 === text.length || isSpace(text.charCodeAt(at + 1)) || unit === 40 || unit === 41 || unit === 91 || unit === 93) return 1;
+    if (at + 1 === text.length || isWhiteSpaceUnit(text.charCodeAt(at + 1)) || unit === 40 || unit === 41 || unit === 91 || unit === 93) return 1;
     return 0;
   }
-  if (isSpace(unit)) {
+  if (isWhiteSpaceUnit(unit)) {
     const dash = at + 2 < text.length ? text.charCodeAt(at + 1) : -1;
-    if ((dash === 45 /* - */ || dash === 0x2013 || dash === 0x2014) && isSpace(text.charCodeAt(at + 2))) return 3;
+    if ((dash === 45 /* - */ || dash === 0x2013 || dash === 0x2014) && isWhiteSpaceUnit(text.charCodeAt(at + 2))) return 3;
     if (unit === 10 /* \n */) {
       let next = at + 1;
       while (next < text.length && (text.charCodeAt(next) === 32 || text.charCodeAt(next) === 9)) next++;
@@ -115,13 +116,13 @@ const BREAK_START = STOP.map((stop, code) => (stop === 1 || /\s/.test(String.fro
 // fewer. Words count only when white space separates them from the term: a word glued to the
 // term (a "(" or "/" before it) leaves the window starting at the term.
 function wordsBefore(text: string, clauseStart: number, start: number): number {
-  if (clauseStart >= start || !isSpace(text.charCodeAt(start - 1))) return start;
+  if (clauseStart >= start || !isWhiteSpaceUnit(text.charCodeAt(start - 1))) return start;
   let at = start;
   let windowStart = start;
   for (let words = 0; words < WINDOW_WORDS; words++) {
-    while (at > clauseStart && isSpace(text.charCodeAt(at - 1))) at--;
+    while (at > clauseStart && isWhiteSpaceUnit(text.charCodeAt(at - 1))) at--;
     if (at === clauseStart) break;
-    while (at > clauseStart && !isSpace(text.charCodeAt(at - 1))) at--;
+    while (at > clauseStart && !isWhiteSpaceUnit(text.charCodeAt(at - 1))) at--;
     windowStart = at;
   }
   return windowStart;
@@ -132,12 +133,12 @@ function wordsBefore(text: string, clauseStart: number, start: number): number {
 function wordsAfter(text: string, end: number, clauseEnd: number): number {
   if (clauseEnd <= end) return end;
   let at = end;
-  while (at < clauseEnd && !isSpace(text.charCodeAt(at))) at++;
+  while (at < clauseEnd && !isWhiteSpaceUnit(text.charCodeAt(at))) at++;
   for (let words = 0; words < WINDOW_WORDS; words++) {
     let next = at;
-    while (next < clauseEnd && isSpace(text.charCodeAt(next))) next++;
+    while (next < clauseEnd && isWhiteSpaceUnit(text.charCodeAt(next))) next++;
     if (next === at || next === clauseEnd) break;
-    while (next < clauseEnd && !isSpace(text.charCodeAt(next))) next++;
+    while (next < clauseEnd && !isWhiteSpaceUnit(text.charCodeAt(next))) next++;
     at = next;
   }
   return at;
@@ -323,9 +324,9 @@ function cueEndAt(cue: Cue, text: string, at: number, caseless: boolean): number
   let end = at;
   for (const [index, word] of cue.words.entries()) {
     if (index > 0) {
-      if (end >= text.length || !isSpace(text.charCodeAt(end))) return -1;
+      if (end >= text.length || !isWhiteSpaceUnit(text.charCodeAt(end))) return -1;
       do end++;
-      while (end < text.length && isSpace(text.charCodeAt(end)));
+      while (end < text.length && isWhiteSpaceUnit(text.charCodeAt(end)));
     }
     end = literalEnd(word, text, end, caseless);
     if (end < 0) return -1;
@@ -442,21 +443,6 @@ function isAscii(text: string): boolean {
   for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) >= 128) return false;
   return true;
 }
-
-// White space as \s knows it (the same with or without the u flag), by code unit; NaN (past
-// the end) is none. Past ASCII, the pattern is asked once per code unit.
-function isSpace(unit: number): boolean {
-  if (unit < 128) return unit === 32 || (unit >= 9 && unit <= 13);
-  if (Number.isNaN(unit)) return false;
-  let known = spaceUnits[unit]!;
-  if (known === 0) {
-    known = /\s/.test(String.fromCharCode(unit)) ? 2 : 1;
-    spaceUnits[unit] = known;
-  }
-  return known === 2;
-}
-/** Past ASCII, by code unit: 0 not asked yet, 1 not white space, 2 white space. */
-const spaceUnits = new Uint8Array(0x10000);
 
 /** The cues of both meanings of `entry` in the window of `text[from, to)` around the use `[start, end)`. */
 export function readCues(entry: GlossaryEntry, text: string, from: number, to: number, start: number, end: number): CueReading {

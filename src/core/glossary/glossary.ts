@@ -2,6 +2,7 @@
 // terms in free text. Data comes in as plain objects; nothing here reads files.
 
 import bundledTerms from "../generated/bundled-glossary.json";
+import { isWhiteSpaceUnit } from "../text.js";
 import type { BusinessFunction } from "../types.js";
 
 export interface GlossaryMeaning {
@@ -303,9 +304,9 @@ function matchAt(text: string, start: number, length: number, candidates: readon
       const want = spelling.charCodeAt(k);
       const got = codeAt(text, j, length); // -1 past the end, which matches nothing
       if (want === 32 /* a space: any run of white space */) {
-        if (!isSpaceCode(got)) break;
+        if (!isWhiteSpaceUnit(got)) break;
         do j++;
-        while (isSpaceCode(codeAt(text, j, length)));
+        while (isWhiteSpaceUnit(codeAt(text, j, length)));
       } else if (got === want) {
         j++;
       } else if (got >= 0 && (got < 128 && want < 128 ? LOWER[got] === LOWER[want] : sameLetter(text[j]!, spelling[k]!))) {
@@ -358,12 +359,6 @@ const LOWER = Uint8Array.from({ length: 128 }, (_, code) => (code >= 65 && code 
 function codeAt(text: string, index: number, length: number): number {
   return index < length ? text.charCodeAt(index) : -1;
 }
-
-// What /\s/ matches in one code unit (no match for -1, past the end).
-function isSpaceCode(code: number): boolean {
-  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : code >= 160 && SPACE.test(String.fromCharCode(code));
-}
-const SPACE = /\s/;
 
 const WORD = /[\p{L}\p{N}_]/u;
 /** The symbols of the trie's alphabet: the ASCII characters WORD matches, A-Z as a-z; -1 for the rest. */
@@ -429,11 +424,8 @@ function codePointWithin(text: string, index: number, length: number): number {
 // Runs of word characters: where spellings may start, and the first word of each spelling.
 const WORDS_IN = /[\p{L}\p{N}_]+/u;
 
-// Word characters as the old matcher's \p{L}\p{N}_ saw them, with an ASCII fast path; none
-// at or past `length`, where the text read ends.
+// Whether a word character (\p{L}\p{N}_, as the old matcher saw them) is at `index`; none at or
+// past `length`, where the text read ends.
 function isWordCharAt(text: string, index: number, length: number): boolean {
-  if (index >= length) return false;
-  const code = codePointWithin(text, index, length);
-  if (code < 128) return SYMBOL[code]! >= 0;
-  return WORD.test(String.fromCodePoint(code));
+  return index < length && wordCharWidth(text, index, length) > 0;
 }

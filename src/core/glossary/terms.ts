@@ -3,6 +3,7 @@
 
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node } from "yaml";
 import { isNamed } from "../spec-data.js";
+import { isWhiteSpaceUnit } from "../text.js";
 import type { BusinessFunction, SpecPath } from "../types.js";
 import { pinnedFunction, type Glossary, type GlossaryEntry } from "./glossary.js";
 
@@ -254,9 +255,9 @@ const LINKS = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"'`]+|[^\s<>"'`()
  */
 export function overlapsLink(text: string, start: number, end: number, lowest = 0, highest = text.length): boolean {
   let from = start;
-  while (from > lowest && !isSpaceAt(text, from - 1)) from--;
+  while (from > lowest && !isWhiteSpaceUnit(text.charCodeAt(from - 1))) from--;
   let to = end;
-  while (to < highest && !isSpaceAt(text, to)) to++;
+  while (to < highest && !isWhiteSpaceUnit(text.charCodeAt(to))) to++;
   if (!mayHoldLink(text, from, to)) return false;
   const words = text.slice(from, to);
   for (const link of words.matchAll(LINKS)) if (start - from < link.index! + link[0].length && end - from > link.index!) return true;
@@ -282,10 +283,3 @@ function mayHoldLink(text: string, from: number, to: number): boolean {
   }
   return false;
 }
-
-// What \s matches (in LINKS too), with an ASCII fast path.
-function isSpaceAt(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text[index]!);
-}
-const SPACE = /\s/;
