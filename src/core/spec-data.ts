@@ -144,15 +144,14 @@ export function kpiOwners(kpi: Data): Set<BusinessFunction> {
   return owners;
 }
 
-/** Whether a KPI's `owners` names both functions: a shared KPI. */
+/**
+ * Whether a KPI's `owners` names both functions: a shared KPI, the spec's one question that
+ * shared-kpi, customer-kpi and the readiness to sign all ask. Asked of every KPI of every spec,
+ * so it makes no set.
+ */
 export function ownedByBoth(kpi: Data): boolean {
-  let marketing = false;
-  let technology = false;
-  for (const owner of asList(kpi.owners)) {
-    if (owner === "marketing") marketing = true;
-    else if (owner === "technology") technology = true;
-  }
-  return marketing && technology;
+  const owners = asList(kpi.owners);
+  return FUNCTIONS.every((side) => owners.includes(side));
 }
 
 export const SIGN_OFF_STATUSES = new Set(["approved", "live"]);

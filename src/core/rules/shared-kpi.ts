@@ -1,7 +1,7 @@
 // Reports a spec in which no KPI is owned by both functions: without one, each side
 // optimises its own number and nobody answers for the outcome they share.
 import type { FixDraft, Rule } from "../rule.js";
-import { asList, asMap, asText, kpiOwners } from "../spec-data.js";
+import { asList, asMap, asText, kpiOwners, ownedByBoth } from "../spec-data.js";
 import type { EditBuilder } from "../fixes/yaml-edits.js";
 import { FUNCTIONS, type BusinessFunction } from "../types.js";
 
@@ -24,8 +24,8 @@ export const sharedKpi: Rule = {
       report({ messageId: "noKpis", path: ["kpis"], at: "key" });
       return;
     }
+    if (kpis.some((kpi) => ownedByBoth(asMap(kpi) ?? {}))) return;
     const owned = kpis.map((kpi) => kpiOwners(asMap(kpi) ?? {}));
-    if (owned.some((owners) => FUNCTIONS.every((side) => owners.has(side)))) return;
 
     const fixes: FixDraft[] = [];
     kpis.forEach((kpi, index) => {

@@ -3,7 +3,7 @@
 // CLI and the stale-sign-off rule all ask these questions here, so they answer them alike.
 
 import type { Finding } from "../types.js";
-import { asList, asMap, asText, handlesPersonalData, kpiOwners, notAPerson, type Data } from "../spec-data.js";
+import { asList, asMap, asText, handlesPersonalData, notAPerson, ownedByBoth, type Data } from "../spec-data.js";
 import { FUNCTIONS, type BusinessFunction } from "../types.js";
 import { compareRecord, SpecDigests } from "./record.js";
 
@@ -99,8 +99,7 @@ export function readyToSign(input: ReadinessInput): SignOffReadiness {
     if (!named) reasons.push(`No person is named under owners.${side}.`);
   }
 
-  const kpis = asList(spec.kpis).map((kpi) => kpiOwners(asMap(kpi) ?? {}));
-  if (!kpis.some((owned) => FUNCTIONS.every((side) => owned.has(side)))) reasons.push("No KPI is owned by both marketing and technology.");
+  if (!asList(spec.kpis).some((kpi) => ownedByBoth(asMap(kpi) ?? {}))) reasons.push("No KPI is owned by both marketing and technology.");
 
   const reviewStatus = asText(asMap(spec.security_review)?.status);
   if (reviewStatus !== "approved") {
@@ -143,9 +142,8 @@ export function signOffSummary(spec: Data): SignOffSummaryLine[] {
   const kpis = asList(spec.kpis).flatMap((item) => {
     const kpi = asMap(item);
     if (!kpi) return [];
-    const owned = kpiOwners(kpi);
     const target = asText(kpi.target);
-    const shared = FUNCTIONS.every((side) => owned.has(side)) ? ", shared" : "";
+    const shared = ownedByBoth(kpi) ? ", shared" : "";
     return [`${asText(kpi.id) ?? asText(kpi.name) ?? "a KPI"} (${target !== undefined ? `target ${target}` : "no target"}${shared})`];
   });
   add("KPIs", kpis.join("; "));
