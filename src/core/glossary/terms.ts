@@ -77,14 +77,17 @@ export function findTermOccurrences(document: Document, text: string, glossary: 
   const readNode = (node: unknown): void => {
     if (!isScalar(node) || typeof node.value !== "string" || !node.range) return;
     const read = readScalar(text, node.range[0], node.range[1], node.type);
+    // Shared by the scalar's occurrences, and made at its first.
     let path: SpecPath | undefined;
+    let value: [number, number] | undefined;
     for (const match of glossary.findTerms(read.text, read.from, read.to)) {
       // A word inside a URL or an address is part of a name, not prose.
       if (overlapsLink(read.text, match.start, match.end, read.from, read.to)) continue;
       const start = read.starts ? read.starts[match.start]! : match.start;
       const end = read.ends ? read.ends[match.end - 1]! : match.end;
       path ??= steps.slice();
-      found.push({ entry: match.entry, start, end, path, value: [node.range[0], node.range[1]] });
+      value ??= [node.range[0], node.range[1]];
+      found.push({ entry: match.entry, start, end, path, value });
     }
   };
   const visitNode = (node: unknown, tree: PathTree): void => {
